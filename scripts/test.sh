@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Runs every test: unit, integration (HTTP + real PostgreSQL) and browser (Chromium) tests.
+# Installs what they need (PostgreSQL, Chromium, fonts) when missing. Ends with "N passed, N failed".
+set -uo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$repo"
+
+need_packages=()
+command -v chromium >/dev/null 2>&1 || need_packages+=(chromium)
+command -v pdftotext >/dev/null 2>&1 || need_packages+=(poppler-utils)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_packages+=(fonts-dejavu-core)
+if [ ${#need_packages[@]} -gt 0 ]; then
+  echo "==> Installing ${need_packages[*]}"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_packages[@]}" >/dev/null
+fi
+
+if [ -z "${ESERVICES_TEST_DB:-}" ]; then
+  . scripts/lib/postgres.sh
+  ESERVICES_PG_FSYNC=off ensure_postgres "$repo"
+  export ESERVICES_TEST_DB="$(pg_connection_string postgres)"
+fi
+
+results="$repo/.local/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+echo "==> Building"
+if ! dotnet build EServices.sln -c Release -nologo -v quiet; then
+  echo "Build failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+echo "==> Testing"
+dotnet test EServices.sln -c Release --no-build --nologo --results-directory "$results" \
+  --logger "trx" --logger "console;verbosity=normal" -- xUnit.ParallelizeTestCollections=true "$@"
+status=$?
+
+passed=0
+failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)"
+  p="$(echo "$counters" | sed -n 's/.* passed="\([0-9]*\)".*/\1/p')"
+  f="$(echo "$counters" | sed -n 's/.* failed="\([0-9]*\)".*/\1/p')"
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1 # the run itself broke (a crash, a missing project): count it
+fi
+echo "$passed passed, $failed failed"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

@@ -1,0 +1,34 @@
+using EServices.Web.Documents;
+using EServices.Web.Features.Accounts;
+using EServices.Web.Features.Catalogue;
+using EServices.Web.Forms;
+using EServices.Web.Infrastructure.Email;
+using EServices.Web.Workflow;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace EServices.Web.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Service> Services => Set<Service>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Procedure> Procedures => Set<Procedure>();
+    public DbSet<FormVersion> FormVersions => Set<FormVersion>();
+    public DbSet<Request> Requests => Set<Request>();
+    public DbSet<RequestEvent> RequestEvents => Set<RequestEvent>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
+    public DbSet<TrackingCounter> TrackingCounters => Set<TrackingCounter>();
+    public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.HasPostgresExtension("unaccent");
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+}

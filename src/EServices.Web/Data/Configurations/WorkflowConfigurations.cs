@@ -1,0 +1,66 @@
+using EServices.Web.Documents;
+using EServices.Web.Features.Accounts;
+using EServices.Web.Infrastructure.Email;
+using EServices.Web.Workflow;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EServices.Web.Data.Configurations;
+
+public sealed class RequestMapping : IEntityTypeConfiguration<Request>
+{
+    public void Configure(EntityTypeBuilder<Request> builder)
+    {
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(32);
+        builder.Property(r => r.Answers).HasColumnType("jsonb");
+        builder.Property(r => r.Number).HasMaxLength(32);
+        builder.HasIndex(r => r.Number).IsUnique();
+        builder.HasIndex(r => new { r.ApplicantId, r.Status });
+        builder.HasIndex(r => new { r.ProcedureId, r.Status });
+        builder.Property(r => r.Version).IsRowVersion(); // PostgreSQL xmin: two writers, one wins
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.ApplicantId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.Attachments).WithOne().HasForeignKey(a => a.RequestId);
+        builder.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.RequestId);
+    }
+}
+
+public sealed class RequestEventMapping : IEntityTypeConfiguration<RequestEvent>
+{
+    public void Configure(EntityTypeBuilder<RequestEvent> builder)
+    {
+        builder.Property(e => e.From).HasConversion<string>().HasMaxLength(32);
+        builder.Property(e => e.To).HasConversion<string>().HasMaxLength(32);
+        builder.HasIndex(e => new { e.RequestId, e.At });
+    }
+}
+
+public sealed class AttachmentMapping : IEntityTypeConfiguration<Attachment>
+{
+    public void Configure(EntityTypeBuilder<Attachment> builder)
+    {
+        builder.Property(a => a.FileName).HasMaxLength(255);
+        builder.Property(a => a.ContentType).HasMaxLength(64);
+    }
+}
+
+public sealed class IssuedDocumentMapping : IEntityTypeConfiguration<IssuedDocument>
+{
+    public void Configure(EntityTypeBuilder<IssuedDocument> builder)
+    {
+        builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(32);
+        builder.HasIndex(d => d.Code).IsUnique();
+        builder.HasIndex(d => new { d.RequestId, d.Kind });
+        builder.HasOne<Request>().WithMany().HasForeignKey(d => d.RequestId);
+    }
+}
+
+public sealed class TrackingCounterMapping : IEntityTypeConfiguration<TrackingCounter>
+{
+    public void Configure(EntityTypeBuilder<TrackingCounter> builder) => builder.HasKey(c => new { c.Prefix, c.Year });
+}
+
+public sealed class OutboxEmailMapping : IEntityTypeConfiguration<OutboxEmail>
+{
+    public void Configure(EntityTypeBuilder<OutboxEmail> builder) =>
+        builder.HasIndex(e => e.NextAttemptAt).HasFilter("sent_at IS NULL");
+}

@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace EServices.Web.Data;
+
+public static class DatabaseExtensions
+{
+    public static DbContextOptionsBuilder UseEServicesDatabase(this DbContextOptionsBuilder options, string connectionString) =>
+        options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention();
+}

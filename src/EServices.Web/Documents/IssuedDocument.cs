@@ -1,0 +1,26 @@
+namespace EServices.Web.Documents;
+
+public enum DocumentKind
+{
+    Receipt,
+    Certificate,
+}
+
+/// <summary>A document the portal issued (receipt or certificate): the stored PDF is what every download
+/// serves, and <see cref="Code"/> is what its QR code points to on the public check page.</summary>
+public sealed class IssuedDocument
+{
+    public Guid Id { get; set; }
+    public Guid RequestId { get; set; }
+    public DocumentKind Kind { get; set; }
+    public required string Number { get; set; }
+
+    /// <summary>Unguessable public code used in /verifier/{code}.</summary>
+    public required string Code { get; set; }
+
+    public required string HolderName { get; set; }
+    public required string ProcedureTitle { get; set; }
+    public DateTimeOffset IssuedAt { get; set; }
+    public required byte[] Pdf { get; set; }
+    public required string Sha256 { get; set; }
+}

@@ -1,0 +1,177 @@
+using System.Text;
+using EServices.Web.Data;
+using EServices.Web.Forms;
+using EServices.Web.Infrastructure;
+using EServices.Web.Infrastructure.Email;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace EServices.Web.Features.Accounts;
+
+[AllowAnonymous]
+[Route("compte")]
+public sealed class AccountController(
+    UserManager<ApplicationUser> users,
+    SignInManager<ApplicationUser> signIn,
+    EmailOutbox outbox,
+    AppDbContext db,
+    TimeProvider clock) : Controller
+{
+    [HttpGet("inscription")]
+    public IActionResult Register(string? returnUrl) => View(new RegisterForm { ReturnUrl = returnUrl });
+
+    [HttpPost("inscription")]
+    public async Task<IActionResult> Register(RegisterForm form, [FromServices] IValidator<RegisterForm> validator)
+    {
+        ModelState.Clear();
+        ModelState.AddErrors(await validator.ValidateAsync(form));
+        if (!ModelState.IsValid)
+        {
+            return Redisplay(form);
+        }
+
+        FieldRules.TryPhone(form.Phone!, out var phone);
+        var email = FieldRules.Normalize(FieldType.Email, form.Email!);
+        var user = new ApplicationUser
+        {
+            UserName = email,
+            Email = email,
+            FirstNames = form.FirstNames!.Trim(),
+            LastName = form.LastName!.Trim(),
+            PhoneNumber = phone,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        var result = await users.CreateAsync(user, form.Password!);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.Code.Contains("Password", StringComparison.Ordinal) ? nameof(form.Password) : nameof(form.Email), error.Description);
+            }
+
+            return Redisplay(form);
+        }
+
+        await signIn.SignInAsync(user, isPersistent: false);
+        TempData["Message"] = "Votre compte est créé. Bienvenue sur les e-services.";
+        return LocalRedirect(SafeReturnUrl(form.ReturnUrl));
+    }
+
+    [HttpGet("connexion")]
+    public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
+
+    [HttpPost("connexion")]
+    public async Task<IActionResult> Login(LoginForm form, [FromServices] IValidator<LoginForm> validator)
+    {
+        ModelState.Clear();
+        ModelState.AddErrors(await validator.ValidateAsync(form));
+        if (!ModelState.IsValid)
+        {
+            return Redisplay(form);
+        }
+
+        var user = await users.FindByEmailAsync(form.Email!.Trim());
+        var result = user is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, form.Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(SafeReturnUrl(form.ReturnUrl));
+        }
+
+        ModelState.AddModelError(nameof(form.Password), result.IsLockedOut
+            ? "Trop d'essais infructueux : votre compte est bloqué pendant 15 minutes. Vous pouvez réinitialiser votre mot de passe."
+            : "Adresse e-mail ou mot de passe incorrect.");
+        form.Password = null;
+        return Redisplay(form);
+    }
+
+    [HttpPost("deconnexion")]
+    public async Task<IActionResult> Logout()
+    {
+        await signIn.SignOutAsync();
+        TempData["Message"] = "Vous êtes déconnecté.";
+        return Redirect("/");
+    }
+
+    [HttpGet("mot-de-passe-oublie")]
+    public IActionResult ForgotPassword() => View(new ForgotPasswordForm());
+
+    [HttpPost("mot-de-passe-oublie")]
+    public async Task<IActionResult> ForgotPassword(ForgotPasswordForm form, [FromServices] IValidator<ForgotPasswordForm> validator, CancellationToken ct)
+    {
+        ModelState.Clear();
+        ModelState.AddErrors(await validator.ValidateAsync(form, ct));
+        if (!ModelState.IsValid)
+        {
+            return Redisplay(form);
+        }
+
+        // The same answer whether or not the account exists, so that the page reveals no addresses.
+        if (await users.FindByEmailAsync(form.Email!.Trim()) is { } user)
+        {
+            var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
+            var link = $"{Request.Scheme}://{Request.Host}/compte/reinitialiser?userId={Uri.EscapeDataString(user.Id)}&code={code}";
+            outbox.Enqueue(user.Email!, "Réinitialisation de votre mot de passe",
+                $"Bonjour {user.FirstNames},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable 24 heures) :\n{link}\n\n" +
+                "Si vous n'avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.\n\nLes e-services de la Fonction publique");
+            await db.SaveChangesAsync(ct);
+        }
+
+        return View("ForgotPasswordSent");
+    }
+
+    [HttpGet("reinitialiser")]
+    public IActionResult ResetPassword(string? userId, string? code) => View(new ResetPasswordForm { UserId = userId, Code = code });
+
+    [HttpPost("reinitialiser")]
+    public async Task<IActionResult> ResetPassword(ResetPasswordForm form, [FromServices] IValidator<ResetPasswordForm> validator)
+    {
+        ModelState.Clear();
+        ModelState.AddErrors(await validator.ValidateAsync(form));
+        if (!ModelState.IsValid)
+        {
+            return Redisplay(form);
+        }
+
+        var user = form.UserId is null ? null : await users.FindByIdAsync(form.UserId);
+        string? token = null;
+        try
+        {
+            token = form.Code is null ? null : Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(form.Code));
+        }
+        catch (FormatException)
+        {
+        }
+
+        var result = user is null || token is null
+            ? IdentityResult.Failed(new FrenchIdentityErrorDescriber().InvalidToken())
+            : await users.ResetPasswordAsync(user, token, form.Password!);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(nameof(form.Password), error.Description);
+            }
+
+            return Redisplay(form);
+        }
+
+        TempData["Message"] = "Votre mot de passe est changé. Connectez-vous avec le nouveau.";
+        return Redirect("/compte/connexion");
+    }
+
+    [HttpGet("acces-refuse")]
+    public IActionResult AccessDenied() => View();
+
+    private ViewResult Redisplay(object form)
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(form);
+    }
+
+    private string SafeReturnUrl(string? returnUrl) => Url.IsLocalUrl(returnUrl) ? returnUrl! : "/mes-demandes";
+}

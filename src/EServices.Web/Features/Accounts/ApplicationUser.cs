@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace EServices.Web.Features.Accounts;
+
+public sealed class ApplicationUser : IdentityUser
+{
+    public required string FirstNames { get; set; }
+    public required string LastName { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public string FullName => $"{FirstNames} {LastName.ToUpperInvariant()}";
+}

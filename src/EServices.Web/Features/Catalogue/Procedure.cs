@@ -1,0 +1,39 @@
+using EServices.Web.Forms;
+using NpgsqlTypes;
+
+namespace EServices.Web.Features.Catalogue;
+
+/// <summary>A procedure of the decree's list; "en ligne" once it has a published form.</summary>
+public sealed class Procedure
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Title { get; set; }
+    public required string Summary { get; set; }
+    public int CategoryId { get; set; }
+    public Category Category { get; set; } = null!;
+    public int ServiceId { get; set; }
+    public Service Service { get; set; } = null!;
+    public string[] Audiences { get; set; } = [];
+    public string Eligibility { get; set; } = "";
+    public string[] SupportingDocuments { get; set; } = [];
+
+    /// <summary>Fee in francs CFA (no decimals); 0 means free.</summary>
+    public int FeeXof { get; set; }
+
+    /// <summary>Target processing time in working days; 0 means the receipt is the outcome.</summary>
+    public int TargetDelayDays { get; set; }
+
+    public string LegalBasis { get; set; } = "";
+    public string Outcome { get; set; } = "";
+
+    /// <summary>How to do it on paper while it is not online (or as an alternative).</summary>
+    public string PaperProcedure { get; set; } = "";
+
+    public int? PublishedFormVersionId { get; set; }
+    public FormVersion? PublishedFormVersion { get; set; }
+
+    public NpgsqlTsVector SearchVector { get; set; } = null!;
+
+    public bool IsOnline => PublishedFormVersionId is not null;
+}

@@ -1,0 +1,34 @@
+using EServices.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace EServices.Web.Features.Catalogue;
+
+public sealed record SheetPage(
+    string Slug,
+    string Title,
+    string Summary,
+    string ServiceName,
+    string CategoryName,
+    IReadOnlyList<string> Audiences,
+    string Eligibility,
+    IReadOnlyList<string> SupportingDocuments,
+    int FeeXof,
+    int TargetDelayDays,
+    string LegalBasis,
+    string Outcome,
+    string PaperProcedure,
+    bool Online);
+
+public sealed class SheetQuery(AppDbContext db)
+{
+    public async Task<SheetPage?> RunAsync(string slug, CancellationToken ct)
+    {
+        var page = await db.Procedures.AsNoTracking()
+            .Where(p => p.Slug == slug)
+            .Select(p => new SheetPage(
+                p.Slug, p.Title, p.Summary, p.Service.Name, p.Category.Name, p.Audiences, p.Eligibility, p.SupportingDocuments,
+                p.FeeXof, p.TargetDelayDays, p.LegalBasis, p.Outcome, p.PaperProcedure, p.PublishedFormVersionId != null))
+            .FirstOrDefaultAsync(ct);
+        return page is null ? null : page with { Audiences = page.Audiences.Select(Audience.Label).ToList() };
+    }
+}

@@ -1,0 +1,17 @@
+using EServices.Web.Features.Catalogue;
+using EServices.Web.Features.Filing;
+using EServices.Web.Features.MyRequests;
+
+namespace EServices.Web.Features;
+
+public static class FeatureServices
+{
+    /// <summary>Each feature's queries and commands, one line each.</summary>
+    public static IServiceCollection AddFeatureServices(this IServiceCollection services) => services
+        .AddScoped<HomeQuery>()
+        .AddScoped<SearchQuery>()
+        .AddScoped<SheetQuery>()
+        .AddScoped<DraftSteps>()
+        .AddScoped<SubmitDraft>()
+        .AddScoped<MyRequestsQuery>();
+}

@@ -1,0 +1,159 @@
+using EServices.Web.Data;
+using EServices.Web.Forms;
+using EServices.Web.Infrastructure.Storage;
+using EServices.Web.Workflow;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EServices.Web.Features.Filing;
+
+public enum StepOutcome
+{
+    /// <summary>The step is valid and saved: go on.</summary>
+    Continue,
+
+    /// <summary>Saved, but with errors to show on the same step.</summary>
+    Invalid,
+
+    /// <summary>Saved after adding or removing a row: show the same step again.</summary>
+    Again,
+
+    /// <summary>Saved as it is: the applicant leaves and resumes later.</summary>
+    Leave,
+}
+
+/// <summary>Loads a draft and saves one step of it: the answers, the files, the rows of repeatable blocks.</summary>
+public sealed class DraftSteps(AppDbContext db, FileStorage storage, IOptions<StorageOptions> storageOptions, TimeProvider clock)
+{
+    public Task<Request?> FindAsync(Guid id, string applicantId, CancellationToken ct) =>
+        db.Requests
+            .Include(r => r.Procedure)
+            .Include(r => r.FormVersion)
+            .Include(r => r.Attachments)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(r => r.Id == id && r.ApplicantId == applicantId, ct);
+
+    public StepPage Page(Request draft, int index, bool fromReview, FormAnswers? answers = null)
+    {
+        var definition = draft.FormVersion.Parse();
+        return new StepPage(
+            draft.Id,
+            draft.Procedure.Title,
+            index,
+            definition.Steps.Select(s => s.Title).ToList(),
+            definition.Steps[index - 1],
+            answers ?? draft.ReadAnswers(),
+            Files(draft),
+            fromReview,
+            storageOptions.Value.MaxFileBytes);
+    }
+
+    public static IReadOnlyDictionary<string, AttachedFile> Files(Request draft)
+    {
+        var answers = draft.ReadAnswers();
+        return draft.Attachments
+            .Where(a => answers.Get(a.FieldKey) == a.Id.ToString())
+            .ToDictionary(a => a.FieldKey, a => new AttachedFile(a.Id, a.FileName, a.Size));
+    }
+
+    public async Task<(StepOutcome Outcome, FormAnswers Answers)> SaveAsync(
+        Request draft, int index, IFormCollection form, ModelStateDictionary errors, CancellationToken ct)
+    {
+        var step = draft.FormVersion.Parse().Steps[index - 1];
+        var answers = draft.ReadAnswers();
+        var action = form["_action"].ToString();
+        StepInput.Apply(step, form.ToDictionary(p => p.Key, p => p.Value), answers);
+        await SaveFilesAsync(draft, step, form.Files, answers, errors, ct);
+
+        var outcome = StepOutcome.Continue;
+        if (action.StartsWith("ajouter:", StringComparison.Ordinal) && Block(step, action[8..]) is { } added)
+        {
+            StepInput.AddRow(added, answers);
+            outcome = StepOutcome.Again;
+        }
+        else if (action.StartsWith("retirer:", StringComparison.Ordinal) && action.Split(':') is [_, var key, var row]
+            && Block(step, key) is { } removed && int.TryParse(row, out var rowIndex))
+        {
+            StepInput.RemoveRow(removed, rowIndex, answers);
+            outcome = StepOutcome.Again;
+        }
+        else if (action == "enregistrer")
+        {
+            outcome = StepOutcome.Leave;
+        }
+        else
+        {
+            StepInput.ClearHidden(step, answers);
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var result = await new FormAnswersValidator(step.Fields, today).ValidateAsync(answers, ct);
+            foreach (var failure in result.Errors.Where(f => !errors.ContainsKey(f.PropertyName)))
+            {
+                errors.AddModelError(failure.PropertyName, failure.ErrorMessage);
+            }
+
+            outcome = errors.IsValid ? StepOutcome.Continue : StepOutcome.Invalid;
+        }
+
+        draft.SaveAnswers(answers, outcome == StepOutcome.Continue ? index : 0, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return (outcome, answers);
+    }
+
+    private static FormField? Block(FormStep step, string key) =>
+        step.Fields.FirstOrDefault(f => f.Key == key && f.Type == FieldType.Repeat);
+
+    private async Task SaveFilesAsync(Request draft, FormStep step, IFormFileCollection files, FormAnswers answers, ModelStateDictionary errors, CancellationToken ct)
+    {
+        var maxBytes = storageOptions.Value.MaxFileBytes;
+        foreach (var field in step.Fields.Where(f => f.Type == FieldType.File))
+        {
+            var file = files.GetFile(field.Key);
+            if (file is null || (file.Length == 0 && string.IsNullOrEmpty(file.FileName)))
+            {
+                continue;
+            }
+
+            var name = $"« {field.Label} »";
+            if (file.Length == 0)
+            {
+                errors.AddModelError(field.Key, $"{name} : le fichier est vide.");
+                continue;
+            }
+
+            if (file.Length > maxBytes)
+            {
+                errors.AddModelError(field.Key, $"{name} : le fichier pèse {Documents.ReceiptPdf.FormatSize(file.Length)} ; la limite est de {Documents.ReceiptPdf.FormatSize(maxBytes)}.");
+                continue;
+            }
+
+            var content = new byte[file.Length];
+            await using (var stream = file.OpenReadStream())
+            {
+                await stream.ReadExactlyAsync(content, ct);
+            }
+
+            if (UploadCheck.ContentTypeOf(content) is not { } contentType)
+            {
+                errors.AddModelError(field.Key, $"{name} : seuls les fichiers PDF, JPEG et PNG sont acceptés.");
+                continue;
+            }
+
+            var (key, sha256) = await storage.SaveAsync(content, ct);
+            var attachment = new Attachment
+            {
+                Id = Guid.NewGuid(),
+                FieldKey = field.Key,
+                FileName = UploadCheck.SafeFileName(file.FileName, contentType),
+                ContentType = contentType,
+                Size = content.Length,
+                StorageKey = key,
+                Sha256 = sha256,
+                UploadedAt = clock.GetUtcNow(),
+            };
+            draft.Attach(attachment);
+            db.Attachments.Add(attachment);
+            answers.Set(field.Key, attachment.Id.ToString());
+        }
+    }
+}

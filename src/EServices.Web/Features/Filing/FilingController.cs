@@ -1,0 +1,181 @@
+using EServices.Web.Data;
+using EServices.Web.Features.Accounts;
+using EServices.Web.Workflow;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace EServices.Web.Features.Filing;
+
+/// <summary>The applicant's journey through a form: start, steps, review, submit. A draft is resumed from any step.</summary>
+public sealed class FilingController(
+    AppDbContext db,
+    DraftSteps steps,
+    SubmitDraft submit,
+    UserManager<ApplicationUser> users,
+    TimeProvider clock) : Controller
+{
+    private string UserId => users.GetUserId(User)!;
+
+    [HttpPost("/demarches/{slug}/commencer")]
+    public async Task<IActionResult> Start(string slug, CancellationToken ct)
+    {
+        var procedure = await db.Procedures.FirstOrDefaultAsync(p => p.Slug == slug, ct);
+        if (procedure is null)
+        {
+            return NotFound();
+        }
+
+        if (!procedure.IsOnline)
+        {
+            TempData["Message"] = "Cette démarche n'est pas encore disponible en ligne.";
+            return Redirect($"/demarches/{slug}");
+        }
+
+        // One draft per procedure: starting again resumes the draft in progress.
+        var existing = await db.Requests
+            .Where(r => r.ApplicantId == UserId && r.ProcedureId == procedure.Id && r.Status == RequestStatus.Draft)
+            .OrderByDescending(r => r.UpdatedAt)
+            .Select(r => new { r.Id, r.CompletedSteps })
+            .FirstOrDefaultAsync(ct);
+        if (existing is not null)
+        {
+            TempData["Message"] = "Vous aviez déjà commencé cette démarche : reprenez là où vous vous étiez arrêté.";
+            return Redirect($"/brouillons/{existing.Id}/etapes/{existing.CompletedSteps + 1}");
+        }
+
+        var draft = Workflow.Request.StartDraft(procedure, UserId, clock.GetUtcNow());
+        db.Requests.Add(draft);
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/brouillons/{draft.Id}/etapes/1");
+    }
+
+    [HttpGet("/brouillons/{id:guid}/etapes/{index:int}")]
+    public async Task<IActionResult> Step(Guid id, int index, bool depuisRecapitulatif, CancellationToken ct)
+    {
+        var draft = await steps.FindAsync(id, UserId, ct);
+        if (draft is null)
+        {
+            return NotFound();
+        }
+
+        if (draft.Status != RequestStatus.Draft)
+        {
+            return Redirect($"/mes-demandes/{draft.Number}");
+        }
+
+        var count = draft.FormVersion.Parse().Steps.Count;
+        if (index < 1 || index > count)
+        {
+            return NotFound();
+        }
+
+        // Steps are filled in order: a step further than the next one to fill leads back to that one.
+        var nextToFill = Math.Min(draft.CompletedSteps + 1, count);
+        if (index > nextToFill)
+        {
+            return Redirect($"/brouillons/{id}/etapes/{nextToFill}");
+        }
+
+        return View(steps.Page(draft, index, depuisRecapitulatif));
+    }
+
+    [HttpPost("/brouillons/{id:guid}/etapes/{index:int}")]
+    [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
+    [RequestSizeLimit(64 * 1024 * 1024)]
+    public async Task<IActionResult> SaveStep(Guid id, int index, bool depuisRecapitulatif, CancellationToken ct)
+    {
+        var draft = await steps.FindAsync(id, UserId, ct);
+        if (draft is null)
+        {
+            return NotFound();
+        }
+
+        if (draft.Status != RequestStatus.Draft)
+        {
+            return Redirect($"/mes-demandes/{draft.Number}");
+        }
+
+        var count = draft.FormVersion.Parse().Steps.Count;
+        if (index < 1 || index > Math.Min(draft.CompletedSteps + 1, count))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        var form = await Request.ReadFormAsync(ct);
+        var (outcome, answers) = await steps.SaveAsync(draft, index, form, ModelState, ct);
+        var back = depuisRecapitulatif ? "?depuisRecapitulatif=true" : "";
+        switch (outcome)
+        {
+            case StepOutcome.Invalid:
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return View("Step", steps.Page(draft, index, depuisRecapitulatif, answers));
+            case StepOutcome.Again:
+                return Redirect($"/brouillons/{id}/etapes/{index}{back}");
+            case StepOutcome.Leave:
+                TempData["Message"] = $"Votre brouillon « {draft.Procedure.Title} » est enregistré. Reprenez-le quand vous voulez depuis « Mes demandes ».";
+                return Redirect("/mes-demandes");
+            default:
+                return Redirect(depuisRecapitulatif || index == count ? $"/brouillons/{id}/recapitulatif" : $"/brouillons/{id}/etapes/{index + 1}");
+        }
+    }
+
+    [HttpGet("/brouillons/{id:guid}/recapitulatif")]
+    public async Task<IActionResult> Review(Guid id, CancellationToken ct)
+    {
+        var draft = await steps.FindAsync(id, UserId, ct);
+        if (draft is null)
+        {
+            return NotFound();
+        }
+
+        if (draft.Status != RequestStatus.Draft)
+        {
+            return Redirect($"/mes-demandes/{draft.Number}");
+        }
+
+        var count = draft.FormVersion.Parse().Steps.Count;
+        if (draft.CompletedSteps < count)
+        {
+            return Redirect($"/brouillons/{id}/etapes/{draft.CompletedSteps + 1}");
+        }
+
+        return View(Filing.Review.Build(draft, Today()));
+    }
+
+    [HttpPost("/brouillons/{id:guid}/deposer")]
+    public async Task<IActionResult> Submit(Guid id, string? declaration, CancellationToken ct)
+    {
+        var draft = await steps.FindAsync(id, UserId, ct);
+        if (draft is null)
+        {
+            return NotFound();
+        }
+
+        if (draft.Status != RequestStatus.Draft)
+        {
+            return Redirect($"/mes-demandes/{draft.Number}");
+        }
+
+        if (declaration != "oui")
+        {
+            ModelState.AddModelError("declaration", "Cochez la case pour certifier que les informations sont exactes.");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Review", Filing.Review.Build(draft, Today()));
+        }
+
+        var applicant = await users.GetUserAsync(User);
+        var number = await submit.RunAsync(id, applicant!, $"{Request.Scheme}://{Request.Host}{Request.PathBase}", ct);
+        if (number is null)
+        {
+            TempData["Message"] = "Votre demande est incomplète : corrigez les points signalés avant de la déposer.";
+            return Redirect($"/brouillons/{id}/recapitulatif");
+        }
+
+        TempData["Message"] = $"Votre demande est déposée. Numéro de suivi : {number}.";
+        return Redirect($"/mes-demandes/{number}");
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+}

@@ -1,0 +1,20 @@
+using EServices.Web.Forms;
+
+namespace EServices.Web.Features.Filing;
+
+public sealed record AttachedFile(Guid Id, string FileName, long Size);
+
+/// <summary>Everything one step of the form needs to be drawn.</summary>
+public sealed record StepPage(
+    Guid DraftId,
+    string ProcedureTitle,
+    int Index,
+    IReadOnlyList<string> StepTitles,
+    FormStep Step,
+    FormAnswers Answers,
+    IReadOnlyDictionary<string, AttachedFile> Files,
+    bool FromReview,
+    long MaxFileBytes)
+{
+    public bool IsLast => Index == StepTitles.Count;
+}

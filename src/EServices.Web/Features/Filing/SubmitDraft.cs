@@ -1,0 +1,100 @@
+using System.Security.Cryptography;
+using EServices.Web.Data;
+using EServices.Web.Documents;
+using EServices.Web.Features.Accounts;
+using EServices.Web.Infrastructure.Email;
+using EServices.Web.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace EServices.Web.Features.Filing;
+
+/// <summary>
+/// Files a draft: tracking number, due date, receipt and confirmation e-mail, all in one transaction.
+/// The draft row is locked first, so a double click or a retry finds it already filed and gets the same number.
+/// </summary>
+public sealed class SubmitDraft(AppDbContext db, WorkingCalendar calendar, EmailOutbox outbox, TimeProvider clock, ILogger<SubmitDraft> logger)
+{
+    /// <summary>The tracking number of the filed request, or null when the draft is not complete.</summary>
+    public async Task<string?> RunAsync(Guid draftId, ApplicationUser applicant, string baseUrl, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear(); // what the caller loaded may be stale: read again under the lock
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM requests WHERE id = {draftId} FOR UPDATE", ct);
+        var request = await db.Requests
+            .Include(r => r.Procedure).ThenInclude(p => p.Service)
+            .Include(r => r.FormVersion)
+            .Include(r => r.Attachments)
+            .AsSplitQuery()
+            .SingleAsync(r => r.Id == draftId && r.ApplicantId == applicant.Id, ct);
+        if (request.Status != RequestStatus.Draft)
+        {
+            return request.Number;
+        }
+
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        if (!Review.Build(request, today).IsComplete)
+        {
+            return null;
+        }
+
+        var service = request.Procedure.Service;
+        var number = await NextNumberAsync(service.NumberPrefix, today.Year, ct);
+        var dueOn = calendar.AddWorkingDays(today, request.Procedure.TargetDelayDays);
+        request.Submit(number, applicant.FullName, dueOn, now);
+
+        var code = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var verificationUrl = $"{baseUrl}/verifier/{code}";
+        var answers = request.ReadAnswers();
+        var definition = request.FormVersion.Parse();
+        var pdf = ReceiptPdf.Render(new ReceiptContent(
+            number,
+            request.Procedure.Title,
+            service.Name,
+            applicant.FullName,
+            now,
+            request.Attachments
+                .Where(a => answers.Get(a.FieldKey) == a.Id.ToString())
+                .Select(a => (definition.Find(a.FieldKey)?.Label ?? a.FieldKey, a.FileName, a.Size))
+                .ToList(),
+            request.Procedure.TargetDelayDays == 0 ? null : dueOn,
+            verificationUrl));
+        db.IssuedDocuments.Add(new IssuedDocument
+        {
+            Id = Guid.NewGuid(),
+            RequestId = request.Id,
+            Kind = DocumentKind.Receipt,
+            Number = number,
+            Code = code,
+            HolderName = applicant.FullName,
+            ProcedureTitle = request.Procedure.Title,
+            IssuedAt = now,
+            Pdf = pdf,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)),
+        });
+        outbox.Enqueue(
+            applicant.Email!,
+            $"Demande {number} déposée",
+            $"Bonjour {applicant.FirstNames},\n\nVotre demande « {request.Procedure.Title} » a bien été déposée le {now:dd/MM/yyyy à HH:mm}.\n" +
+            $"Numéro de suivi : {number}\n" +
+            (request.Procedure.TargetDelayDays == 0 ? "" : $"Décision attendue au plus tard le {dueOn:dd/MM/yyyy}.\n") +
+            $"\nSuivez-la et téléchargez votre récépissé : {baseUrl}/mes-demandes/{number}\n\nLes e-services de la Fonction publique");
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        logger.LogInformation("Request {Number} filed", number);
+        return number;
+    }
+
+    /// <summary>Next number for the prefix and year; the counter row stays locked until the transaction ends,
+    /// so numbers are unique and, unless a filing fails, without gaps.</summary>
+    private async Task<string> NextNumberAsync(string prefix, int year, CancellationToken ct)
+    {
+        var next = await db.Database.SqlQuery<int>($"""
+            INSERT INTO tracking_counters (prefix, year, last) VALUES ({prefix}, {year}, 1)
+            ON CONFLICT (prefix, year) DO UPDATE SET last = tracking_counters.last + 1
+            RETURNING last AS "Value"
+            """).ToListAsync(ct);
+        return $"{prefix}-{year}-{next[0]:D6}";
+    }
+}

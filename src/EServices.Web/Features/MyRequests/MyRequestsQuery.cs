@@ -1,0 +1,84 @@
+using EServices.Web.Data;
+using EServices.Web.Documents;
+using EServices.Web.Features.Filing;
+using EServices.Web.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace EServices.Web.Features.MyRequests;
+
+public sealed record RequestLine(string Number, string ProcedureTitle, RequestStatus Status, DateTimeOffset SubmittedAt, DateOnly? DueOn);
+
+public sealed record DraftLine(Guid Id, string ProcedureTitle, DateTimeOffset UpdatedAt, int CompletedSteps);
+
+public sealed record MyRequestsPage(IReadOnlyList<RequestLine> Requests, IReadOnlyList<DraftLine> Drafts);
+
+public sealed record TimelineEntry(DateTimeOffset At, string Status, string Comment);
+
+public sealed record RequestPage(
+    string Number,
+    string ProcedureTitle,
+    RequestStatus Status,
+    DateTimeOffset SubmittedAt,
+    DateOnly? DueOn,
+    ReviewPage Answers,
+    IReadOnlyList<(Guid Id, string FileName, long Size)> Documents,
+    IReadOnlyList<TimelineEntry> Timeline);
+
+/// <summary>An applicant's own requests; anyone else's are simply not found.</summary>
+public sealed class MyRequestsQuery(AppDbContext db, TimeProvider clock)
+{
+    public async Task<MyRequestsPage> ListAsync(string applicantId, CancellationToken ct)
+    {
+        var requests = await db.Requests.AsNoTracking()
+            .Where(r => r.ApplicantId == applicantId && r.Status != RequestStatus.Draft)
+            .OrderByDescending(r => r.SubmittedAt)
+            .Select(r => new RequestLine(r.Number!, r.Procedure.Title, r.Status, r.SubmittedAt!.Value, r.DueOn))
+            .ToListAsync(ct);
+        var drafts = await db.Requests.AsNoTracking()
+            .Where(r => r.ApplicantId == applicantId && r.Status == RequestStatus.Draft)
+            .OrderByDescending(r => r.UpdatedAt)
+            .Select(r => new DraftLine(r.Id, r.Procedure.Title, r.UpdatedAt, r.CompletedSteps))
+            .ToListAsync(ct);
+        return new MyRequestsPage(requests, drafts);
+    }
+
+    public async Task<RequestPage?> FindAsync(string number, string applicantId, CancellationToken ct)
+    {
+        var request = await db.Requests.AsNoTracking()
+            .Include(r => r.Procedure)
+            .Include(r => r.FormVersion)
+            .Include(r => r.Attachments)
+            .Include(r => r.Events)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(r => r.Number == number && r.ApplicantId == applicantId, ct);
+        if (request is null)
+        {
+            return null;
+        }
+
+        var files = DraftSteps.Files(request);
+        return new RequestPage(
+            request.Number!,
+            request.Procedure.Title,
+            request.Status,
+            request.SubmittedAt!.Value,
+            request.DueOn,
+            Review.Build(request, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)),
+            request.FormVersion.Parse().AnswerFields
+                .Where(f => files.ContainsKey(f.Key))
+                .Select(f => (files[f.Key].Id, files[f.Key].FileName, files[f.Key].Size))
+                .ToList(),
+            request.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new TimelineEntry(e.At, e.To.Label(), e.Comment)).ToList());
+    }
+
+    public Task<IssuedDocument?> ReceiptAsync(string number, string applicantId, CancellationToken ct) =>
+        db.IssuedDocuments.AsNoTracking()
+            .Where(d => d.Kind == DocumentKind.Receipt && d.Number == number)
+            .Where(d => db.Requests.Any(r => r.Id == d.RequestId && r.ApplicantId == applicantId))
+            .FirstOrDefaultAsync(ct);
+
+    public Task<Attachment?> AttachmentAsync(Guid id, string applicantId, CancellationToken ct) =>
+        db.Attachments.AsNoTracking()
+            .Where(a => a.Id == id && db.Requests.Any(r => r.Id == a.RequestId && r.ApplicantId == applicantId))
+            .FirstOrDefaultAsync(ct);
+}

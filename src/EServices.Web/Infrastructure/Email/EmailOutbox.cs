@@ -1,0 +1,13 @@
+using EServices.Web.Data;
+
+namespace EServices.Web.Infrastructure.Email;
+
+/// <summary>Queues an e-mail in the caller's unit of work: it is sent only if that work commits.</summary>
+public sealed class EmailOutbox(AppDbContext db, TimeProvider clock)
+{
+    public void Enqueue(string to, string subject, string body)
+    {
+        var now = clock.GetUtcNow();
+        db.OutboxEmails.Add(new OutboxEmail { To = to, Subject = subject, Body = body, CreatedAt = now, NextAttemptAt = now });
+    }
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using EServices.Web.Data;
+using EServices.Web.Features;
+using EServices.Web.Features.Accounts;
+using EServices.Web.Forms;
+using EServices.Web.Infrastructure;
+using EServices.Web.Infrastructure.Email;
+using EServices.Web.Infrastructure.Storage;
+using EServices.Web.Workflow;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Authorization;
+using Microsoft.Extensions.Options;
+using Serilog;
+using Serilog.Events;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("fr-FR");
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Host.UseDefaultServiceProvider(o => o.ValidateOnBuild = o.ValidateScopes = true);
+builder.Services.AddSerilog((services, log) => log.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services));
+
+var connectionString = builder.Configuration.GetConnectionString("Default")
+    ?? throw new InvalidOperationException("ConnectionStrings:Default is not set: see README.md.");
+builder.Services.AddDbContextPool<AppDbContext>(o => o.UseEServicesDatabase(connectionString));
+
+builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
+    .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Storage:Path is required").ValidateOnStart();
+builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateOnStart();
+builder.Services.AddOptions<CalendarOptions>().BindConfiguration(CalendarOptions.Section);
+builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
+builder.Services.AddSingleton(TimeProvider.System);
+// French text stays readable in the HTML (é, not &#xE9;): lighter pages, same safety.
+builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+builder.Services.AddSingleton(sp => new WorkingCalendar(sp.GetRequiredService<IOptions<CalendarOptions>>().Value.MovableHolidays));
+builder.Services.AddSingleton<FileStorage>();
+builder.Services.AddScoped<EmailOutbox>();
+builder.Services.AddHostedService<EmailDispatchJob>();
+builder.Services.AddFeatureServices();
+// The dynamic forms' validator is built per form definition, not resolved from the container.
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, r => r.ValidatorType != typeof(FormAnswersValidator));
+
+builder.Services
+    .AddIdentity<ApplicationUser, IdentityRole>(o =>
+    {
+        o.User.RequireUniqueEmail = true;
+        o.Password.RequiredLength = 12;
+        o.Password.RequireDigit = o.Password.RequireLowercase = o.Password.RequireUppercase = o.Password.RequireNonAlphanumeric = false;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+    })
+    .AddEntityFrameworkStores<AppDbContext>()
+    .AddDefaultTokenProviders()
+    .AddErrorDescriber<FrenchIdentityErrorDescriber>();
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.LoginPath = "/compte/connexion";
+    o.LogoutPath = "/compte/deconnexion";
+    o.AccessDeniedPath = "/compte/acces-refuse";
+    o.Cookie.Name = "eservices.session";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.SlidingExpiration = true;
+    o.ExpireTimeSpan = TimeSpan.FromHours(8);
+});
+builder.Services.AddDataProtection().SetApplicationName("EServices").PersistKeysToDbContext<AppDbContext>();
+builder.Services.AddAntiforgery(o => o.Cookie.Name = "eservices.af");
+
+builder.Services
+    .AddControllersWithViews(o =>
+    {
+        o.Filters.Add(new AuthorizeFilter(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build()));
+        o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+    })
+    .AddRazorOptions(o => o.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
+builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql");
+
+var app = builder.Build();
+
+if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+{
+    await DatabaseSetup.MigrateAndSeedAsync(app.Services);
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/erreur");
+    app.UseHsts();
+}
+
+app.UseSecurityHeaders();
+app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+app.UseSerilogRequestLogging(o => o.GetLevel = (http, _, ex) =>
+    ex is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Debug);
+app.UseStaticFiles(new StaticFileOptions
+{
+    OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl =
+        ctx.Context.Request.Query.ContainsKey("v") ? "public,max-age=31536000,immutable" : "public,max-age=3600",
+});
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapControllers();
+
+await app.RunAsync();
+
+/// <summary>Entry point, visible to the test host.</summary>
+public partial class Program;

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+
+namespace EServices.Tests.Infrastructure;
+
+/// <summary>
+/// The real application over HTTP, on a PostgreSQL database of its own (created, migrated and seeded once per
+/// run), with a real SMTP listener for the e-mails. Tests use fresh accounts, so they need no wipe between them.
+/// </summary>
+public sealed class HostFixture : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    /// <summary>The portal's "now" in tests: a Friday before Easter Monday, so due dates cross a weekend and a holiday.</summary>
+    public static readonly DateTimeOffset Now = new(2027, 3, 26, 10, 0, 0, TimeSpan.Zero);
+
+    private readonly string _database = $"eservices_test_{Guid.NewGuid():N}";
+    private readonly string _files = Path.Combine(Path.GetTempPath(), $"eservices-files-{Guid.NewGuid():N}");
+
+    public TestMailbox Mailbox { get; } = new();
+
+    public string ConnectionString { get; private set; } = "";
+
+    public static string AdminConnectionString =>
+        Environment.GetEnvironmentVariable("ESERVICES_TEST_DB") ?? "Host=127.0.0.1;Port=54329;Username=postgres;Database=postgres";
+
+    public async Task InitializeAsync()
+    {
+        await using (var admin = new NpgsqlConnection(AdminConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        ConnectionString = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = _database }.ConnectionString;
+        await Mailbox.StartAsync();
+        _ = Server; // starts the host: migrations and seed run now, once
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("Storage:Path", _files);
+        builder.UseSetting("Email:SmtpHost", "127.0.0.1");
+        builder.UseSetting("Email:SmtpPort", Mailbox.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Email:PollInterval", "00:00:00.200");
+        builder.UseSetting("Seed:DemoAccounts", "false");
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new ShiftedClock(Now))));
+    }
+
+    public WebSession NewSession() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await Mailbox.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(AdminConnectionString);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+        if (Directory.Exists(_files))
+        {
+            Directory.Delete(_files, recursive: true);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class WebCollection : ICollectionFixture<HostFixture>
+{
+    public const string Name = "web";
+}
