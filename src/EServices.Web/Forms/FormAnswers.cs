@@ -24,12 +24,12 @@ public sealed class FormAnswers
         _root[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
     public IReadOnlyList<string> GetMany(string key) =>
-        _root[key] is JsonArray a ? a.Select(n => n?.GetValue<string>() ?? "").ToList() : [];
+        _root[key] is JsonArray a ? a.OfType<JsonValue>().Select(v => v.TryGetValue<string>(out var s) ? s : "").ToList() : [];
 
     public IReadOnlyList<IReadOnlyDictionary<string, string?>> GetRows(string key) =>
         _root[key] is JsonArray a
             ? a.OfType<JsonObject>()
-                .Select(o => (IReadOnlyDictionary<string, string?>)o.ToDictionary(p => p.Key, p => p.Value?.GetValue<string>()))
+                .Select(o => (IReadOnlyDictionary<string, string?>)o.ToDictionary(p => p.Key, p => p.Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : null))
                 .ToList()
             : [];
 
