@@ -19,7 +19,7 @@ mkdir -p "$Storage__Path"
 # A local mail catcher for password resets and confirmations: http://127.0.0.1:5081 (SMTP on 2525).
 if [ "${ESERVICES_SMTP4DEV:-1}" = "1" ] && [ -z "${Email__SmtpHost:-}" ]; then
   dotnet tool restore >/dev/null
-  (exec dotnet tool run smtp4dev -- --urls=http://127.0.0.1:5081 --smtpport=2525 --db="" >"$repo/.local/smtp4dev.log" 2>&1) &
+  (exec dotnet tool run smtp4dev -- --urls=http://127.0.0.1:5081 --smtpport=2525 --imapport=0 --pop3port=0 --db="" >"$repo/.local/smtp4dev.log" 2>&1) &
   smtp_pid=$!
   trap 'kill $smtp_pid 2>/dev/null || true' EXIT
   echo "==> Mail catcher: http://127.0.0.1:5081"

@@ -53,15 +53,10 @@ public sealed class FilingController(
     [HttpGet("/brouillons/{id:guid}/etapes/{index:int}")]
     public async Task<IActionResult> Step(Guid id, int index, bool depuisRecapitulatif, CancellationToken ct)
     {
-        var draft = await steps.FindAsync(id, UserId, ct);
+        var (draft, elsewhere) = await OpenDraftAsync(id, ct);
         if (draft is null)
         {
-            return NotFound();
-        }
-
-        if (draft.Status != RequestStatus.Draft)
-        {
-            return Redirect($"/mes-demandes/{draft.Number}");
+            return elsewhere!;
         }
 
         var count = draft.FormVersion.Parse().Steps.Count;
@@ -85,15 +80,10 @@ public sealed class FilingController(
     [RequestSizeLimit(64 * 1024 * 1024)]
     public async Task<IActionResult> SaveStep(Guid id, int index, bool depuisRecapitulatif, CancellationToken ct)
     {
-        var draft = await steps.FindAsync(id, UserId, ct);
+        var (draft, elsewhere) = await OpenDraftAsync(id, ct);
         if (draft is null)
         {
-            return NotFound();
-        }
-
-        if (draft.Status != RequestStatus.Draft)
-        {
-            return Redirect($"/mes-demandes/{draft.Number}");
+            return elsewhere!;
         }
 
         var count = draft.FormVersion.Parse().Steps.Count;
@@ -124,15 +114,10 @@ public sealed class FilingController(
     [HttpGet("/brouillons/{id:guid}/recapitulatif")]
     public async Task<IActionResult> Review(Guid id, CancellationToken ct)
     {
-        var draft = await steps.FindAsync(id, UserId, ct);
+        var (draft, elsewhere) = await OpenDraftAsync(id, ct);
         if (draft is null)
         {
-            return NotFound();
-        }
-
-        if (draft.Status != RequestStatus.Draft)
-        {
-            return Redirect($"/mes-demandes/{draft.Number}");
+            return elsewhere!;
         }
 
         var count = draft.FormVersion.Parse().Steps.Count;
@@ -147,15 +132,10 @@ public sealed class FilingController(
     [HttpPost("/brouillons/{id:guid}/deposer")]
     public async Task<IActionResult> Submit(Guid id, string? declaration, CancellationToken ct)
     {
-        var draft = await steps.FindAsync(id, UserId, ct);
+        var (draft, elsewhere) = await OpenDraftAsync(id, ct);
         if (draft is null)
         {
-            return NotFound();
-        }
-
-        if (draft.Status != RequestStatus.Draft)
-        {
-            return Redirect($"/mes-demandes/{draft.Number}");
+            return elsewhere!;
         }
 
         if (declaration != "oui")
@@ -175,6 +155,18 @@ public sealed class FilingController(
 
         TempData["Message"] = $"Votre demande est déposée. Numéro de suivi : {number}.";
         return Redirect($"/mes-demandes/{number}");
+    }
+
+    /// <summary>The applicant's own draft; anyone else's is not found, and a filed one leads to its request page.</summary>
+    private async Task<(Workflow.Request? Draft, IActionResult? Elsewhere)> OpenDraftAsync(Guid id, CancellationToken ct)
+    {
+        var draft = await steps.FindAsync(id, UserId, ct);
+        return draft switch
+        {
+            null => (null, NotFound()),
+            { Status: not RequestStatus.Draft } => (null, Redirect($"/mes-demandes/{draft.Number}")),
+            _ => (draft, null),
+        };
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
