@@ -101,13 +101,4 @@ public sealed class CatalogueTests(HostFixture host)
         Assert.Equal(HttpStatusCode.NotFound, missing.Status);
         Assert.Contains("Page introuvable", missing.Text, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public async Task Health_reports_the_database()
-    {
-        using var session = host.NewSession();
-        var response = await session.Client.GetAsync("/health");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
-    }
 }

@@ -1,0 +1,45 @@
+using System.Net;
+using Npgsql;
+
+namespace EServices.Tests.Infrastructure;
+
+[Collection(WebCollection.Name)]
+public sealed class PlatformTests(HostFixture host)
+{
+    [Fact]
+    public async Task Health_reports_the_database()
+    {
+        using var session = host.NewSession();
+        var response = await session.Client.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Data_protection_keys_live_in_postgresql_so_that_nodes_share_cookies()
+    {
+        using var session = host.NewSession();
+        await TestUsers.SignUpAsync(session); // issues an authentication cookie, protected by those keys
+
+        await using var connection = new NpgsqlConnection(host.ConnectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM data_protection_keys", connection);
+        Assert.True((long)(await count.ExecuteScalarAsync())! >= 1);
+    }
+
+    [Fact]
+    public async Task Every_page_carries_the_security_headers()
+    {
+        using var session = host.NewSession();
+        var page = await session.GetAsync("/");
+        var headers = page.Response.Headers;
+        var csp = headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("default-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("same-origin", headers.GetValues("Referrer-Policy").Single());
+        Assert.Empty(page.Html.QuerySelectorAll("script:not([src])"));
+        Assert.Empty(page.Html.QuerySelectorAll("[style]"));
+    }
+}
