@@ -33,6 +33,25 @@ public sealed class Request
     /// <summary>The applicant's name at filing, as printed on the receipt.</summary>
     public string? ApplicantName { get; private set; }
 
+    /// <summary>The agent in charge, once the request is taken or assigned.</summary>
+    public string? AssigneeId { get; private set; }
+
+    /// <summary>While the applicant is asked for a correction: what to correct, why and by when.
+    /// The processing clock is paused from <see cref="PausedSince"/> until the applicant resubmits.</summary>
+    public string[] CorrectionFields { get; private set; } = [];
+
+    public string? CorrectionMessage { get; private set; }
+    public DateOnly? CorrectionDeadline { get; private set; }
+    public DateTimeOffset? PausedSince { get; private set; }
+
+    /// <summary>Working days spent waiting on the applicant, added to the due date.</summary>
+    public int PausedWorkingDays { get; private set; }
+
+    public DateTimeOffset? DecidedAt { get; private set; }
+
+    /// <summary>The reason given to the applicant for a rejection or a closure.</summary>
+    public string? DecisionReason { get; private set; }
+
     public uint Version { get; private set; }
 
     public List<Attachment> Attachments { get; private set; } = [];
@@ -88,6 +107,105 @@ public sealed class Request
         Status = RequestStatus.Submitted;
         Record(now, ApplicantId, RequestStatus.Draft, RequestStatus.Submitted, "Demande déposée");
     }
+
+    /// <summary>Whether the due date has passed while the request is with the administration.</summary>
+    public bool IsOverdue(DateOnly today) =>
+        Status is RequestStatus.Submitted or RequestStatus.UnderReview && DueOn is { } due && due < today;
+
+    /// <summary>An agent takes a new request for themself.</summary>
+    public void Take(string agentId, DateTimeOffset now)
+    {
+        Ensure(RequestAction.Take);
+        AssigneeId = agentId;
+        Move(now, agentId, RequestStatus.UnderReview, "Prise en charge");
+    }
+
+    /// <summary>A supervisor gives a request to a colleague (or takes it back from one).</summary>
+    public void Assign(string supervisorId, string agentId, string agentName, DateTimeOffset now)
+    {
+        Ensure(RequestAction.Assign);
+        AssigneeId = agentId;
+        Move(now, supervisorId, RequestStatus.UnderReview, $"Attribuée à {agentName}");
+    }
+
+    /// <summary>Asks the applicant to correct some answers or documents; the clock stops until they resubmit.</summary>
+    public void RequestCorrection(string agentId, IReadOnlyCollection<string> fields, string message, DateOnly deadline, DateTimeOffset now)
+    {
+        Ensure(RequestAction.RequestCorrection);
+        if (fields.Count == 0 || string.IsNullOrWhiteSpace(message))
+        {
+            throw new InvalidTransitionException("Indiquez ce qu'il faut corriger et un message pour le demandeur.");
+        }
+
+        CorrectionFields = [.. fields];
+        CorrectionMessage = message.Trim();
+        CorrectionDeadline = deadline;
+        PausedSince = now;
+        Move(now, agentId, RequestStatus.CorrectionRequested, CorrectionMessage);
+    }
+
+    /// <summary>The applicant sends the corrected answers: the request goes back to the same agent and the
+    /// due date moves by the working days spent waiting.</summary>
+    public void ResubmitCorrection(FormAnswers answers, WorkingCalendar calendar, DateTimeOffset now)
+    {
+        Ensure(RequestAction.Resubmit);
+        var waited = calendar.WorkingDaysBetween(DateOnly.FromDateTime(PausedSince!.Value.UtcDateTime), DateOnly.FromDateTime(now.UtcDateTime));
+        PausedWorkingDays += waited;
+        if (DueOn is { } due)
+        {
+            DueOn = calendar.AddWorkingDays(due, waited);
+        }
+
+        Answers = answers.ToJson();
+        CorrectionFields = [];
+        PausedSince = null;
+        Move(now, ApplicantId, RequestStatus.UnderReview, "Complément envoyé par le demandeur");
+    }
+
+    public void Accept(string agentId, DateTimeOffset now)
+    {
+        Ensure(RequestAction.Accept);
+        DecidedAt = now;
+        Move(now, agentId, RequestStatus.Accepted, "Demande acceptée");
+    }
+
+    public void Reject(string agentId, string reason, DateTimeOffset now)
+    {
+        Ensure(RequestAction.Reject);
+        DecidedAt = now;
+        DecisionReason = RequiredReason(reason, "Indiquez le motif du rejet : il sera communiqué au demandeur.");
+        Move(now, agentId, RequestStatus.Rejected, DecisionReason);
+    }
+
+    public void Close(string agentId, string reason, DateTimeOffset now)
+    {
+        Ensure(RequestAction.Close);
+        DecidedAt = now;
+        PausedSince = null;
+        DecisionReason = RequiredReason(reason, "Indiquez pourquoi la demande est classée sans suite.");
+        Move(now, agentId, RequestStatus.ClosedWithoutFollowUp, DecisionReason);
+    }
+
+    public bool Allows(RequestAction action) => RequestTransitions.Allows(Status, action);
+
+    private void Ensure(RequestAction action)
+    {
+        if (!Allows(action))
+        {
+            throw new InvalidTransitionException($"Action impossible : la demande est « {Status.Label()} ».");
+        }
+    }
+
+    private void Move(DateTimeOffset now, string actorId, RequestStatus to, string comment)
+    {
+        var from = Status;
+        Status = to;
+        UpdatedAt = now;
+        Record(now, actorId, from, to, comment);
+    }
+
+    private static string RequiredReason(string reason, string message) =>
+        string.IsNullOrWhiteSpace(reason) ? throw new InvalidTransitionException(message) : reason.Trim();
 
     private void EnsureDraft()
     {

@@ -59,6 +59,21 @@ public sealed class WorkingCalendar(IEnumerable<DateOnly> movableHolidays)
         return day;
     }
 
+    /// <summary>Working days after <paramref name="from"/> up to and including <paramref name="to"/>.</summary>
+    public int WorkingDaysBetween(DateOnly from, DateOnly to)
+    {
+        var count = 0;
+        for (var day = from.AddDays(1); day <= to; day = day.AddDays(1))
+        {
+            if (IsWorkingDay(day))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>Gregorian Easter Sunday (anonymous Gregorian algorithm).</summary>
     public static DateOnly EasterSunday(int year)
     {

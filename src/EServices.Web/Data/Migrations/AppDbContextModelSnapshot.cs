@@ -542,13 +542,38 @@ namespace EServices.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("applicant_name");
 
+                    b.Property<string>("AssigneeId")
+                        .HasColumnType("text")
+                        .HasColumnName("assignee_id");
+
                     b.Property<int>("CompletedSteps")
                         .HasColumnType("integer")
                         .HasColumnName("completed_steps");
 
+                    b.Property<DateOnly?>("CorrectionDeadline")
+                        .HasColumnType("date")
+                        .HasColumnName("correction_deadline");
+
+                    b.PrimitiveCollection<string[]>("CorrectionFields")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("correction_fields");
+
+                    b.Property<string>("CorrectionMessage")
+                        .HasColumnType("text")
+                        .HasColumnName("correction_message");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecisionReason")
+                        .HasColumnType("text")
+                        .HasColumnName("decision_reason");
 
                     b.Property<DateOnly?>("DueOn")
                         .HasColumnType("date")
@@ -562,6 +587,14 @@ namespace EServices.Web.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("number");
+
+                    b.Property<DateTimeOffset?>("PausedSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paused_since");
+
+                    b.Property<int>("PausedWorkingDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("paused_working_days");
 
                     b.Property<int>("ProcedureId")
                         .HasColumnType("integer")
