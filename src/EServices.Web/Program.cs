@@ -68,6 +68,9 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.SlidingExpiration = true;
     o.ExpireTimeSpan = TimeSpan.FromHours(8);
 });
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(AuthorizationPolicies.BackOffice, p => p.RequireRole(Roles.All))
+    .AddPolicy(AuthorizationPolicies.Supervisor, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
 builder.Services.AddDataProtection().SetApplicationName("EServices").PersistKeysToDbContext<AppDbContext>();
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "eservices.af");
 

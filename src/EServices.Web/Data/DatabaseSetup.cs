@@ -21,9 +21,18 @@ public static class DatabaseSetup
             await CatalogueSeed.SeedAsync(db, clock);
         }
 
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
         if (seed.DemoAccounts)
         {
-            await DemoAccounts.SeedAsync(scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>(), seed.DemoPassword, clock);
+            await DemoAccounts.SeedAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>(), seed.DemoPassword, clock);
         }
     }
 }

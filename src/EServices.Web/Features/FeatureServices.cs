@@ -1,3 +1,4 @@
+using EServices.Web.Features.BackOffice;
 using EServices.Web.Features.Catalogue;
 using EServices.Web.Features.Filing;
 using EServices.Web.Features.MyRequests;
@@ -13,5 +14,10 @@ public static class FeatureServices
         .AddScoped<SheetQuery>()
         .AddScoped<DraftSteps>()
         .AddScoped<SubmitDraft>()
-        .AddScoped<MyRequestsQuery>();
+        .AddScoped<MyRequestsQuery>()
+        .AddScoped<CorrectRequest>()
+        .AddScoped<StaffScope>()
+        .AddScoped<InboxQuery>()
+        .AddScoped<RequestFileQuery>()
+        .AddScoped<Decide>();
 }

@@ -88,9 +88,14 @@ public sealed class Request
         UpdatedAt = now;
     }
 
+    /// <summary>Adds a document: to a draft, or to a request whose correction asks for that document.</summary>
     public void Attach(Attachment attachment)
     {
-        EnsureDraft();
+        if (!(Status == RequestStatus.CorrectionRequested && CorrectionFields.Contains(attachment.FieldKey)))
+        {
+            EnsureDraft();
+        }
+
         attachment.RequestId = Id;
         Attachments.Add(attachment);
     }
@@ -160,6 +165,18 @@ public sealed class Request
         CorrectionFields = [];
         PausedSince = null;
         Move(now, ApplicantId, RequestStatus.UnderReview, "Complément envoyé par le demandeur");
+    }
+
+    /// <summary>Keeps the applicant's corrections while they are still being made (no state change).</summary>
+    public void KeepCorrection(FormAnswers answers, DateTimeOffset now)
+    {
+        if (Status != RequestStatus.CorrectionRequested)
+        {
+            throw new InvalidTransitionException($"Action impossible : la demande est « {Status.Label()} ».");
+        }
+
+        Answers = answers.ToJson();
+        UpdatedAt = now;
     }
 
     public void Accept(string agentId, DateTimeOffset now)

@@ -16,7 +16,9 @@ public sealed class RequestMapping : IEntityTypeConfiguration<Request>
         builder.Property(r => r.Number).HasMaxLength(32);
         builder.HasIndex(r => r.Number).IsUnique();
         builder.HasIndex(r => new { r.ApplicantId, r.Status });
-        builder.HasIndex(r => new { r.ProcedureId, r.Status });
+        builder.HasIndex(r => new { r.ProcedureId, r.Status, r.DueOn });
+        builder.HasIndex(r => new { r.AssigneeId, r.Status });
+        builder.HasIndex(r => r.SubmittedAt);
         builder.Property(r => r.Version).IsRowVersion(); // PostgreSQL xmin: two writers, one wins
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.ApplicantId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Attachments).WithOne().HasForeignKey(a => a.RequestId);

@@ -182,6 +182,25 @@ namespace EServices.Web.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("EServices.Web.Features.BackOffice.ServiceMember", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("service_id");
+
+                    b.HasKey("UserId", "ServiceId")
+                        .HasName("pk_service_members");
+
+                    b.HasIndex("ServiceId")
+                        .HasDatabaseName("ix_service_members_service_id");
+
+                    b.ToTable("service_members", (string)null);
+                });
+
             modelBuilder.Entity("EServices.Web.Features.Catalogue.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -630,11 +649,17 @@ namespace EServices.Web.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_requests_number");
 
+                    b.HasIndex("SubmittedAt")
+                        .HasDatabaseName("ix_requests_submitted_at");
+
                     b.HasIndex("ApplicantId", "Status")
                         .HasDatabaseName("ix_requests_applicant_id_status");
 
-                    b.HasIndex("ProcedureId", "Status")
-                        .HasDatabaseName("ix_requests_procedure_id_status");
+                    b.HasIndex("AssigneeId", "Status")
+                        .HasDatabaseName("ix_requests_assignee_id_status");
+
+                    b.HasIndex("ProcedureId", "Status", "DueOn")
+                        .HasDatabaseName("ix_requests_procedure_id_status_due_on");
 
                     b.ToTable("requests", (string)null);
                 });
@@ -900,6 +925,23 @@ namespace EServices.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_issued_documents_requests_request_id");
+                });
+
+            modelBuilder.Entity("EServices.Web.Features.BackOffice.ServiceMember", b =>
+                {
+                    b.HasOne("EServices.Web.Features.Catalogue.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_members_services_service_id");
+
+                    b.HasOne("EServices.Web.Features.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_members_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("EServices.Web.Features.Catalogue.Procedure", b =>

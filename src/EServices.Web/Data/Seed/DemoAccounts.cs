@@ -1,23 +1,26 @@
 using EServices.Web.Features.Accounts;
+using EServices.Web.Features.BackOffice;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace EServices.Web.Data.Seed;
 
 /// <summary>The demo accounts listed in README.md, for Development only.</summary>
 public static class DemoAccounts
 {
-    public static readonly (string Email, string FirstNames, string LastName, string Phone)[] Accounts =
+    public static readonly (string Email, string FirstNames, string LastName, string Phone, string? Role, string? Service)[] Accounts =
     [
-        ("usager@demo.bf", "Awa", "Ouédraogo", "+226 70 00 00 01"),
-        ("agent.dgfp@demo.bf", "Issa", "Kaboré", "+226 70 00 00 02"),
-        ("agent.agre@demo.bf", "Mariam", "Sawadogo", "+226 70 00 00 03"),
-        ("agent.dgt@demo.bf", "Boukary", "Zongo", "+226 70 00 00 04"),
-        ("admin@demo.bf", "Salif", "Compaoré", "+226 70 00 00 05"),
+        ("usager@demo.bf", "Awa", "Ouédraogo", "+226 70 00 00 01", null, null),
+        ("agent.dgfp@demo.bf", "Issa", "Kaboré", "+226 70 00 00 02", Roles.Agent, "DGFP"),
+        ("chef.dgfp@demo.bf", "Aminata", "Traoré", "+226 70 00 00 06", Roles.Supervisor, "DGFP"),
+        ("agent.agre@demo.bf", "Mariam", "Sawadogo", "+226 70 00 00 03", Roles.Agent, "AGRE"),
+        ("agent.dgt@demo.bf", "Boukary", "Zongo", "+226 70 00 00 04", Roles.Agent, "DGT"),
+        ("admin@demo.bf", "Salif", "Compaoré", "+226 70 00 00 05", Roles.Admin, null),
     ];
 
-    public static async Task SeedAsync(UserManager<ApplicationUser> users, string password, TimeProvider clock)
+    public static async Task SeedAsync(AppDbContext db, UserManager<ApplicationUser> users, string password, TimeProvider clock)
     {
-        foreach (var (email, firstNames, lastName, phone) in Accounts)
+        foreach (var (email, firstNames, lastName, phone, role, service) in Accounts)
         {
             if (await users.FindByEmailAsync(email) is not null)
             {
@@ -38,6 +41,18 @@ public static class DemoAccounts
             if (!result.Succeeded)
             {
                 throw new InvalidOperationException($"Demo account {email}: {string.Join(' ', result.Errors.Select(e => e.Description))}");
+            }
+
+            if (role is not null)
+            {
+                await users.AddToRoleAsync(user, role);
+            }
+
+            if (service is not null)
+            {
+                var serviceId = await db.Services.Where(s => s.Code == service).Select(s => s.Id).SingleAsync();
+                db.ServiceMembers.Add(new ServiceMember { UserId = user.Id, ServiceId = serviceId });
+                await db.SaveChangesAsync();
             }
         }
     }

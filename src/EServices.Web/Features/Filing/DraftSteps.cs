@@ -64,7 +64,7 @@ public sealed class DraftSteps(AppDbContext db, FileStorage storage, IOptions<St
         var answers = draft.ReadAnswers();
         var action = form["_action"].ToString();
         StepInput.Apply(step, form.ToDictionary(p => p.Key, p => p.Value), answers);
-        await SaveFilesAsync(draft, step, form.Files, answers, errors, ct);
+        await SaveFilesAsync(draft, step.Fields, form.Files, answers, errors, ct);
 
         var outcome = StepOutcome.Continue;
         if (action.StartsWith("ajouter:", StringComparison.Ordinal) && Block(step, action[8..]) is { } added)
@@ -103,10 +103,12 @@ public sealed class DraftSteps(AppDbContext db, FileStorage storage, IOptions<St
     private static FormField? Block(FormStep step, string key) =>
         step.Fields.FirstOrDefault(f => f.Key == key && f.Type == FieldType.Repeat);
 
-    private async Task SaveFilesAsync(Request draft, FormStep step, IFormFileCollection files, FormAnswers answers, ModelStateDictionary errors, CancellationToken ct)
+    /// <summary>Stores the files posted for these fields after checking their size and type; each accepted file
+    /// becomes the field's answer, each refused one an error next to its field.</summary>
+    public async Task SaveFilesAsync(Request request, IEnumerable<FormField> fields, IFormFileCollection files, FormAnswers answers, ModelStateDictionary errors, CancellationToken ct)
     {
         var maxBytes = storageOptions.Value.MaxFileBytes;
-        foreach (var field in step.Fields.Where(f => f.Type == FieldType.File))
+        foreach (var field in fields.Where(f => f.Type == FieldType.File))
         {
             var file = files.GetFile(field.Key);
             if (file is null || (file.Length == 0 && string.IsNullOrEmpty(file.FileName)))
@@ -151,7 +153,7 @@ public sealed class DraftSteps(AppDbContext db, FileStorage storage, IOptions<St
                 Sha256 = sha256,
                 UploadedAt = clock.GetUtcNow(),
             };
-            draft.Attach(attachment);
+            request.Attach(attachment);
             db.Attachments.Add(attachment);
             answers.Set(field.Key, attachment.Id.ToString());
         }

@@ -2,8 +2,6 @@ using EServices.Web.Forms;
 
 namespace EServices.Web.Features.Filing;
 
-public sealed record AttachedFile(Guid Id, string FileName, long Size);
-
 /// <summary>Everything one step of the form needs to be drawn.</summary>
 public sealed record StepPage(
     Guid DraftId,

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace EServices.Web.Features.MyRequests;
 
 [Route("mes-demandes")]
-public sealed class MyRequestsController(MyRequestsQuery query, UserManager<ApplicationUser> users, FileStorage storage) : Controller
+public sealed class MyRequestsController(MyRequestsQuery query, CorrectRequest correct, UserManager<ApplicationUser> users, FileStorage storage) : Controller
 {
     private string UserId => users.GetUserId(User)!;
 
@@ -16,6 +16,34 @@ public sealed class MyRequestsController(MyRequestsQuery query, UserManager<Appl
     [HttpGet("{number}")]
     public async Task<IActionResult> Detail(string number, CancellationToken ct) =>
         await query.FindAsync(number, UserId, ct) is { } page ? View(page) : NotFound();
+
+    [HttpGet("{number}/complement")]
+    public async Task<IActionResult> Correct(string number, CancellationToken ct) =>
+        await correct.FindAsync(number, UserId, ct) is { } request ? View(correct.Page(request)) : NotFound();
+
+    [HttpPost("{number}/complement")]
+    [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
+    [RequestSizeLimit(64 * 1024 * 1024)]
+    public async Task<IActionResult> Correct(string number, IFormCollection form, CancellationToken ct)
+    {
+        var request = await correct.FindAsync(number, UserId, ct);
+        if (request is null)
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        var applicant = await users.GetUserAsync(User);
+        var (sent, answers) = await correct.SendAsync(request, form, applicant!, $"{Request.Scheme}://{Request.Host}{Request.PathBase}", ModelState, ct);
+        if (!sent)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(correct.Page(request, answers));
+        }
+
+        TempData["Message"] = "Votre complément est envoyé : la demande reprend son instruction.";
+        return Redirect($"/mes-demandes/{number}");
+    }
 
     [HttpGet("{number}/recepisse")]
     public async Task<IActionResult> Receipt(string number, CancellationToken ct) =>

@@ -22,7 +22,11 @@ public sealed record RequestPage(
     DateOnly? DueOn,
     ReviewPage Answers,
     IReadOnlyList<(Guid Id, string FileName, long Size)> Documents,
-    IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<TimelineEntry> Timeline,
+    string? CorrectionMessage,
+    DateOnly? CorrectionDeadline,
+    IReadOnlyList<string> CorrectionLabels,
+    string? DecisionReason);
 
 /// <summary>An applicant's own requests; anyone else's are simply not found.</summary>
 public sealed class MyRequestsQuery(AppDbContext db, TimeProvider clock)
@@ -68,7 +72,11 @@ public sealed class MyRequestsQuery(AppDbContext db, TimeProvider clock)
                 .Where(f => files.ContainsKey(f.Key))
                 .Select(f => (files[f.Key].Id, files[f.Key].FileName, files[f.Key].Size))
                 .ToList(),
-            request.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new TimelineEntry(e.At, e.To.Label(), e.Comment)).ToList());
+            request.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new TimelineEntry(e.At, e.To.Label(), e.Comment)).ToList(),
+            request.Status == RequestStatus.CorrectionRequested ? request.CorrectionMessage : null,
+            request.CorrectionDeadline,
+            request.FormVersion.Parse().AnswerFields.Where(f => request.CorrectionFields.Contains(f.Key)).Select(f => f.Label).ToList(),
+            request.DecisionReason);
     }
 
     public Task<IssuedDocument?> ReceiptAsync(string number, string applicantId, CancellationToken ct) =>

@@ -1,0 +1,21 @@
+namespace EServices.Web.Features.Accounts;
+
+/// <summary>Staff roles. An applicant has none.</summary>
+public static class Roles
+{
+    /// <summary>Agent instructeur: processes the requests of their services.</summary>
+    public const string Agent = "agent";
+
+    /// <summary>Chef de service: an agent who also assigns requests to colleagues.</summary>
+    public const string Supervisor = "superviseur";
+
+    public const string Admin = "admin";
+
+    public static readonly string[] All = [Agent, Supervisor, Admin];
+}
+
+public static class AuthorizationPolicies
+{
+    public const string BackOffice = "back-office";
+    public const string Supervisor = "supervisor";
+}

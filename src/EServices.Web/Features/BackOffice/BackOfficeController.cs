@@ -1,0 +1,154 @@
+using System.Net.Mime;
+using System.Security.Claims;
+using EServices.Web.Data;
+using EServices.Web.Features.Accounts;
+using EServices.Web.Infrastructure.Storage;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace EServices.Web.Features.BackOffice;
+
+/// <summary>Civil servants process requests: inbox, request file, and one POST per move of the state machine.</summary>
+[Authorize(Policy = AuthorizationPolicies.BackOffice)]
+[Route("back-office")]
+public sealed class BackOfficeController(InboxQuery inbox, RequestFileQuery file, Decide decide, StaffScope scope, FileStorage storage, AppDbContext db, TimeProvider clock) : Controller
+{
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    private string BaseUrl => $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+
+    [HttpGet("")]
+    public async Task<IActionResult> Inbox([FromQuery] InboxCriteria criteria, CancellationToken ct) =>
+        View(await inbox.RunAsync(User, criteria, ct));
+
+    [HttpGet("demandes/{number}")]
+    public async Task<IActionResult> Detail(string number, CancellationToken ct) =>
+        await file.RunAsync(User, number, ct) is { } page ? View(page) : NotFound();
+
+    [HttpGet("pieces/{id:guid}")]
+    public async Task<IActionResult> Attachment(Guid id, CancellationToken ct)
+    {
+        var visible = await scope.RequestsAsync(User, ct);
+        var attachment = await db.Attachments.AsNoTracking()
+            .Where(a => a.Id == id && visible.Any(r => r.Id == a.RequestId))
+            .FirstOrDefaultAsync(ct);
+        if (attachment is null)
+        {
+            return NotFound();
+        }
+
+        // Only PDF, JPEG and PNG are ever stored; shown inline, never as HTML.
+        Response.Headers.ContentDisposition = new ContentDisposition { Inline = true, FileName = attachment.FileName }.ToString();
+        return File(storage.Open(attachment.StorageKey), attachment.ContentType);
+    }
+
+    [HttpPost("demandes/{number}/prendre")]
+    public Task<IActionResult> Take(string number, uint version, CancellationToken ct) =>
+        MoveAsync(number, version, (r, now) => r.Take(UserId, now), ct);
+
+    [HttpPost("demandes/{number}/attribuer")]
+    [Authorize(Policy = AuthorizationPolicies.Supervisor)]
+    public async Task<IActionResult> Assign(string number, uint version, string? agent, CancellationToken ct)
+    {
+        var page = await file.RunAsync(User, number, ct);
+        if (page is null)
+        {
+            return NotFound();
+        }
+
+        var colleague = page.Colleagues.FirstOrDefault(c => c.Id == agent);
+        if (colleague.Id is null)
+        {
+            ModelState.AddModelError("agent", "Choisissez un agent du service.");
+            return Redisplay(page);
+        }
+
+        return await MoveAsync(number, version, (r, now) => r.Assign(UserId, colleague.Id, colleague.Name, now), ct);
+    }
+
+    [HttpPost("demandes/{number}/complement")]
+    public async Task<IActionResult> RequestCorrection(string number, uint version, string[]? champs, string? message, DateOnly? echeance, CancellationToken ct)
+    {
+        var page = await file.RunAsync(User, number, ct);
+        if (page is null)
+        {
+            return NotFound();
+        }
+
+        var fields = (champs ?? []).Where(c => page.CorrectableFields.Any(f => f.Key == c)).ToList();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (fields.Count == 0)
+        {
+            ModelState.AddModelError("champs", "Cochez au moins une réponse ou une pièce à corriger.");
+        }
+
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            ModelState.AddModelError("message", "Écrivez au demandeur ce qu'il doit corriger.");
+        }
+        else if (message.Length > 2000)
+        {
+            ModelState.AddModelError("message", "Le message doit contenir au plus 2 000 caractères.");
+        }
+
+        if (echeance is null || echeance <= today)
+        {
+            ModelState.AddModelError("echeance", "Choisissez une date limite postérieure à aujourd'hui.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Redisplay(page);
+        }
+
+        return await MoveAsync(number, version, (r, now) => r.RequestCorrection(UserId, fields, message!, echeance!.Value, now), ct);
+    }
+
+    [HttpPost("demandes/{number}/accepter")]
+    public Task<IActionResult> Accept(string number, uint version, CancellationToken ct) =>
+        MoveAsync(number, version, (r, now) => r.Accept(UserId, now), ct);
+
+    [HttpPost("demandes/{number}/rejeter")]
+    public Task<IActionResult> Reject(string number, uint version, string? motif, CancellationToken ct) =>
+        WithReasonAsync(number, version, motif, "motif", "Indiquez le motif du rejet : il sera communiqué au demandeur.", (r, now) => r.Reject(UserId, motif!, now), ct);
+
+    [HttpPost("demandes/{number}/classer")]
+    public Task<IActionResult> Close(string number, uint version, string? raison, CancellationToken ct) =>
+        WithReasonAsync(number, version, raison, "raison", "Indiquez pourquoi la demande est classée sans suite.", (r, now) => r.Close(UserId, raison!, now), ct);
+
+    private async Task<IActionResult> WithReasonAsync(string number, uint version, string? reason, string field, string missing, Action<Workflow.Request, DateTimeOffset> move, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 2000)
+        {
+            var page = await file.RunAsync(User, number, ct);
+            if (page is null)
+            {
+                return NotFound();
+            }
+
+            ModelState.AddModelError(field, string.IsNullOrWhiteSpace(reason) ? missing : "Le motif doit contenir au plus 2 000 caractères.");
+            return Redisplay(page);
+        }
+
+        return await MoveAsync(number, version, move, ct);
+    }
+
+    private async Task<IActionResult> MoveAsync(string number, uint version, Action<Workflow.Request, DateTimeOffset> move, CancellationToken ct)
+    {
+        var (outcome, message) = await decide.RunAsync(User, number, version, move, BaseUrl, ct);
+        if (outcome == DecisionOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        TempData[outcome == DecisionOutcome.Done ? "Message" : "Error"] = message;
+        return Redirect($"/back-office/demandes/{number}");
+    }
+
+    private ViewResult Redisplay(RequestFilePage page)
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("Detail", page);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using EServices.Web.Data;
+using EServices.Web.Infrastructure.Email;
+using EServices.Web.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace EServices.Web.Features.BackOffice;
+
+public enum DecisionOutcome
+{
+    Done,
+    Refused,
+    NotFound,
+}
+
+/// <summary>
+/// Applies one move of the state machine to a request the member of staff may see, e-mails the applicant,
+/// and saves both at once. The version the agent was looking at must still be current: of two agents
+/// acting together, exactly one wins and the other is told so.
+/// </summary>
+public sealed class Decide(AppDbContext db, StaffScope scope, EmailOutbox outbox, TimeProvider clock)
+{
+    public const string Conflict = "Cette demande vient d'être modifiée par quelqu'un d'autre : voici son état actuel. Vérifiez-le avant d'agir.";
+
+    public async Task<(DecisionOutcome Outcome, string Message)> RunAsync(
+        ClaimsPrincipal user, string number, uint version, Action<Request, DateTimeOffset> move, string baseUrl, CancellationToken ct)
+    {
+        var request = await (await scope.RequestsAsync(user, ct)).Include(r => r.Procedure).FirstOrDefaultAsync(r => r.Number == number, ct);
+        if (request is null)
+        {
+            return (DecisionOutcome.NotFound, "");
+        }
+
+        if (request.Version != version)
+        {
+            return (DecisionOutcome.Refused, Conflict);
+        }
+
+        db.Entry(request).Property(r => r.Version).OriginalValue = version;
+        try
+        {
+            move(request, clock.GetUtcNow());
+        }
+        catch (InvalidTransitionException refused)
+        {
+            return (DecisionOutcome.Refused, refused.Message);
+        }
+
+        var applicant = await db.Users.AsNoTracking().SingleAsync(u => u.Id == request.ApplicantId, ct);
+        var (subject, body) = StatusEmail.For(request, applicant.FirstNames, baseUrl);
+        outbox.Enqueue(applicant.Email!, subject, body);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return (DecisionOutcome.Refused, Conflict);
+        }
+
+        return (DecisionOutcome.Done, $"Demande {number} : {request.Status.Label().ToLowerInvariant()}.");
+    }
+}

@@ -1,0 +1,137 @@
+using System.Security.Claims;
+using EServices.Web.Data;
+using EServices.Web.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace EServices.Web.Features.BackOffice;
+
+public sealed class InboxCriteria
+{
+    public string Onglet { get; set; } = InboxTabs.ToTake;
+    public string? Demarche { get; set; }
+    public RequestStatus? Statut { get; set; }
+    public DateOnly? Du { get; set; }
+    public DateOnly? Au { get; set; }
+    public string? Q { get; set; }
+    public int Page { get; set; } = 1;
+}
+
+public static class InboxTabs
+{
+    public const string ToTake = "a-prendre";
+    public const string Mine = "mes-dossiers";
+    public const string Waiting = "en-attente";
+    public const string Overdue = "en-retard";
+    public const string Done = "traitees";
+
+    public static readonly (string Key, string Label)[] All =
+    [
+        (ToTake, "À prendre"), (Mine, "Mes dossiers en cours"), (Waiting, "En attente du demandeur"), (Overdue, "En retard"), (Done, "Traitées"),
+    ];
+}
+
+public sealed record InboxRow(string Number, string ProcedureTitle, string ApplicantName, DateTimeOffset SubmittedAt, DateOnly? DueOn, string? Assignee, RequestStatus Status, bool Overdue);
+
+public sealed record InboxPage(
+    InboxCriteria Criteria,
+    IReadOnlyDictionary<string, int> Counts,
+    int Total,
+    int Page,
+    int PageCount,
+    IReadOnlyList<InboxRow> Rows,
+    IReadOnlyList<(string Slug, string Title)> Procedures);
+
+/// <summary>The back-office inbox: tabs with counts, filters, sorted by due date, paged.</summary>
+public sealed class InboxQuery(AppDbContext db, StaffScope scope, TimeProvider clock)
+{
+    public const int PageSize = 20;
+    private static readonly RequestStatus[] Decided = [RequestStatus.Accepted, RequestStatus.Rejected, RequestStatus.ClosedWithoutFollowUp];
+
+    public async Task<InboxPage> RunAsync(ClaimsPrincipal user, InboxCriteria criteria, CancellationToken ct)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var visible = (await scope.RequestsAsync(user, ct)).AsNoTracking();
+
+        IQueryable<Request> Tab(string tab) => tab switch
+        {
+            InboxTabs.Mine => visible.Where(r => r.AssigneeId == userId && r.Status == RequestStatus.UnderReview),
+            InboxTabs.Waiting => visible.Where(r => r.Status == RequestStatus.CorrectionRequested),
+            InboxTabs.Overdue => visible.Where(r => (r.Status == RequestStatus.Submitted || r.Status == RequestStatus.UnderReview) && r.DueOn < today),
+            InboxTabs.Done => visible.Where(r => Decided.Contains(r.Status)),
+            _ => visible.Where(r => r.Status == RequestStatus.Submitted),
+        };
+
+        var counts = new Dictionary<string, int>();
+        foreach (var (key, _) in InboxTabs.All)
+        {
+            counts[key] = await Tab(key).CountAsync(ct);
+        }
+
+        var query = Filter(Tab(criteria.Onglet), criteria);
+        var total = await query.CountAsync(ct);
+        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
+        var page = Math.Clamp(criteria.Page, 1, pageCount);
+        var rows = await query
+            .OrderBy(r => r.DueOn == null).ThenBy(r => r.DueOn).ThenBy(r => r.SubmittedAt)
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(r => new
+            {
+                r.Number,
+                r.Procedure.Title,
+                r.ApplicantName,
+                r.SubmittedAt,
+                r.DueOn,
+                Assignee = db.Users.Where(u => u.Id == r.AssigneeId).Select(u => u.FirstNames + " " + u.LastName).FirstOrDefault(),
+                r.Status,
+            })
+            .ToListAsync(ct);
+        var procedures = await db.Procedures.AsNoTracking().Where(p => p.PublishedFormVersionId != null).OrderBy(p => p.Title)
+            .Select(p => new { p.Slug, p.Title }).ToListAsync(ct);
+
+        return new InboxPage(
+            criteria,
+            counts,
+            total,
+            page,
+            pageCount,
+            rows.Select(r => new InboxRow(r.Number!, r.Title, r.ApplicantName ?? "", r.SubmittedAt!.Value, r.DueOn, r.Assignee, r.Status,
+                r.Status is RequestStatus.Submitted or RequestStatus.UnderReview && r.DueOn < today)).ToList(),
+            procedures.Select(p => (p.Slug, p.Title)).ToList());
+    }
+
+    private static IQueryable<Request> Filter(IQueryable<Request> query, InboxCriteria criteria)
+    {
+        if (!string.IsNullOrEmpty(criteria.Demarche))
+        {
+            query = query.Where(r => r.Procedure.Slug == criteria.Demarche);
+        }
+
+        if (criteria.Statut is { } status)
+        {
+            query = query.Where(r => r.Status == status);
+        }
+
+        if (criteria.Du is { } from)
+        {
+            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            query = query.Where(r => r.SubmittedAt >= start);
+        }
+
+        if (criteria.Au is { } to)
+        {
+            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            query = query.Where(r => r.SubmittedAt < end);
+        }
+
+        var text = criteria.Q?.Trim();
+        if (!string.IsNullOrEmpty(text))
+        {
+            var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            query = query.Where(r => EF.Functions.ILike(r.Number!, pattern)
+                || EF.Functions.ILike(EF.Functions.Unaccent(r.ApplicantName!), EF.Functions.Unaccent(pattern)));
+        }
+
+        return query;
+    }
+}

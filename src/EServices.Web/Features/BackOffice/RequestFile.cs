@@ -1,0 +1,96 @@
+using System.Security.Claims;
+using EServices.Web.Data;
+using EServices.Web.Features.Filing;
+using EServices.Web.Forms;
+using EServices.Web.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace EServices.Web.Features.BackOffice;
+
+public sealed record StaffTimelineEntry(DateTimeOffset At, string Actor, string? From, string To, string Comment);
+
+public sealed record StaffDocument(Guid Id, string Label, string FileName, long Size, string ContentType);
+
+/// <summary>A request as the back-office sees it: the answers with the form version they were filed with,
+/// documents, timeline, and the moves allowed now.</summary>
+public sealed record RequestFilePage(
+    string Number,
+    uint Version,
+    string ProcedureTitle,
+    int ServiceId,
+    RequestStatus Status,
+    string ApplicantName,
+    string? ApplicantEmail,
+    string? ApplicantPhone,
+    DateTimeOffset SubmittedAt,
+    DateOnly? DueOn,
+    bool Overdue,
+    int PausedWorkingDays,
+    string? Assignee,
+    string? CorrectionMessage,
+    DateOnly? CorrectionDeadline,
+    IReadOnlyList<string> CorrectionLabels,
+    string? DecisionReason,
+    ReviewPage Answers,
+    IReadOnlyList<StaffDocument> Documents,
+    IReadOnlyList<StaffTimelineEntry> Timeline,
+    IReadOnlyList<(string Key, string Label)> CorrectableFields,
+    IReadOnlyList<(string Id, string Name)> Colleagues,
+    IReadOnlySet<RequestAction> Allowed);
+
+public sealed class RequestFileQuery(AppDbContext db, StaffScope scope, TimeProvider clock)
+{
+    public async Task<RequestFilePage?> RunAsync(ClaimsPrincipal user, string number, CancellationToken ct)
+    {
+        var request = await (await scope.RequestsAsync(user, ct)).AsNoTracking()
+            .Include(r => r.Procedure)
+            .Include(r => r.FormVersion)
+            .Include(r => r.Attachments)
+            .Include(r => r.Events)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(r => r.Number == number, ct);
+        if (request is null)
+        {
+            return null;
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var definition = request.FormVersion.Parse();
+        var people = await db.Users.AsNoTracking()
+            .Where(u => u.Id == request.ApplicantId || u.Id == request.AssigneeId || request.Events.Select(e => e.ActorId).Contains(u.Id))
+            .Select(u => new { u.Id, u.FirstNames, u.LastName, u.Email, u.PhoneNumber })
+            .ToDictionaryAsync(u => u.Id, ct);
+        string Name(string? id) => id is not null && people.TryGetValue(id, out var p) ? $"{p.FirstNames} {p.LastName.ToUpperInvariant()}" : "Système";
+        var files = DraftSteps.Files(request);
+        var fields = definition.AnswerFields.ToList();
+
+        return new RequestFilePage(
+            request.Number!,
+            request.Version,
+            request.Procedure.Title,
+            request.Procedure.ServiceId,
+            request.Status,
+            request.ApplicantName ?? Name(request.ApplicantId),
+            people.GetValueOrDefault(request.ApplicantId)?.Email,
+            people.GetValueOrDefault(request.ApplicantId)?.PhoneNumber,
+            request.SubmittedAt!.Value,
+            request.DueOn,
+            request.IsOverdue(today),
+            request.PausedWorkingDays,
+            request.AssigneeId is null ? null : Name(request.AssigneeId),
+            request.CorrectionMessage,
+            request.CorrectionDeadline,
+            fields.Where(f => request.CorrectionFields.Contains(f.Key)).Select(f => f.Label).ToList(),
+            request.DecisionReason,
+            Review.Build(request, today),
+            fields.Where(f => files.ContainsKey(f.Key))
+                .Select(f => (f, a: request.Attachments.Single(a => a.Id == files[f.Key].Id)))
+                .Select(x => new StaffDocument(x.a.Id, x.f.Label, x.a.FileName, x.a.Size, x.a.ContentType))
+                .ToList(),
+            request.Events.OrderBy(e => e.At).ThenBy(e => e.Id)
+                .Select(e => new StaffTimelineEntry(e.At, Name(e.ActorId), e.From?.Label(), e.To.Label(), e.Comment)).ToList(),
+            fields.Where(f => f.Type != FieldType.Info).Select(f => (f.Key, f.Label)).ToList(),
+            await scope.ColleaguesAsync(request.Procedure.ServiceId, ct),
+            Enum.GetValues<RequestAction>().Where(a => a != RequestAction.Resubmit && request.Allows(a)).ToHashSet());
+    }
+}
