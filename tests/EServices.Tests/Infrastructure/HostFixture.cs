@@ -9,8 +9,9 @@ namespace EServices.Tests.Infrastructure;
 /// <summary>
 /// The real application over HTTP, on a PostgreSQL database of its own (created, migrated and seeded once per
 /// run), with a real SMTP listener for the e-mails. Tests use fresh accounts, so they need no wipe between them.
+/// In memory by default; a subclass can put it on a real loopback port (<see cref="ListensOnRealPort"/>) for a browser.
 /// </summary>
-public sealed class HostFixture : WebApplicationFactory<Program>, IAsyncLifetime
+public class HostFixture : WebApplicationFactory<Program>, IAsyncLifetime
 {
     /// <summary>The portal's "now" in tests: a Friday before Easter Monday, so due dates cross a weekend and a holiday.</summary>
     public static readonly DateTimeOffset Now = new(2027, 3, 26, 10, 0, 0, TimeSpan.Zero);
@@ -21,6 +22,12 @@ public sealed class HostFixture : WebApplicationFactory<Program>, IAsyncLifetime
     public TestMailbox Mailbox { get; } = new();
 
     public string ConnectionString { get; private set; } = "";
+
+    /// <summary>Where the portal answers: http://localhost in memory, a real http://127.0.0.1:port with Kestrel.</summary>
+    public Uri BaseAddress => ClientOptions.BaseAddress;
+
+    /// <summary>True to serve on Kestrel with a free loopback port (browsers need one) instead of the in-memory server.</summary>
+    protected virtual bool ListensOnRealPort => false;
 
     public static string AdminConnectionString =>
         Environment.GetEnvironmentVariable("ESERVICES_TEST_DB") ?? "Host=127.0.0.1;Port=54329;Username=postgres;Database=postgres";
@@ -36,7 +43,16 @@ public sealed class HostFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
         ConnectionString = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = _database }.ConnectionString;
         await Mailbox.StartAsync();
-        _ = Server; // starts the host: migrations and seed run now, once
+        // Starts the host: migrations and seed run now, once.
+        if (ListensOnRealPort)
+        {
+            UseKestrel(0);
+            StartServer();
+        }
+        else
+        {
+            _ = Server;
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -1,0 +1,94 @@
+using Deque.AxeCore.Playwright;
+using EServices.BrowserTests.Features.Filing;
+using EServices.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace EServices.BrowserTests.Accessibility;
+
+/// <summary>axe-core on every page of the citizen's path, as Chromium shows it with JavaScript on, error states included.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AxeScanTests(BrowserHost host, Chromium chromium) : IClassFixture<Chromium>
+{
+    private readonly List<string> _violations = [];
+
+    [Fact]
+    public async Task Catalogue_pages_and_sign_up_have_no_accessibility_violations()
+    {
+        await using var context = await chromium.NewContextAsync(host.BaseAddress);
+        var page = await context.NewPageAsync();
+
+        foreach (var url in new[] { "/", "/demarches", "/demarches/attestation-de-travail", "/compte/inscription" })
+        {
+            await page.GotoAsync(url);
+            await ScanAsync(page, url);
+        }
+
+        AssertNone();
+    }
+
+    [Fact]
+    public async Task Every_page_of_filing_an_attestation_has_no_accessibility_violations()
+    {
+        await using var context = await chromium.NewContextAsync(host.BaseAddress);
+        var page = await context.NewPageAsync();
+        using var files = new ScratchFolder();
+        await Applicant.SignUpAsync(page);
+        await page.GotoAsync("/demarches/attestation-de-travail");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Commencer la démarche" }).ClickAsync();
+
+        await ScanAsync(page, "step 1");
+        await AttestationForm.ContinueAsync(page);
+        await Expect(AttestationForm.ErrorSummary(page)).ToBeVisibleAsync();
+        await ScanAsync(page, "step 1 with errors");
+        await AttestationForm.FillIdentityAsync(page, "212345A");
+        await AttestationForm.ContinueAsync(page);
+
+        await Expect(AttestationForm.Heading(page)).ToHaveTextAsync("Votre emploi");
+        await ScanAsync(page, "step 2");
+        await AttestationForm.FillEmploymentAsync(page);
+        await AttestationForm.ChooseMotiveAsync(page, "Autre motif");
+        await AttestationForm.ContinueAsync(page);
+        await Expect(AttestationForm.ErrorSummary(page)).ToBeVisibleAsync();
+        await ScanAsync(page, "step 2 with errors, other motive shown");
+        await AttestationForm.OtherMotive(page).FillAsync("Demande de visa");
+        await AttestationForm.ContinueAsync(page);
+
+        await Expect(AttestationForm.Heading(page)).ToHaveTextAsync("Pièces justificatives");
+        await ScanAsync(page, "step 3");
+        await AttestationForm.ContinueToReviewAsync(page);
+        await Expect(AttestationForm.ErrorSummary(page)).ToBeVisibleAsync();
+        await ScanAsync(page, "step 3 with errors");
+        await AttestationForm.AttachDocumentsAsync(page, files.Pdf("cnib.pdf"), files.Pdf("bulletin.pdf"));
+        await AttestationForm.ContinueToReviewAsync(page);
+
+        await Expect(AttestationForm.Heading(page)).ToHaveTextAsync("Vérifiez votre demande avant de la déposer");
+        await ScanAsync(page, "review");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Déposer ma demande" }).ClickAsync();
+        await Expect(AttestationForm.ErrorSummary(page)).ToBeVisibleAsync();
+        await ScanAsync(page, "review without the declaration");
+        await AttestationForm.DeclareAndFileAsync(page);
+
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Votre demande est déposée");
+        await ScanAsync(page, "request page");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu principal" }).GetByRole(AriaRole.Link, new() { Name = "Mes demandes" }).ClickAsync();
+        await Expect(AttestationForm.Heading(page)).ToHaveTextAsync("Mes demandes");
+        await ScanAsync(page, "Mes demandes");
+
+        AssertNone();
+    }
+
+    /// <summary>Runs axe and keeps what it finds, so that one run reports every page at once.</summary>
+    private async Task ScanAsync(IPage page, string what)
+    {
+        var result = await page.RunAxe();
+        foreach (var violation in result.Violations)
+        {
+            var targets = string.Join(" | ", violation.Nodes.Select(n => n.Target?.ToString()));
+            _violations.Add($"{what} ({page.Url}): {violation.Id} [{violation.Impact}] {violation.Help} → {targets}");
+        }
+    }
+
+    private void AssertNone() =>
+        Assert.True(_violations.Count == 0, $"{_violations.Count} accessibility violation(s):\n{string.Join('\n', _violations)}");
+}
