@@ -7,7 +7,7 @@ cd "$repo"
 
 if [ -z "${ConnectionStrings__Default:-}" ]; then
   . scripts/lib/postgres.sh
-  ensure_postgres "$repo"
+  ensure_postgres "$repo" || exit 1
   ensure_database eservices
   export ConnectionStrings__Default="$(pg_connection_string eservices)"
 fi

@@ -16,7 +16,10 @@ fi
 
 if [ -z "${ESERVICES_TEST_DB:-}" ]; then
   . scripts/lib/postgres.sh
-  ESERVICES_PG_FSYNC=off ensure_postgres "$repo"
+  if ! ESERVICES_PG_FSYNC=off ensure_postgres "$repo"; then
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
   export ESERVICES_TEST_DB="$(pg_connection_string postgres)"
 fi
 

@@ -27,11 +27,24 @@ ensure_postgres() {
     runuser -u postgres -- "$PG_BIN/initdb" -D "$PG_HOME/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
   fi
 
-  if ! runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_HOME/data" status >/dev/null 2>&1; then
-    echo "==> Starting PostgreSQL on 127.0.0.1:$ESERVICES_PG_PORT"
-    runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_HOME/data" -l "$PG_HOME/postgres.log" -w \
-      -o "-p $ESERVICES_PG_PORT -k $PG_HOME -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=${ESERVICES_PG_FSYNC:-on}" start >/dev/null
+  if runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_HOME/data" status >/dev/null 2>&1; then
+    ESERVICES_PG_PORT="$(cat "$PG_HOME/port" 2>/dev/null || echo "$ESERVICES_PG_PORT")"
+    return 0
   fi
+  # Another program (another checkout's cluster, say) may hold the port: take the next free one.
+  local port="$ESERVICES_PG_PORT"
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+    port=$((port + 1))
+  done
+  ESERVICES_PG_PORT="$port"
+  echo "==> Starting PostgreSQL on 127.0.0.1:$ESERVICES_PG_PORT"
+  if ! runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_HOME/data" -l "$PG_HOME/postgres.log" -w \
+      -o "-p $ESERVICES_PG_PORT -k $PG_HOME -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=${ESERVICES_PG_FSYNC:-on}" start >/dev/null; then
+    echo "PostgreSQL did not start; its log:" >&2
+    tail -n 20 "$PG_HOME/postgres.log" >&2
+    return 1
+  fi
+  echo "$ESERVICES_PG_PORT" > "$PG_HOME/port"
 }
 
 # Creates the database if it does not exist yet.

@@ -23,4 +23,25 @@ public sealed class IssuedDocument
     public DateTimeOffset IssuedAt { get; set; }
     public required byte[] Pdf { get; set; }
     public required string Sha256 { get; set; }
+
+    public DateTimeOffset? RevokedAt { get; set; }
+    public string? RevokedReason { get; set; }
+    public string? RevokedBy { get; set; }
+
+    public void Revoke(string by, string reason, DateTimeOffset at)
+    {
+        if (RevokedAt is not null)
+        {
+            throw new Workflow.InvalidTransitionException("Ce document est déjà révoqué.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new Workflow.InvalidTransitionException("Indiquez le motif de la révocation.");
+        }
+
+        RevokedAt = at;
+        RevokedReason = reason.Trim();
+        RevokedBy = by;
+    }
 }

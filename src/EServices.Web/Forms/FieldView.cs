@@ -14,6 +14,13 @@ public sealed record FieldView(FormField Field, string Name, string? Value)
 
     public string Id => Infrastructure.FieldIds.For(Name);
 
+    /// <summary>The ids of the hint and the error that describe the field, for aria-describedby.</summary>
+    public string? DescribedBy(bool hasError)
+    {
+        var ids = string.Join(' ', new[] { Hint is null && Field.Type is not (FieldType.MultiChoice or FieldType.File) ? null : Id + "-aide", hasError ? Id + "-erreur" : null }.Where(i => i is not null));
+        return ids.Length == 0 ? null : ids;
+    }
+
     public string Partial => Field.Type switch
     {
         FieldType.LongText => "~/Forms/Views/Fields/_LongText.cshtml",

@@ -39,7 +39,7 @@ public sealed class SubmitDraft(AppDbContext db, WorkingCalendar calendar, Email
         }
 
         var service = request.Procedure.Service;
-        var number = await NextNumberAsync(service.NumberPrefix, today.Year, ct);
+        var number = await Numbering.NextAsync(db, service.NumberPrefix, today.Year, ct);
         var dueOn = calendar.AddWorkingDays(today, request.Procedure.TargetDelayDays);
         request.Submit(number, applicant.FullName, dueOn, now);
 
@@ -84,17 +84,5 @@ public sealed class SubmitDraft(AppDbContext db, WorkingCalendar calendar, Email
         await transaction.CommitAsync(ct);
         logger.LogInformation("Request {Number} filed", number);
         return number;
-    }
-
-    /// <summary>Next number for the prefix and year; the counter row stays locked until the transaction ends,
-    /// so numbers are unique and, unless a filing fails, without gaps.</summary>
-    private async Task<string> NextNumberAsync(string prefix, int year, CancellationToken ct)
-    {
-        var next = await db.Database.SqlQuery<int>($"""
-            INSERT INTO tracking_counters (prefix, year, last) VALUES ({prefix}, {year}, 1)
-            ON CONFLICT (prefix, year) DO UPDATE SET last = tracking_counters.last + 1
-            RETURNING last AS "Value"
-            """).ToListAsync(ct);
-        return $"{prefix}-{year}-{next[0]:D6}";
     }
 }
