@@ -7,7 +7,8 @@ cd "$repo"
 
 need_packages=()
 command -v chromium >/dev/null 2>&1 || need_packages+=(chromium)
-command -v pdftotext >/dev/null 2>&1 || need_packages+=(poppler-utils)
+command -v pdftoppm >/dev/null 2>&1 || need_packages+=(poppler-utils)
+command -v zbarimg >/dev/null 2>&1 || need_packages+=(zbar-tools)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_packages+=(fonts-dejavu-core)
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "==> Installing ${need_packages[*]}"

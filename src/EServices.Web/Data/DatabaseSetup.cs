@@ -1,4 +1,5 @@
 using EServices.Web.Data.Seed;
+using EServices.Web.Documents;
 using EServices.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,23 @@ namespace EServices.Web.Data;
 
 public static class DatabaseSetup
 {
+    /// <summary>The PEM of the key that signs QR codes; in production, a secret from the environment.</summary>
+    public const string SigningKeySetting = "Signing:PrivateKeyPem";
+
+    /// <summary>The configured signing key, else the one kept in the database (created at first start).</summary>
+    public static string SigningKeyPem(IServiceProvider services)
+    {
+        var configured = services.GetRequiredService<IConfiguration>()[SigningKeySetting];
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        using var scope = services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<AppDbContext>().SigningKeys.OrderBy(k => k.Id).Select(k => k.PrivateKeyPem).FirstOrDefault()
+            ?? throw new InvalidOperationException($"No signing key: set {SigningKeySetting} or let the portal migrate the database once.");
+    }
+
     /// <summary>Applies pending migrations, then seeds what configuration asks for.</summary>
     public static async Task MigrateAndSeedAsync(IServiceProvider services)
     {
@@ -28,6 +46,12 @@ public static class DatabaseSetup
             {
                 await roles.CreateAsync(new IdentityRole(role));
             }
+        }
+
+        if (string.IsNullOrWhiteSpace(scope.ServiceProvider.GetRequiredService<IConfiguration>()[SigningKeySetting]) && !await db.SigningKeys.AnyAsync())
+        {
+            db.SigningKeys.Add(new SigningKey { PrivateKeyPem = DocumentSigner.NewPrivateKeyPem(), CreatedAt = clock.GetUtcNow() });
+            await db.SaveChangesAsync();
         }
 
         if (seed.DemoAccounts)

@@ -74,7 +74,7 @@ public static class ReceiptPdf
         gfx.DrawImage(qr, Margin, y, 120, 120);
         var small = new XFont(PdfFonts.Family, 9, XFontStyleEx.Regular);
         formatter.DrawString(
-            "Conservez ce récépissé : il prouve le dépôt de votre demande. Son authenticité se vérifie en scannant ce code ou à l'adresse :\n" + receipt.VerificationUrl,
+            "Conservez ce récépissé : il prouve le dépôt de votre demande. Son authenticité se vérifie en scannant ce code ou à l'adresse :\n" + receipt.VerificationUrl.Split('?')[0],
             small, XBrushes.Black, new XRect(Margin + 135, y + 10, width - 135, 100), XStringFormats.TopLeft);
 
         using var output = new MemoryStream();

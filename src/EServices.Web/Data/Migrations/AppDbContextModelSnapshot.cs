@@ -293,6 +293,18 @@ namespace EServices.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("category_id");
 
+                    b.Property<string>("CertificateBody")
+                        .HasColumnType("text")
+                        .HasColumnName("certificate_body");
+
+                    b.Property<string>("CertificatePrefix")
+                        .HasColumnType("text")
+                        .HasColumnName("certificate_prefix");
+
+                    b.Property<string>("CertificateTitle")
+                        .HasColumnType("text")
+                        .HasColumnName("certificate_title");
+
                     b.Property<string>("Eligibility")
                         .IsRequired()
                         .HasColumnType("text")

@@ -39,6 +39,9 @@ public static class CatalogueSeed
                 LegalBasis = p.LegalBasis,
                 Outcome = p.Outcome,
                 PaperProcedure = p.PaperProcedure,
+                CertificateTitle = p.Certificate?.Title,
+                CertificateBody = p.Certificate?.Body,
+                CertificatePrefix = p.Certificate?.Prefix,
             };
             db.Procedures.Add(procedure);
             await db.SaveChangesAsync(ct);
@@ -77,5 +80,8 @@ public static class CatalogueSeed
         string LegalBasis,
         string Outcome,
         string PaperProcedure,
-        FormDefinition? Form);
+        FormDefinition? Form,
+        CertificateSeed? Certificate);
+
+    public sealed record CertificateSeed(string Title, string Prefix, string Body);
 }

@@ -1,6 +1,7 @@
 using System.Net.Mime;
 using System.Security.Claims;
 using EServices.Web.Data;
+using EServices.Web.Documents;
 using EServices.Web.Features.Accounts;
 using EServices.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Authorization;
@@ -12,7 +13,8 @@ namespace EServices.Web.Features.BackOffice;
 /// <summary>Civil servants process requests: inbox, request file, and one POST per move of the state machine.</summary>
 [Authorize(Policy = AuthorizationPolicies.BackOffice)]
 [Route("back-office")]
-public sealed class BackOfficeController(InboxQuery inbox, RequestFileQuery file, Decide decide, StaffScope scope, FileStorage storage, AppDbContext db, TimeProvider clock) : Controller
+public sealed class BackOfficeController(
+    InboxQuery inbox, RequestFileQuery file, Decide decide, IssueCertificate certificates, StaffScope scope, FileStorage storage, AppDbContext db, TimeProvider clock) : Controller
 {
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
@@ -41,6 +43,46 @@ public sealed class BackOfficeController(InboxQuery inbox, RequestFileQuery file
         // Only PDF, JPEG and PNG are ever stored; shown inline, never as HTML.
         Response.Headers.ContentDisposition = new ContentDisposition { Inline = true, FileName = attachment.FileName }.ToString();
         return File(storage.Open(attachment.StorageKey), attachment.ContentType);
+    }
+
+    [HttpGet("documents/{id:guid}")]
+    public async Task<IActionResult> IssuedDocument(Guid id, CancellationToken ct)
+    {
+        var visible = await scope.RequestsAsync(User, ct);
+        var document = await db.IssuedDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id && visible.Any(r => r.Id == d.RequestId), ct);
+        if (document is null)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.ContentDisposition = new ContentDisposition { Inline = true, FileName = $"{document.Number}.pdf" }.ToString();
+        return File(document.Pdf, "application/pdf");
+    }
+
+    [HttpPost("documents/{id:guid}/revoquer")]
+    [Authorize(Policy = AuthorizationPolicies.Supervisor)]
+    public async Task<IActionResult> Revoke(Guid id, string? motif, CancellationToken ct)
+    {
+        var visible = await scope.RequestsAsync(User, ct);
+        var document = await db.IssuedDocuments.FirstOrDefaultAsync(d => d.Id == id && visible.Any(r => r.Id == d.RequestId), ct);
+        if (document is null)
+        {
+            return NotFound();
+        }
+
+        var number = await db.Requests.Where(r => r.Id == document.RequestId).Select(r => r.Number).SingleAsync(ct);
+        try
+        {
+            document.Revoke(UserId, motif ?? "", clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            TempData["Message"] = $"Le document {document.Number} est révoqué : la page de vérification l'indique désormais.";
+        }
+        catch (Workflow.InvalidTransitionException refused)
+        {
+            TempData["Error"] = refused.Message;
+        }
+
+        return Redirect($"/back-office/demandes/{number}");
     }
 
     [HttpPost("demandes/{number}/prendre")]
@@ -107,7 +149,7 @@ public sealed class BackOfficeController(InboxQuery inbox, RequestFileQuery file
 
     [HttpPost("demandes/{number}/accepter")]
     public Task<IActionResult> Accept(string number, uint version, CancellationToken ct) =>
-        MoveAsync(number, version, (r, now) => r.Accept(UserId, now), ct);
+        MoveAsync(number, version, (r, now) => r.Accept(UserId, now), ct, (r, now) => certificates.RunAsync(r, now, BaseUrl, ct));
 
     [HttpPost("demandes/{number}/rejeter")]
     public Task<IActionResult> Reject(string number, uint version, string? motif, CancellationToken ct) =>
@@ -134,9 +176,10 @@ public sealed class BackOfficeController(InboxQuery inbox, RequestFileQuery file
         return await MoveAsync(number, version, move, ct);
     }
 
-    private async Task<IActionResult> MoveAsync(string number, uint version, Action<Workflow.Request, DateTimeOffset> move, CancellationToken ct)
+    private async Task<IActionResult> MoveAsync(
+        string number, uint version, Action<Workflow.Request, DateTimeOffset> move, CancellationToken ct, Func<Workflow.Request, DateTimeOffset, Task>? then = null)
     {
-        var (outcome, message) = await decide.RunAsync(User, number, version, move, BaseUrl, ct);
+        var (outcome, message) = await decide.RunAsync(User, number, version, move, BaseUrl, ct, then);
         if (outcome == DecisionOutcome.NotFound)
         {
             return NotFound();

@@ -15,7 +15,7 @@ public enum DecisionOutcome
 
 /// <summary>
 /// Applies one move of the state machine to a request the member of staff may see, e-mails the applicant,
-/// and saves both at once. The version the agent was looking at must still be current: of two agents
+/// and saves all of it in one transaction (with the certificate, on acceptance). The version the agent was looking at must still be current: of two agents
 /// acting together, exactly one wins and the other is told so.
 /// </summary>
 public sealed class Decide(AppDbContext db, StaffScope scope, EmailOutbox outbox, TimeProvider clock)
@@ -23,9 +23,14 @@ public sealed class Decide(AppDbContext db, StaffScope scope, EmailOutbox outbox
     public const string Conflict = "Cette demande vient d'être modifiée par quelqu'un d'autre : voici son état actuel. Vérifiez-le avant d'agir.";
 
     public async Task<(DecisionOutcome Outcome, string Message)> RunAsync(
-        ClaimsPrincipal user, string number, uint version, Action<Request, DateTimeOffset> move, string baseUrl, CancellationToken ct)
+        ClaimsPrincipal user, string number, uint version, Action<Request, DateTimeOffset> move, string baseUrl, CancellationToken ct,
+        Func<Request, DateTimeOffset, Task>? then = null)
     {
-        var request = await (await scope.RequestsAsync(user, ct)).Include(r => r.Procedure).FirstOrDefaultAsync(r => r.Number == number, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var request = await (await scope.RequestsAsync(user, ct))
+            .Include(r => r.Procedure).ThenInclude(p => p.Service)
+            .Include(r => r.FormVersion)
+            .FirstOrDefaultAsync(r => r.Number == number, ct);
         if (request is null)
         {
             return (DecisionOutcome.NotFound, "");
@@ -37,13 +42,19 @@ public sealed class Decide(AppDbContext db, StaffScope scope, EmailOutbox outbox
         }
 
         db.Entry(request).Property(r => r.Version).OriginalValue = version;
+        var now = clock.GetUtcNow();
         try
         {
-            move(request, clock.GetUtcNow());
+            move(request, now);
         }
         catch (InvalidTransitionException refused)
         {
             return (DecisionOutcome.Refused, refused.Message);
+        }
+
+        if (then is not null)
+        {
+            await then(request, now);
         }
 
         var applicant = await db.Users.AsNoTracking().SingleAsync(u => u.Id == request.ApplicantId, ct);
@@ -52,6 +63,7 @@ public sealed class Decide(AppDbContext db, StaffScope scope, EmailOutbox outbox
         try
         {
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {

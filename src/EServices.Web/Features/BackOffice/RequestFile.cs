@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using EServices.Web.Data;
+using EServices.Web.Documents;
 using EServices.Web.Features.Filing;
 using EServices.Web.Forms;
 using EServices.Web.Workflow;
@@ -10,6 +11,8 @@ namespace EServices.Web.Features.BackOffice;
 public sealed record StaffTimelineEntry(DateTimeOffset At, string Actor, string? From, string To, string Comment);
 
 public sealed record StaffDocument(Guid Id, string Label, string FileName, long Size, string ContentType);
+
+public sealed record IssuedLine(Guid Id, DocumentKind Kind, string Title, string Number, DateTimeOffset IssuedAt, string? RevokedReason);
 
 /// <summary>A request as the back-office sees it: the answers with the form version they were filed with,
 /// documents, timeline, and the moves allowed now.</summary>
@@ -36,7 +39,8 @@ public sealed record RequestFilePage(
     IReadOnlyList<StaffTimelineEntry> Timeline,
     IReadOnlyList<(string Key, string Label)> CorrectableFields,
     IReadOnlyList<(string Id, string Name)> Colleagues,
-    IReadOnlySet<RequestAction> Allowed);
+    IReadOnlySet<RequestAction> Allowed,
+    IReadOnlyList<IssuedLine> Issued);
 
 public sealed class RequestFileQuery(AppDbContext db, StaffScope scope, TimeProvider clock)
 {
@@ -91,6 +95,9 @@ public sealed class RequestFileQuery(AppDbContext db, StaffScope scope, TimeProv
                 .Select(e => new StaffTimelineEntry(e.At, Name(e.ActorId), e.From?.Label(), e.To.Label(), e.Comment)).ToList(),
             fields.Where(f => f.Type != FieldType.Info).Select(f => (f.Key, f.Label)).ToList(),
             await scope.ColleaguesAsync(request.Procedure.ServiceId, ct),
-            Enum.GetValues<RequestAction>().Where(a => a != RequestAction.Resubmit && request.Allows(a)).ToHashSet());
+            Enum.GetValues<RequestAction>().Where(a => a != RequestAction.Resubmit && request.Allows(a)).ToHashSet(),
+            await db.IssuedDocuments.AsNoTracking().Where(d => d.RequestId == request.Id).OrderBy(d => d.IssuedAt)
+                .Select(d => new IssuedLine(d.Id, d.Kind, d.ProcedureTitle, d.Number, d.IssuedAt, d.RevokedReason))
+                .ToListAsync(ct));
     }
 }

@@ -30,6 +30,15 @@ public sealed class Procedure
     /// <summary>How to do it on paper while it is not online (or as an alternative).</summary>
     public string PaperProcedure { get; set; } = "";
 
+    /// <summary>The document issued on acceptance; none when the title is empty (a letter is sent instead).</summary>
+    public string? CertificateTitle { get; set; }
+
+    /// <summary>Certificate text with {{placeholders}} (see <see cref="Documents.CertificateTemplate"/>).</summary>
+    public string? CertificateBody { get; set; }
+
+    /// <summary>Prefix of certificate numbers, per kind: ATT-2027-000012.</summary>
+    public string? CertificatePrefix { get; set; }
+
     public int? PublishedFormVersionId { get; set; }
     public FormVersion? PublishedFormVersion { get; set; }
 

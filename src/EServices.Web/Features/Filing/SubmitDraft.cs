@@ -12,7 +12,7 @@ namespace EServices.Web.Features.Filing;
 /// Files a draft: tracking number, due date, receipt and confirmation e-mail, all in one transaction.
 /// The draft row is locked first, so a double click or a retry finds it already filed and gets the same number.
 /// </summary>
-public sealed class SubmitDraft(AppDbContext db, WorkingCalendar calendar, EmailOutbox outbox, TimeProvider clock, ILogger<SubmitDraft> logger)
+public sealed class SubmitDraft(AppDbContext db, WorkingCalendar calendar, EmailOutbox outbox, IssueCertificate documents, TimeProvider clock, ILogger<SubmitDraft> logger)
 {
     /// <summary>The tracking number of the filed request, or null when the draft is not complete.</summary>
     public async Task<string?> RunAsync(Guid draftId, ApplicationUser applicant, string baseUrl, CancellationToken ct)
@@ -43,8 +43,9 @@ public sealed class SubmitDraft(AppDbContext db, WorkingCalendar calendar, Email
         var dueOn = calendar.AddWorkingDays(today, request.Procedure.TargetDelayDays);
         request.Submit(number, applicant.FullName, dueOn, now);
 
-        var code = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        var verificationUrl = $"{baseUrl}/verifier/{code}";
+        var code = IssueCertificate.NewCode();
+        var verificationUrl = documents.VerificationUrl(baseUrl, code,
+            new SignedFacts(DocumentKind.Receipt, number, applicant.FullName, today, IssueCertificate.ContentHash(request)));
         var answers = request.ReadAnswers();
         var definition = request.FormVersion.Parse();
         var pdf = ReceiptPdf.Render(new ReceiptContent(

@@ -1,3 +1,4 @@
+using EServices.Web.Documents;
 using EServices.Web.Features.Accounts;
 using EServices.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Identity;
@@ -47,8 +48,14 @@ public sealed class MyRequestsController(MyRequestsQuery query, CorrectRequest c
 
     [HttpGet("{number}/recepisse")]
     public async Task<IActionResult> Receipt(string number, CancellationToken ct) =>
-        await query.ReceiptAsync(number, UserId, ct) is { } receipt
+        await query.DocumentAsync(number, DocumentKind.Receipt, UserId, ct) is { } receipt
             ? File(receipt.Pdf, "application/pdf", $"recepisse-{receipt.Number}.pdf")
+            : NotFound();
+
+    [HttpGet("{number}/certificat")]
+    public async Task<IActionResult> Certificate(string number, CancellationToken ct) =>
+        await query.DocumentAsync(number, DocumentKind.Certificate, UserId, ct) is { } certificate
+            ? File(certificate.Pdf, "application/pdf", $"{certificate.Number}.pdf")
             : NotFound();
 
     [HttpGet("pieces/{id:guid}")]

@@ -26,7 +26,10 @@ public sealed record RequestPage(
     string? CorrectionMessage,
     DateOnly? CorrectionDeadline,
     IReadOnlyList<string> CorrectionLabels,
-    string? DecisionReason);
+    string? DecisionReason,
+    IssuedCertificate? Certificate);
+
+public sealed record IssuedCertificate(string Title, string Number, bool Revoked);
 
 /// <summary>An applicant's own requests; anyone else's are simply not found.</summary>
 public sealed class MyRequestsQuery(AppDbContext db, TimeProvider clock)
@@ -76,13 +79,17 @@ public sealed class MyRequestsQuery(AppDbContext db, TimeProvider clock)
             request.Status == RequestStatus.CorrectionRequested ? request.CorrectionMessage : null,
             request.CorrectionDeadline,
             request.FormVersion.Parse().AnswerFields.Where(f => request.CorrectionFields.Contains(f.Key)).Select(f => f.Label).ToList(),
-            request.DecisionReason);
+            request.DecisionReason,
+            await db.IssuedDocuments.AsNoTracking()
+                .Where(d => d.RequestId == request.Id && d.Kind == DocumentKind.Certificate)
+                .Select(d => new IssuedCertificate(d.ProcedureTitle, d.Number, d.RevokedAt != null))
+                .FirstOrDefaultAsync(ct));
     }
 
-    public Task<IssuedDocument?> ReceiptAsync(string number, string applicantId, CancellationToken ct) =>
+    /// <summary>The receipt or the certificate of the applicant's request <paramref name="number"/>.</summary>
+    public Task<IssuedDocument?> DocumentAsync(string number, DocumentKind kind, string applicantId, CancellationToken ct) =>
         db.IssuedDocuments.AsNoTracking()
-            .Where(d => d.Kind == DocumentKind.Receipt && d.Number == number)
-            .Where(d => db.Requests.Any(r => r.Id == d.RequestId && r.ApplicantId == applicantId))
+            .Where(d => d.Kind == kind && db.Requests.Any(r => r.Id == d.RequestId && r.Number == number && r.ApplicantId == applicantId))
             .FirstOrDefaultAsync(ct);
 
     public Task<Attachment?> AttachmentAsync(Guid id, string applicantId, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using EServices.Web.Data;
 using EServices.Web.Documents;
 using Microsoft.AspNetCore.Authorization;
@@ -6,30 +7,78 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EServices.Web.Features.Verification;
 
-public sealed record VerificationPage(bool Genuine, string? Kind, string? Number, DateTimeOffset? IssuedAt, string? ProcedureTitle, string? Holder);
-
-/// <summary>The public check page a document's QR code points to. No login: anyone holding the paper can check it.</summary>
-[AllowAnonymous]
-public sealed class VerificationController(AppDbContext db) : Controller
+public enum Verdict
 {
-    [HttpGet("/verifier/{code}")]
-    public async Task<IActionResult> Check(string code, CancellationToken ct)
+    /// <summary>In the registry, not revoked, and the QR's signature (if any) is ours.</summary>
+    Genuine,
+
+    Revoked,
+
+    /// <summary>The registry could not be reached, but the QR's signature is ours.</summary>
+    GenuineOffline,
+
+    /// <summary>The QR carries a signature that is not ours: altered or forged.</summary>
+    Altered,
+
+    NotFound,
+}
+
+public sealed record VerificationPage(Verdict Verdict, string? Kind, string? Number, DateOnly? IssuedOn, string? ProcedureTitle, string? Holder, string? RevokedReason);
+
+/// <summary>The public check page a document's QR code points to. No login: anyone holding the paper can check it,
+/// and the signature in the QR still answers when the database does not.</summary>
+[AllowAnonymous]
+[Route("verifier")]
+public sealed class VerificationController(AppDbContext db, DocumentSigner signer, ILogger<VerificationController> logger) : Controller
+{
+    [HttpGet("cle")]
+    public IActionResult PublicKey() => Content(signer.PublicKeyPem, "text/plain");
+
+    [HttpGet("{code}")]
+    public async Task<IActionResult> Check(string code, [FromQuery(Name = "s")] string? signature, CancellationToken ct)
     {
-        var document = code.Length > 100 ? null : await db.IssuedDocuments.AsNoTracking()
-            .Where(d => d.Code == code)
-            .Select(d => new { d.Kind, d.Number, d.IssuedAt, d.ProcedureTitle, d.HolderName })
-            .FirstOrDefaultAsync(ct);
-        if (document is null)
+        var facts = signer.Verify(signature);
+        if (signature is not null && facts is null)
         {
-            Response.StatusCode = StatusCodes.Status404NotFound;
-            return View(new VerificationPage(false, null, null, null, null, null));
+            return Show(new VerificationPage(Verdict.Altered, null, null, null, null, null, null), StatusCodes.Status200OK);
         }
 
-        var kind = document.Kind == DocumentKind.Receipt ? "Récépissé de dépôt" : "Certificat";
-        return View(new VerificationPage(true, kind, document.Number, document.IssuedAt, document.ProcedureTitle, Mask(document.HolderName)));
+        try
+        {
+            var document = code.Length > 100 ? null : await db.IssuedDocuments.AsNoTracking()
+                .Where(d => d.Code == code)
+                .Select(d => new { d.Kind, d.Number, d.IssuedAt, d.ProcedureTitle, d.HolderName, d.RevokedAt, d.RevokedReason })
+                .FirstOrDefaultAsync(ct);
+            if (document is null || (facts is not null && facts.Number != document.Number))
+            {
+                return Show(new VerificationPage(Verdict.NotFound, null, null, null, null, null, null), StatusCodes.Status404NotFound);
+            }
+
+            return Show(new VerificationPage(
+                document.RevokedAt is null ? Verdict.Genuine : Verdict.Revoked,
+                KindLabel(document.Kind),
+                document.Number,
+                DateOnly.FromDateTime(document.IssuedAt.UtcDateTime),
+                document.ProcedureTitle,
+                Mask(document.HolderName),
+                document.RevokedReason), StatusCodes.Status200OK);
+        }
+        catch (Exception ex) when (ex is DbException or TimeoutException or InvalidOperationException && facts is not null)
+        {
+            logger.LogWarning(ex, "Registry unreachable; answering from the QR signature");
+            return Show(new VerificationPage(Verdict.GenuineOffline, KindLabel(facts!.Kind), facts.Number, facts.IssuedOn, null, Mask(facts.Holder), null), StatusCodes.Status200OK);
+        }
     }
 
     /// <summary>"Awa OUÉDRAOGO" → "A** O********": enough to match the paper, not enough to harvest names.</summary>
     public static string Mask(string name) =>
         string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w[..1] + new string('*', w.Length - 1)));
+
+    private static string KindLabel(DocumentKind kind) => kind == DocumentKind.Receipt ? "Récépissé de dépôt" : "Certificat";
+
+    private ViewResult Show(VerificationPage page, int status)
+    {
+        Response.StatusCode = status;
+        return View("Check", page);
+    }
 }

@@ -129,6 +129,11 @@ public sealed class BackOfficeTests(HostFixture host)
         Assert.Single(results, r => r.Text.Contains("Cette demande vient d'être modifiée par quelqu'un d'autre", StringComparison.Ordinal));
         var final = await first.GetAsync($"/back-office/demandes/{number}");
         Assert.Single(final.Html.QuerySelectorAll(".timeline li"), li => li.TextContent.Contains("→ Acceptée", StringComparison.Ordinal));
+        await using var connection = new Npgsql.NpgsqlConnection(host.ConnectionString);
+        await connection.OpenAsync();
+        await using var certificates = new Npgsql.NpgsqlCommand("SELECT count(*) FROM issued_documents WHERE kind = 'Certificate' AND request_id = (SELECT id FROM requests WHERE number = @n)", connection);
+        certificates.Parameters.AddWithValue("n", number);
+        Assert.Equal(1L, (long)(await certificates.ExecuteScalarAsync())!);
     }
 
     [Fact]

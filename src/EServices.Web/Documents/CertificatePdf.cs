@@ -1,0 +1,68 @@
+using System.Globalization;
+using PdfSharp.Drawing;
+using PdfSharp.Drawing.Layout;
+using PdfSharp.Pdf;
+
+namespace EServices.Web.Documents;
+
+public sealed record CertificateContent(
+    string Title,
+    string Number,
+    string Body,
+    string ServiceName,
+    string Place,
+    DateOnly Date,
+    string SignatoryName,
+    string SignatoryTitle,
+    string VerificationUrl);
+
+/// <summary>The certificate issued on acceptance: the one place its layout lives.</summary>
+public static class CertificatePdf
+{
+    private const double Margin = 60;
+
+    public static byte[] Render(CertificateContent certificate)
+    {
+        PdfFonts.Install();
+        using var document = new PdfDocument();
+        document.Info.Title = $"{certificate.Title} {certificate.Number}";
+        document.Info.Author = "E-services MFPTPS";
+        var page = document.AddPage();
+        page.Size = PdfSharp.PageSize.A4;
+        using var gfx = XGraphics.FromPdfPage(page);
+        var width = page.Width.Point - (2 * Margin);
+        var y = Letterhead.Draw(gfx, page, certificate.ServiceName) + 10;
+
+        var title = new XFont(PdfFonts.Family, 17, XFontStyleEx.Bold);
+        var regular = new XFont(PdfFonts.Family, 11, XFontStyleEx.Regular);
+        var bold = new XFont(PdfFonts.Family, 11, XFontStyleEx.Bold);
+        gfx.DrawString(certificate.Title.ToUpperInvariant(), title, XBrushes.Black, new XRect(Margin, y, width, 24), XStringFormats.TopCenter);
+        y += 28;
+        gfx.DrawString($"N° {certificate.Number}", bold, XBrushes.Black, new XRect(Margin, y, width, 16), XStringFormats.TopCenter);
+        y += 40;
+
+        var formatter = new XTextFormatter(gfx) { Alignment = XParagraphAlignment.Justify };
+        var bodyHeight = 360.0;
+        formatter.DrawString(certificate.Body, regular, XBrushes.Black, new XRect(Margin, y, width, bodyHeight), XStringFormats.TopLeft);
+        y += bodyHeight + 10;
+
+        var date = certificate.Date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("fr-FR"));
+        gfx.DrawString($"{certificate.Place}, le {date}", regular, XBrushes.Black, new XRect(Margin, y, width, 16), XStringFormats.TopRight);
+        y += 30;
+        gfx.DrawString(certificate.SignatoryTitle, bold, XBrushes.Black, new XRect(Margin, y, width, 16), XStringFormats.TopRight);
+        y += 50;
+        gfx.DrawString(certificate.SignatoryName, bold, XBrushes.Black, new XRect(Margin, y, width, 16), XStringFormats.TopRight);
+
+        var qrTop = page.Height.Point - 170;
+        var qr = XImage.FromStream(new MemoryStream(QrCodes.Png(certificate.VerificationUrl)));
+        gfx.DrawImage(qr, Margin, qrTop, 110, 110);
+        var small = new XFont(PdfFonts.Family, 8, XFontStyleEx.Regular);
+        new XTextFormatter(gfx).DrawString(
+            "Document signé électroniquement. Vérifiez son authenticité en scannant ce code (la vérification fonctionne même hors connexion avec la clé publique du ministère) ou à l'adresse :\n" + certificate.VerificationUrl.Split('?')[0],
+            small, XBrushes.Black, new XRect(Margin + 125, qrTop + 10, width - 125, 60), XStringFormats.TopLeft);
+
+        using var output = new MemoryStream();
+        document.Save(output);
+        return output.ToArray();
+    }
+}
