@@ -56,7 +56,12 @@ public static class DatabaseSetup
 
         if (seed.DemoAccounts)
         {
-            await DemoAccounts.SeedAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>(), seed.DemoPassword, clock);
+            await DemoAccounts.SeedAsync(
+                db,
+                scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>(),
+                scope.ServiceProvider.GetRequiredService<IUserStore<ApplicationUser>>(),
+                seed.DemoPassword,
+                clock);
         }
     }
 }

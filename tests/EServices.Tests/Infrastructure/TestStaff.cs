@@ -9,16 +9,21 @@ namespace EServices.Tests.Infrastructure;
 
 public static class TestStaff
 {
-    /// <summary>Creates a member of staff of <paramref name="serviceCode"/> with <paramref name="role"/>, then signs in as them.</summary>
+    /// <summary>Creates a member of staff of <paramref name="serviceCode"/> with <paramref name="role"/> and an authenticator
+    /// app, then signs in as them with password and code.</summary>
     public static async Task<TestUser> SignInAsync(HostFixture host, WebSession session, string role, string? serviceCode, string firstNames = "Issa", string lastName = "Kaboré")
     {
         var email = $"{role}-{Guid.NewGuid():N}@fonctionpublique.bf";
+        string key;
         using (var scope = host.Services.CreateScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
             var user = new ApplicationUser { UserName = email, Email = email, FirstNames = firstNames, LastName = lastName, EmailConfirmed = true };
             Check(await users.CreateAsync(user, TestUsers.Password));
             Check(await users.AddToRoleAsync(user, role));
+            Check(await users.ResetAuthenticatorKeyAsync(user));
+            Check(await users.SetTwoFactorEnabledAsync(user, true));
+            key = (await users.GetAuthenticatorKeyAsync(user))!;
             if (serviceCode is not null)
             {
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -29,8 +34,14 @@ public static class TestStaff
         }
 
         var login = await session.GetAsync("/compte/connexion");
-        await session.SubmitAsync(login, "Se connecter", [("Email", email), ("Password", TestUsers.Password)]);
-        return new TestUser(email, TestUsers.Password, firstNames, lastName);
+        var codePage = await session.SubmitAsync(login, "Se connecter", [("Email", email), ("Password", TestUsers.Password)]);
+        var signedIn = await session.SubmitAsync(codePage, "Valider", [("Code", Totp.Code(key, DateTimeOffset.UtcNow))]);
+        if (!signedIn.Url.StartsWith("/back-office", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("Staff sign-in failed: " + signedIn.Text);
+        }
+
+        return new TestUser(email, TestUsers.Password, firstNames, lastName) { AuthenticatorKey = key };
     }
 
     private static void Check(IdentityResult result)

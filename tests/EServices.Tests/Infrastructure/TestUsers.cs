@@ -1,6 +1,9 @@
 namespace EServices.Tests.Infrastructure;
 
-public sealed record TestUser(string Email, string Password, string FirstNames, string LastName);
+public sealed record TestUser(string Email, string Password, string FirstNames, string LastName)
+{
+    public string? AuthenticatorKey { get; init; }
+}
 
 public static class TestUsers
 {

@@ -8,6 +8,10 @@ namespace EServices.Web.Data.Seed;
 /// <summary>The demo accounts listed in README.md, for Development only.</summary>
 public static class DemoAccounts
 {
+    /// <summary>The authenticator key of every demo staff account (base32), documented in README.md:
+    /// `oathtool --totp -b ESERVICESDEMOKEY` prints the current code.</summary>
+    public const string StaffAuthenticatorKey = "ESERVICESDEMOKEY";
+
     public static readonly (string Email, string FirstNames, string LastName, string Phone, string? Role, string? Service)[] Accounts =
     [
         ("usager@demo.bf", "Awa", "Ouédraogo", "+226 70 00 00 01", null, null),
@@ -18,7 +22,7 @@ public static class DemoAccounts
         ("admin@demo.bf", "Salif", "Compaoré", "+226 70 00 00 05", Roles.Admin, null),
     ];
 
-    public static async Task SeedAsync(AppDbContext db, UserManager<ApplicationUser> users, string password, TimeProvider clock)
+    public static async Task SeedAsync(AppDbContext db, UserManager<ApplicationUser> users, IUserStore<ApplicationUser> store, string password, TimeProvider clock)
     {
         foreach (var (email, firstNames, lastName, phone, role, service) in Accounts)
         {
@@ -46,6 +50,9 @@ public static class DemoAccounts
             if (role is not null)
             {
                 await users.AddToRoleAsync(user, role);
+                await ((IUserAuthenticatorKeyStore<ApplicationUser>)store).SetAuthenticatorKeyAsync(user, StaffAuthenticatorKey, CancellationToken.None);
+                user.TwoFactorEnabled = true;
+                await users.UpdateAsync(user);
             }
 
             if (service is not null)

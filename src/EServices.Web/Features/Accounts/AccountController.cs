@@ -77,8 +77,19 @@ public sealed class AccountController(
         var result = user is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, form.Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+        {
+            return Redirect($"/compte/connexion/code?returnUrl={Uri.EscapeDataString(form.ReturnUrl ?? "")}");
+        }
+
         if (result.Succeeded)
         {
+            // Staff must enrol a second factor before the back-office opens to them.
+            if (user!.TwoFactorEnabled is false && (await users.GetRolesAsync(user)).Count > 0)
+            {
+                return Redirect("/compte/double-authentification");
+            }
+
             return LocalRedirect(SafeReturnUrl(form.ReturnUrl));
         }
 
