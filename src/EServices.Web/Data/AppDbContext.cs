@@ -20,6 +20,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<FormVersion> FormVersions => Set<FormVersion>();
     public DbSet<Request> Requests => Set<Request>();
     public DbSet<RequestEvent> RequestEvents => Set<RequestEvent>();
+    public DbSet<RequestMessage> RequestMessages => Set<RequestMessage>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
     public DbSet<TrackingCounter> TrackingCounters => Set<TrackingCounter>();

@@ -2,6 +2,7 @@ using EServices.Web.Features.BackOffice;
 using EServices.Web.Features.Catalogue;
 using EServices.Web.Features.Filing;
 using EServices.Web.Features.MyRequests;
+using EServices.Web.Workflow;
 
 namespace EServices.Web.Features;
 
@@ -19,5 +20,6 @@ public static class FeatureServices
         .AddScoped<StaffScope>()
         .AddScoped<InboxQuery>()
         .AddScoped<RequestFileQuery>()
-        .AddScoped<Decide>();
+        .AddScoped<Decide>()
+        .AddScoped<Conversation>();
 }

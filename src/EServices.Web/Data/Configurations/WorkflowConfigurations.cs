@@ -36,6 +36,16 @@ public sealed class RequestEventMapping : IEntityTypeConfiguration<RequestEvent>
     }
 }
 
+public sealed class RequestMessageMapping : IEntityTypeConfiguration<RequestMessage>
+{
+    public void Configure(EntityTypeBuilder<RequestMessage> builder)
+    {
+        builder.Property(m => m.Text).HasMaxLength(RequestMessage.MaxLength);
+        builder.HasIndex(m => new { m.RequestId, m.At });
+        builder.HasOne<Request>().WithMany().HasForeignKey(m => m.RequestId);
+    }
+}
+
 public sealed class AttachmentMapping : IEntityTypeConfiguration<Attachment>
 {
     public void Configure(EntityTypeBuilder<Attachment> builder)

@@ -758,6 +758,51 @@ namespace EServices.Web.Data.Migrations
                     b.ToTable("request_events", (string)null);
                 });
 
+            modelBuilder.Entity("EServices.Web.Workflow.RequestMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("author_id");
+
+                    b.Property<bool>("FromStaff")
+                        .HasColumnType("boolean")
+                        .HasColumnName("from_staff");
+
+                    b.Property<bool>("IsPrivateNote")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_private_note");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_request_messages");
+
+                    b.HasIndex("RequestId", "At")
+                        .HasDatabaseName("ix_request_messages_request_id_at");
+
+                    b.ToTable("request_messages", (string)null);
+                });
+
             modelBuilder.Entity("EServices.Web.Workflow.TrackingCounter", b =>
                 {
                     b.Property<string>("Prefix")
@@ -1076,6 +1121,16 @@ namespace EServices.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_request_events_requests_request_id");
+                });
+
+            modelBuilder.Entity("EServices.Web.Workflow.RequestMessage", b =>
+                {
+                    b.HasOne("EServices.Web.Workflow.Request", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_request_messages_requests_request_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

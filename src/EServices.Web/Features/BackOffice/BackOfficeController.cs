@@ -4,6 +4,7 @@ using EServices.Web.Data;
 using EServices.Web.Documents;
 using EServices.Web.Features.Accounts;
 using EServices.Web.Infrastructure.Storage;
+using EServices.Web.Workflow;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,8 @@ namespace EServices.Web.Features.BackOffice;
 [Authorize(Policy = AuthorizationPolicies.BackOffice)]
 [Route("back-office")]
 public sealed class BackOfficeController(
-    InboxQuery inbox, RequestFileQuery file, Decide decide, IssueCertificate certificates, StaffScope scope, FileStorage storage, AppDbContext db, TimeProvider clock) : Controller
+    InboxQuery inbox, RequestFileQuery file, Decide decide, IssueCertificate certificates, Conversation conversation, StaffScope scope, FileStorage storage, AppDbContext db, TimeProvider clock)
+    : Controller
 {
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
@@ -84,6 +86,12 @@ public sealed class BackOfficeController(
 
         return Redirect($"/back-office/demandes/{number}");
     }
+
+    [HttpPost("demandes/{number}/notes")]
+    public Task<IActionResult> AddNote(string number, string? note, CancellationToken ct) => WriteAsync(number, "note", note, privateNote: true, ct);
+
+    [HttpPost("demandes/{number}/messages")]
+    public Task<IActionResult> SendMessage(string number, string? texte, CancellationToken ct) => WriteAsync(number, "texte", texte, privateNote: false, ct);
 
     [HttpPost("demandes/{number}/prendre")]
     public Task<IActionResult> Take(string number, uint version, CancellationToken ct) =>
@@ -186,6 +194,25 @@ public sealed class BackOfficeController(
         }
 
         TempData[outcome == DecisionOutcome.Done ? "Message" : "Error"] = message;
+        return Redirect($"/back-office/demandes/{number}");
+    }
+
+    private async Task<IActionResult> WriteAsync(string number, string field, string? text, bool privateNote, CancellationToken ct)
+    {
+        var request = await (await scope.RequestsAsync(User, ct)).FirstOrDefaultAsync(r => r.Number == number, ct);
+        if (request is null)
+        {
+            return NotFound();
+        }
+
+        if (RequestMessage.Problem(text) is { } problem)
+        {
+            ModelState.AddModelError(field, problem);
+            return Redisplay((await file.RunAsync(User, number, ct))!);
+        }
+
+        await conversation.AddAsync(request, UserId, fromStaff: true, privateNote, text!, BaseUrl, ct);
+        TempData["Message"] = privateNote ? "Note enregistrée (visible des seuls agents)." : "Message envoyé au demandeur.";
         return Redirect($"/back-office/demandes/{number}");
     }
 

@@ -40,9 +40,10 @@ public sealed record RequestFilePage(
     IReadOnlyList<(string Key, string Label)> CorrectableFields,
     IReadOnlyList<(string Id, string Name)> Colleagues,
     IReadOnlySet<RequestAction> Allowed,
-    IReadOnlyList<IssuedLine> Issued);
+    IReadOnlyList<IssuedLine> Issued,
+    IReadOnlyList<MessageLine> Messages);
 
-public sealed class RequestFileQuery(AppDbContext db, StaffScope scope, TimeProvider clock)
+public sealed class RequestFileQuery(AppDbContext db, StaffScope scope, Conversation conversation, TimeProvider clock)
 {
     public async Task<RequestFilePage?> RunAsync(ClaimsPrincipal user, string number, CancellationToken ct)
     {
@@ -98,6 +99,7 @@ public sealed class RequestFileQuery(AppDbContext db, StaffScope scope, TimeProv
             Enum.GetValues<RequestAction>().Where(a => a != RequestAction.Resubmit && request.Allows(a)).ToHashSet(),
             await db.IssuedDocuments.AsNoTracking().Where(d => d.RequestId == request.Id).OrderBy(d => d.IssuedAt)
                 .Select(d => new IssuedLine(d.Id, d.Kind, d.ProcedureTitle, d.Number, d.IssuedAt, d.RevokedReason))
-                .ToListAsync(ct));
+                .ToListAsync(ct),
+            await conversation.ThreadAsync(request.Id, withNotes: true, ct));
     }
 }

@@ -1,4 +1,7 @@
+using EServices.Web.Data;
 using EServices.Web.Documents;
+using EServices.Web.Workflow;
+using Microsoft.EntityFrameworkCore;
 using EServices.Web.Features.Accounts;
 using EServices.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Identity;
@@ -7,7 +10,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace EServices.Web.Features.MyRequests;
 
 [Route("mes-demandes")]
-public sealed class MyRequestsController(MyRequestsQuery query, CorrectRequest correct, UserManager<ApplicationUser> users, FileStorage storage) : Controller
+public sealed class MyRequestsController(
+    MyRequestsQuery query, CorrectRequest correct, Conversation conversation, AppDbContext db, UserManager<ApplicationUser> users, FileStorage storage) : Controller
 {
     private string UserId => users.GetUserId(User)!;
 
@@ -17,6 +21,27 @@ public sealed class MyRequestsController(MyRequestsQuery query, CorrectRequest c
     [HttpGet("{number}")]
     public async Task<IActionResult> Detail(string number, CancellationToken ct) =>
         await query.FindAsync(number, UserId, ct) is { } page ? View(page) : NotFound();
+
+    [HttpPost("{number}/messages")]
+    public async Task<IActionResult> Reply(string number, string? texte, CancellationToken ct)
+    {
+        var request = await db.Requests.FirstOrDefaultAsync(r => r.Number == number && r.ApplicantId == UserId, ct);
+        if (request is null)
+        {
+            return NotFound();
+        }
+
+        if (RequestMessage.Problem(texte) is { } problem)
+        {
+            ModelState.AddModelError("texte", problem);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Detail", (await query.FindAsync(number, UserId, ct))!);
+        }
+
+        await conversation.AddAsync(request, UserId, fromStaff: false, privateNote: false, texte!, "", ct);
+        TempData["Message"] = "Votre message est envoyé au service.";
+        return Redirect($"/mes-demandes/{number}");
+    }
 
     [HttpGet("{number}/complement")]
     public async Task<IActionResult> Correct(string number, CancellationToken ct) =>

@@ -27,12 +27,13 @@ public sealed record RequestPage(
     DateOnly? CorrectionDeadline,
     IReadOnlyList<string> CorrectionLabels,
     string? DecisionReason,
-    IssuedCertificate? Certificate);
+    IssuedCertificate? Certificate,
+    IReadOnlyList<MessageLine> Messages);
 
 public sealed record IssuedCertificate(string Title, string Number, bool Revoked);
 
 /// <summary>An applicant's own requests; anyone else's are simply not found.</summary>
-public sealed class MyRequestsQuery(AppDbContext db, TimeProvider clock)
+public sealed class MyRequestsQuery(AppDbContext db, Conversation conversation, TimeProvider clock)
 {
     public async Task<MyRequestsPage> ListAsync(string applicantId, CancellationToken ct)
     {
@@ -83,7 +84,8 @@ public sealed class MyRequestsQuery(AppDbContext db, TimeProvider clock)
             await db.IssuedDocuments.AsNoTracking()
                 .Where(d => d.RequestId == request.Id && d.Kind == DocumentKind.Certificate)
                 .Select(d => new IssuedCertificate(d.ProcedureTitle, d.Number, d.RevokedAt != null))
-                .FirstOrDefaultAsync(ct));
+                .FirstOrDefaultAsync(ct),
+            await conversation.ThreadAsync(request.Id, withNotes: false, ct));
     }
 
     /// <summary>The receipt or the certificate of the applicant's request <paramref name="number"/>.</summary>

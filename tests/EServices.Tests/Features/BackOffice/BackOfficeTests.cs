@@ -101,7 +101,7 @@ public sealed class BackOfficeTests(HostFixture host)
 
         var rejected = await agent.SubmitAsync(noReason, "Rejeter la demande", [("motif", "Vous n'êtes pas en activité à cette date.")]);
         Assert.Contains("rejetée", rejected.Text, StringComparison.Ordinal);
-        Assert.Empty(rejected.Html.QuerySelectorAll(".actions-panel form"));
+        Assert.Empty(rejected.Html.QuerySelectorAll(".actions-panel:not(.message-forms) form"));
         var email = await host.Mailbox.WaitForAsync(user.Email, $"Demande {number} : rejetée");
         Assert.Contains("Vous n'êtes pas en activité à cette date.", email.TextBody, StringComparison.Ordinal);
         Assert.Contains("Vous n'êtes pas en activité à cette date.", (await applicant.GetAsync($"/mes-demandes/{number}")).Text, StringComparison.Ordinal);
