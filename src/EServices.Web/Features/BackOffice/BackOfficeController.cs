@@ -26,6 +26,61 @@ public sealed class BackOfficeController(
     public async Task<IActionResult> Inbox([FromQuery] InboxCriteria criteria, CancellationToken ct) =>
         View(await inbox.RunAsync(User, criteria, ct));
 
+    /// <summary>One action on the selected rows: each request moves on its own (event, e-mail), and a row that
+    /// cannot move is reported without undoing the others.</summary>
+    [HttpPost("lot")]
+    public async Task<IActionResult> Bulk(BulkAction bulk, InboxCriteria criteria, CancellationToken ct)
+    {
+        var supervisor = User.IsInRole(Roles.Supervisor) || User.IsInRole(Roles.Admin);
+        var problems = bulk.Problems(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), supervisor);
+        if (problems.Count > 0)
+        {
+            foreach (var (field, message) in problems)
+            {
+                ModelState.AddModelError(field, message);
+            }
+
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            ViewData["Bulk"] = bulk;
+            return View("Inbox", await inbox.RunAsync(User, criteria, ct));
+        }
+
+        var agentName = bulk.Operation == BulkAction.Assign
+            ? await db.Users.Where(u => u.Id == bulk.Agent).Select(u => u.FirstNames + " " + u.LastName.ToUpper()).FirstOrDefaultAsync(ct)
+            : null;
+        var results = new List<(string Number, bool Done, string Message)>();
+        foreach (var number in bulk.Numeros.Distinct())
+        {
+            Func<Workflow.Request, DateTimeOffset, Task>? then = bulk.Operation == BulkAction.Accept ? (r, now) => certificates.RunAsync(r, now, BaseUrl, ct) : null;
+            Action<Workflow.Request, DateTimeOffset> move = bulk.Operation switch
+            {
+                BulkAction.Take => (r, now) => r.Take(UserId, now),
+                BulkAction.Assign => (r, now) =>
+                {
+                    if (agentName is null || !db.ServiceMembers.Any(m => m.UserId == bulk.Agent && m.ServiceId == r.Procedure.ServiceId))
+                    {
+                        throw new InvalidTransitionException("L'agent choisi n'appartient pas au service de cette demande.");
+                    }
+
+                    r.Assign(UserId, bulk.Agent!, agentName, now);
+                },
+                BulkAction.Correction => (r, now) => r.RequestCorrection(
+                    UserId,
+                    r.FormVersion.Parse().AnswerFields.Where(f => f.Type == Forms.FieldType.File).Select(f => f.Key).ToList(),
+                    bulk.Message!,
+                    bulk.Echeance!.Value,
+                    now),
+                BulkAction.Accept => (r, now) => r.Accept(UserId, now),
+                _ => (r, now) => r.Reject(UserId, bulk.Motif!, now),
+            };
+            var (outcome, message) = await decide.RunAsync(User, number, null, move, BaseUrl, ct, then);
+            results.Add((number, outcome == DecisionOutcome.Done, outcome == DecisionOutcome.NotFound ? "Demande introuvable." : message));
+            db.ChangeTracker.Clear();
+        }
+
+        return View("BulkResult", results);
+    }
+
     [HttpGet("demandes/{number}")]
     public async Task<IActionResult> Detail(string number, CancellationToken ct) =>
         await file.RunAsync(User, number, ct) is { } page ? View(page) : NotFound();

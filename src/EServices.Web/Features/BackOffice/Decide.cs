@@ -23,7 +23,7 @@ public sealed class Decide(AppDbContext db, StaffScope scope, EmailOutbox outbox
     public const string Conflict = "Cette demande vient d'être modifiée par quelqu'un d'autre : voici son état actuel. Vérifiez-le avant d'agir.";
 
     public async Task<(DecisionOutcome Outcome, string Message)> RunAsync(
-        ClaimsPrincipal user, string number, uint version, Action<Request, DateTimeOffset> move, string baseUrl, CancellationToken ct,
+        ClaimsPrincipal user, string number, uint? version, Action<Request, DateTimeOffset> move, string baseUrl, CancellationToken ct,
         Func<Request, DateTimeOffset, Task>? then = null)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -36,12 +36,16 @@ public sealed class Decide(AppDbContext db, StaffScope scope, EmailOutbox outbox
             return (DecisionOutcome.NotFound, "");
         }
 
-        if (request.Version != version)
+        // A version is what the agent saw; without one (bulk actions) the move applies to the state read here.
+        if (version is { } seen)
         {
-            return (DecisionOutcome.Refused, Conflict);
-        }
+            if (request.Version != seen)
+            {
+                return (DecisionOutcome.Refused, Conflict);
+            }
 
-        db.Entry(request).Property(r => r.Version).OriginalValue = version;
+            db.Entry(request).Property(r => r.Version).OriginalValue = seen;
+        }
         var now = clock.GetUtcNow();
         try
         {

@@ -39,7 +39,8 @@ public sealed record InboxPage(
     int Page,
     int PageCount,
     IReadOnlyList<InboxRow> Rows,
-    IReadOnlyList<(string Slug, string Title)> Procedures);
+    IReadOnlyList<(string Slug, string Title)> Procedures,
+    IReadOnlyList<(string Id, string Name)> Colleagues);
 
 /// <summary>The back-office inbox: tabs with counts, filters, sorted by due date, paged.</summary>
 public sealed class InboxQuery(AppDbContext db, StaffScope scope, TimeProvider clock)
@@ -89,6 +90,14 @@ public sealed class InboxQuery(AppDbContext db, StaffScope scope, TimeProvider c
         var procedures = await db.Procedures.AsNoTracking().Where(p => p.PublishedFormVersionId != null).OrderBy(p => p.Title)
             .Select(p => new { p.Slug, p.Title }).ToListAsync(ct);
 
+        var services = await scope.ServiceIdsAsync(user, ct);
+        var colleagues = await db.ServiceMembers.AsNoTracking()
+            .Where(m => user.IsInRole(Accounts.Roles.Admin) || services.Contains(m.ServiceId))
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.FirstNames, u.LastName })
+            .Distinct()
+            .OrderBy(u => u.LastName)
+            .ToListAsync(ct);
+
         return new InboxPage(
             criteria,
             counts,
@@ -97,7 +106,8 @@ public sealed class InboxQuery(AppDbContext db, StaffScope scope, TimeProvider c
             pageCount,
             rows.Select(r => new InboxRow(r.Number!, r.Title, r.ApplicantName ?? "", r.SubmittedAt!.Value, r.DueOn, r.Assignee, r.Status,
                 r.Status is RequestStatus.Submitted or RequestStatus.UnderReview && r.DueOn < today)).ToList(),
-            procedures.Select(p => (p.Slug, p.Title)).ToList());
+            procedures.Select(p => (p.Slug, p.Title)).ToList(),
+            colleagues.Select(u => (u.Id, $"{u.FirstNames} {u.LastName.ToUpperInvariant()}")).ToList());
     }
 
     private static IQueryable<Request> Filter(IQueryable<Request> query, InboxCriteria criteria)
