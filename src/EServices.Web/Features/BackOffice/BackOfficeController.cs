@@ -85,6 +85,28 @@ public sealed class BackOfficeController(
     public async Task<IActionResult> Detail(string number, CancellationToken ct) =>
         await file.RunAsync(User, number, ct) is { } page ? View(page) : NotFound();
 
+    /// <summary>The whole request on paper: answers, documents and timeline.</summary>
+    [HttpGet("demandes/{number}/dossier.pdf")]
+    public async Task<IActionResult> Summary(string number, CancellationToken ct)
+    {
+        if (await file.RunAsync(User, number, ct) is not { } page)
+        {
+            return NotFound();
+        }
+
+        var sections = page.Answers.Steps
+            .Select(s => new SummarySection(s.Title, s.Items.Select(i => (i.Label, string.Join("\n", i.Lines))).ToList()))
+            .Append(new SummarySection("Pièces jointes", page.Documents.Select(d => (d.Label, $"{d.FileName} ({ReceiptPdf.FormatSize(d.Size)})")).ToList()))
+            .Append(new SummarySection("Historique", page.Timeline.Select(e => (e.At.ToString("dd/MM/yyyy HH:mm"), $"{e.Actor} : {e.To}. {e.Comment}")).ToList()))
+            .Prepend(new SummarySection("Demandeur", [("Nom", page.ApplicantName), ("E-mail", page.ApplicantEmail ?? ""), ("Téléphone", page.ApplicantPhone ?? ""),
+                ("Déposée le", page.SubmittedAt.ToString("dd/MM/yyyy HH:mm")), ("Échéance", page.DueOn is { } due ? Forms.FieldRules.FormatDate(due) : "—"), ("Agent", page.Assignee ?? "—")]))
+            .ToList();
+        var service = await db.Services.Where(s => s.Id == page.ServiceId).Select(s => s.Name).SingleAsync(ct);
+        var pdf = RequestSummaryPdf.Render(new RequestSummary(page.Number, page.ProcedureTitle, service, page.Status.Label(), sections));
+        Response.Headers.ContentDisposition = new ContentDisposition { Inline = true, FileName = $"dossier-{number}.pdf" }.ToString();
+        return File(pdf, "application/pdf");
+    }
+
     [HttpGet("pieces/{id:guid}")]
     public async Task<IActionResult> Attachment(Guid id, CancellationToken ct)
     {
