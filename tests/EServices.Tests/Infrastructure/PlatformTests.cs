@@ -1,5 +1,4 @@
 using System.Net;
-using Npgsql;
 
 namespace EServices.Tests.Infrastructure;
 
@@ -21,10 +20,7 @@ public sealed class PlatformTests(HostFixture host)
         using var session = host.NewSession();
         await TestUsers.SignUpAsync(session); // issues an authentication cookie, protected by those keys
 
-        await using var connection = new NpgsqlConnection(host.ConnectionString);
-        await connection.OpenAsync();
-        await using var count = new NpgsqlCommand("SELECT count(*) FROM data_protection_keys", connection);
-        Assert.True((long)(await count.ExecuteScalarAsync())! >= 1);
+        Assert.True((long)(await host.ScalarAsync("SELECT count(*) FROM data_protection_keys"))! >= 1);
     }
 
     [Fact]

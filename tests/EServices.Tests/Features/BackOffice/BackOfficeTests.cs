@@ -129,11 +129,7 @@ public sealed class BackOfficeTests(HostFixture host)
         Assert.Single(results, r => r.Text.Contains("Cette demande vient d'être modifiée par quelqu'un d'autre", StringComparison.Ordinal));
         var final = await first.GetAsync($"/back-office/demandes/{number}");
         Assert.Single(final.Html.QuerySelectorAll(".timeline li"), li => li.TextContent.Contains("→ Acceptée", StringComparison.Ordinal));
-        await using var connection = new Npgsql.NpgsqlConnection(host.ConnectionString);
-        await connection.OpenAsync();
-        await using var certificates = new Npgsql.NpgsqlCommand("SELECT count(*) FROM issued_documents WHERE kind = 'Certificate' AND request_id = (SELECT id FROM requests WHERE number = @n)", connection);
-        certificates.Parameters.AddWithValue("n", number);
-        Assert.Equal(1L, (long)(await certificates.ExecuteScalarAsync())!);
+        Assert.Equal(1L, await host.ScalarAsync("SELECT count(*) FROM issued_documents WHERE kind = 'Certificate' AND request_id = (SELECT id FROM requests WHERE number = @n)", ("n", number)));
     }
 
     [Fact]
@@ -183,14 +179,15 @@ public sealed class BackOfficeTests(HostFixture host)
         var (applicant, _, number) = await FiledAttestationAsync();
         applicant.Dispose();
         using var colleague = host.NewSession();
-        await TestStaff.SignInAsync(host, colleague, Roles.Agent, "DGFP", "Boukary", "Zongo");
+        var lastName = $"Zongo{Guid.NewGuid():N}"[..11]; // unique: other tests add agents to the DGFP too
+        await TestStaff.SignInAsync(host, colleague, Roles.Agent, "DGFP", "Boukary", lastName);
         using var chief = host.NewSession();
         await TestStaff.SignInAsync(host, chief, Roles.Supervisor, "DGFP", "Aminata", "Traoré");
 
         var file = await chief.GetAsync($"/back-office/demandes/{number}");
-        var colleagueId = file.Html.QuerySelectorAll("#agent option").Single(o => o.TextContent.Contains("Boukary ZONGO", StringComparison.Ordinal)).GetAttribute("value")!;
+        var colleagueId = file.Html.QuerySelectorAll("#agent option").Single(o => o.TextContent.Contains($"Boukary {lastName.ToUpperInvariant()}", StringComparison.Ordinal)).GetAttribute("value")!;
         var assigned = await chief.SubmitAsync(file, "Attribuer", [("agent", colleagueId)]);
-        Assert.Contains("Attribuée à Boukary ZONGO", assigned.Text, StringComparison.Ordinal);
+        Assert.Contains($"Attribuée à Boukary {lastName.ToUpperInvariant()}", assigned.Text, StringComparison.Ordinal);
         Assert.Single((await colleague.GetAsync($"/back-office?onglet=mes-dossiers&q={number}")).Html.QuerySelectorAll("table.inbox tbody tr"));
 
         var asAgent = await colleague.GetAsync($"/back-office/demandes/{number}");

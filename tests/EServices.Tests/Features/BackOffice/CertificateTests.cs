@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using EServices.Tests.Features.Filing;
 using EServices.Tests.Infrastructure;
 using EServices.Web.Features.Accounts;
-using Npgsql;
 
 namespace EServices.Tests.Features.BackOffice;
 
@@ -42,11 +41,8 @@ public sealed class CertificateTests(HostFixture host)
         await host.Mailbox.WaitForAsync(user.Email, $"Demande {number} : acceptée");
 
         // What is served is what was stored, hash included.
-        await using var connection = new NpgsqlConnection(host.ConnectionString);
-        await connection.OpenAsync();
-        await using var query = new NpgsqlCommand("SELECT sha256 FROM issued_documents WHERE kind = 'Certificate' AND request_id = (SELECT id FROM requests WHERE number = @n)", connection);
-        query.Parameters.AddWithValue("n", number);
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(pdf)), (string)(await query.ExecuteScalarAsync())!);
+        var stored = await host.ScalarAsync("SELECT sha256 FROM issued_documents WHERE kind = 'Certificate' AND request_id = (SELECT id FROM requests WHERE number = @n)", ("n", number));
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(pdf)), stored);
         using var other = host.NewSession();
         await TestUsers.SignUpAsync(other);
         Assert.Equal(HttpStatusCode.NotFound, (await other.DownloadAsync($"/mes-demandes/{number}/certificat")).Status);

@@ -1,7 +1,6 @@
 using EServices.Tests.Features.Filing;
 using EServices.Tests.Infrastructure;
 using EServices.Web.Features.Accounts;
-using Npgsql;
 
 namespace EServices.Tests.Features.BackOffice;
 
@@ -14,13 +13,7 @@ public sealed class OverdueTests(HostFixture host)
         using var applicant = host.NewSession();
         await TestUsers.SignUpAsync(applicant);
         var number = await AttestationJourney.FileAsync(applicant);
-        await using (var connection = new NpgsqlConnection(host.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var late = new NpgsqlCommand("UPDATE requests SET due_on = DATE '2027-03-01' WHERE number = @n", connection);
-            late.Parameters.AddWithValue("n", number);
-            await late.ExecuteNonQueryAsync();
-        }
+        await host.ScalarAsync("UPDATE requests SET due_on = DATE '2027-03-01' WHERE number = @n", ("n", number));
 
         using var agent = host.NewSession();
         await TestStaff.SignInAsync(host, agent, Roles.Agent, "DGFP");

@@ -1,7 +1,6 @@
 using EServices.Tests.Features.Filing;
 using EServices.Tests.Infrastructure;
 using EServices.Web.Features.Accounts;
-using Npgsql;
 
 namespace EServices.Tests.Features.BackOffice;
 
@@ -20,13 +19,7 @@ public sealed class PausedClockTests(HostFixture host)
         await agent.SubmitAsync(taken, "Demander le complément", [("champs", "emploi"), ("message", "Précisez votre emploi exact."), ("echeance", "2027-04-30")]);
 
         // As if the correction had been asked a week earlier, on Friday 19 March: five working days waited by now.
-        await using (var connection = new NpgsqlConnection(host.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var earlier = new NpgsqlCommand("UPDATE requests SET paused_since = TIMESTAMPTZ '2027-03-19 10:00:00+00' WHERE number = @n", connection);
-            earlier.Parameters.AddWithValue("n", number);
-            await earlier.ExecuteNonQueryAsync();
-        }
+        await host.ScalarAsync("UPDATE requests SET paused_since = TIMESTAMPTZ '2027-03-19 10:00:00+00' WHERE number = @n", ("n", number));
 
         var form = await applicant.GetAsync($"/mes-demandes/{number}/complement");
         var sent = await applicant.SubmitAsync(form, "Envoyer le complément", [("emploi", "Infirmière d'État principale")]);

@@ -3,7 +3,6 @@ using EServices.Tests.Features.Filing;
 using EServices.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Npgsql;
 
 namespace EServices.Tests.Features.Verification;
 
@@ -34,13 +33,8 @@ public sealed class OfflineCheckTests(HostFixture host)
         Assert.Contains("Code altéré", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    private async Task<string> SigningKeyAsync()
-    {
-        await using var connection = new NpgsqlConnection(host.ConnectionString);
-        await connection.OpenAsync();
-        await using var query = new NpgsqlCommand("SELECT private_key_pem FROM signing_keys ORDER BY id LIMIT 1", connection);
-        return (string)(await query.ExecuteScalarAsync())!;
-    }
+    private async Task<string> SigningKeyAsync() =>
+        (string)(await host.ScalarAsync("SELECT private_key_pem FROM signing_keys ORDER BY id LIMIT 1"))!;
 
     /// <summary>The portal with the same signing key and a database that does not answer.</summary>
     private sealed class OfflinePortal(string signingKey) : WebApplicationFactory<Program>
