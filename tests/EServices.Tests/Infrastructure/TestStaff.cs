@@ -13,32 +13,44 @@ public static class TestStaff
     /// app, then signs in as them with password and code.</summary>
     public static async Task<TestUser> SignInAsync(HostFixture host, WebSession session, string role, string? serviceCode, string firstNames = "Issa", string lastName = "Kaboré")
     {
-        var email = $"{role}-{Guid.NewGuid():N}@fonctionpublique.bf";
-        string key;
-        using (var scope = host.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            var user = new ApplicationUser { UserName = email, Email = email, FirstNames = firstNames, LastName = lastName, EmailConfirmed = true };
-            Check(await users.CreateAsync(user, TestUsers.Password));
-            Check(await users.AddToRoleAsync(user, role));
-            Check(await users.ResetAuthenticatorKeyAsync(user));
-            Check(await users.SetTwoFactorEnabledAsync(user, true));
-            key = (await users.GetAuthenticatorKeyAsync(user))!;
-            if (serviceCode is not null)
-            {
-                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                var serviceId = await db.Services.Where(s => s.Code == serviceCode).Select(s => s.Id).SingleAsync();
-                db.ServiceMembers.Add(new ServiceMember { UserId = user.Id, ServiceId = serviceId });
-                await db.SaveChangesAsync();
-            }
-        }
-
+        var staff = await CreateAsync(host, role, serviceCode, firstNames, lastName);
         var login = await session.GetAsync("/compte/connexion");
-        var codePage = await session.SubmitAsync(login, "Se connecter", [("Email", email), ("Password", TestUsers.Password)]);
-        var signedIn = await session.SubmitAsync(codePage, "Valider", [("Code", Totp.Code(key, DateTimeOffset.UtcNow))]);
+        var codePage = await session.SubmitAsync(login, "Se connecter", [("Email", staff.Email), ("Password", staff.Password)]);
+        var signedIn = await session.SubmitAsync(codePage, "Valider", [("Code", Totp.Code(staff.AuthenticatorKey!, DateTimeOffset.UtcNow))]);
         if (!signedIn.Url.StartsWith("/back-office", StringComparison.Ordinal))
         {
             throw new InvalidOperationException("Staff sign-in failed: " + signedIn.Text);
+        }
+
+        return staff;
+    }
+
+    /// <summary>Creates a member of staff of <paramref name="serviceCode"/> with <paramref name="role"/>, with an authenticator app
+    /// (its key in <see cref="TestUser.AuthenticatorKey"/>) or, when <paramref name="withAuthenticator"/> is false, without any
+    /// second factor yet: they are then sent to enrol one after their password.</summary>
+    public static async Task<TestUser> CreateAsync(
+        HostFixture host, string role, string? serviceCode, string firstNames = "Issa", string lastName = "Kaboré", bool withAuthenticator = true)
+    {
+        var email = $"{role}-{Guid.NewGuid():N}@fonctionpublique.bf";
+        string? key = null;
+        using var scope = host.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = email, Email = email, FirstNames = firstNames, LastName = lastName, EmailConfirmed = true };
+        Check(await users.CreateAsync(user, TestUsers.Password));
+        Check(await users.AddToRoleAsync(user, role));
+        if (withAuthenticator)
+        {
+            Check(await users.ResetAuthenticatorKeyAsync(user));
+            Check(await users.SetTwoFactorEnabledAsync(user, true));
+            key = (await users.GetAuthenticatorKeyAsync(user))!;
+        }
+
+        if (serviceCode is not null)
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var serviceId = await db.Services.Where(s => s.Code == serviceCode).Select(s => s.Id).SingleAsync();
+            db.ServiceMembers.Add(new ServiceMember { UserId = user.Id, ServiceId = serviceId });
+            await db.SaveChangesAsync();
         }
 
         return new TestUser(email, TestUsers.Password, firstNames, lastName) { AuthenticatorKey = key };

@@ -95,6 +95,7 @@ public sealed class AccountController(
 
         ModelState.AddModelError(nameof(form.Password), result.IsLockedOut
             ? "Trop d'essais infructueux : votre compte est bloqué pendant 15 minutes. Vous pouvez réinitialiser votre mot de passe."
+            : result.IsNotAllowed ? "Ce compte est désactivé. Adressez-vous à l'administrateur du portail."
             : "Adresse e-mail ou mot de passe incorrect.");
         form.Password = null;
         return Redisplay(form);

@@ -8,5 +8,8 @@ public sealed class ApplicationUser : IdentityUser
     public required string LastName { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>Set when an administrator deactivates the account: it can no longer sign in; its history stays.</summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
+
     public string FullName => $"{FirstNames} {LastName.ToUpperInvariant()}";
 }

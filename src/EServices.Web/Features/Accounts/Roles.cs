@@ -12,10 +12,19 @@ public static class Roles
     public const string Admin = "admin";
 
     public static readonly string[] All = [Agent, Supervisor, Admin];
+
+    public static string Label(string role) => role switch
+    {
+        Agent => "Agent instructeur",
+        Supervisor => "Chef de service",
+        Admin => "Administrateur",
+        _ => role,
+    };
 }
 
 public static class AuthorizationPolicies
 {
     public const string BackOffice = "back-office";
     public const string Supervisor = "supervisor";
+    public const string Admin = "admin";
 }
