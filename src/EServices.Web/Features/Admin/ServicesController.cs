@@ -1,0 +1,111 @@
+using EServices.Web.Data;
+using EServices.Web.Features.Accounts;
+using EServices.Web.Features.Catalogue;
+using EServices.Web.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace EServices.Web.Features.Admin;
+
+/// <summary>Administration home, services (names, acronyms, signatories) and categories.</summary>
+[Authorize(Policy = AuthorizationPolicies.Admin)]
+[Route("admin")]
+public sealed class ServicesController(AppDbContext db, IValidator<ServiceForm> services, IValidator<CategoryForm> categories) : Controller
+{
+    [HttpGet("")]
+    public IActionResult Index() => View();
+
+    [HttpGet("services")]
+    public async Task<IActionResult> ServiceList(CancellationToken ct) =>
+        View(await db.Services.AsNoTracking().OrderBy(s => s.Code).ToListAsync(ct));
+
+    [HttpGet("services/nouveau")]
+    public IActionResult NewService() => View("ServiceEdit", new ServiceForm());
+
+    [HttpGet("services/{id:int}")]
+    public async Task<IActionResult> EditService(int id, CancellationToken ct) =>
+        await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) is { } s
+            ? View("ServiceEdit", new ServiceForm { Name = s.Name, Code = s.Code, NumberPrefix = s.NumberPrefix, SignatoryName = s.SignatoryName, SignatoryTitle = s.SignatoryTitle })
+            : NotFound();
+
+    [HttpPost("services/nouveau")]
+    [HttpPost("services/{id:int}")]
+    public async Task<IActionResult> SaveService(int? id, ServiceForm form, CancellationToken ct)
+    {
+        var service = id is null ? null : await db.Services.FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (id is not null && service is null)
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        ModelState.AddErrors(await services.ValidateAsync(form, ct));
+        if (ModelState.IsValid && await db.Services.AnyAsync(s => s.Id != id && s.Code == form.Code, ct))
+        {
+            ModelState.AddModelError(nameof(form.Code), "Un autre service porte déjà ce sigle.");
+        }
+
+        if (ModelState.IsValid && await db.Services.AnyAsync(s => s.Id != id && s.NumberPrefix == form.NumberPrefix, ct))
+        {
+            ModelState.AddModelError(nameof(form.NumberPrefix), "Un autre service utilise déjà ce préfixe : les numéros de suivi se confondraient.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("ServiceEdit", form);
+        }
+
+        service ??= db.Services.Add(new Service { Name = "", Code = "", NumberPrefix = "" }).Entity;
+        (service.Name, service.Code, service.NumberPrefix, service.SignatoryName, service.SignatoryTitle) =
+            (form.Name!.Trim(), form.Code!, form.NumberPrefix!, form.SignatoryName!.Trim(), form.SignatoryTitle!.Trim());
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = $"Service {service.Code} enregistré.";
+        return Redirect("/admin/services");
+    }
+
+    [HttpGet("categories")]
+    public async Task<IActionResult> CategoryList(CancellationToken ct) =>
+        View(await db.Categories.AsNoTracking().OrderBy(c => c.Position).ThenBy(c => c.Name).ToListAsync(ct));
+
+    [HttpGet("categories/nouvelle")]
+    public IActionResult NewCategory() => View("CategoryEdit", new CategoryForm());
+
+    [HttpGet("categories/{id:int}")]
+    public async Task<IActionResult> EditCategory(int id, CancellationToken ct) =>
+        await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) is { } c
+            ? View("CategoryEdit", new CategoryForm { Name = c.Name, Slug = c.Slug, Description = c.Description, Position = c.Position })
+            : NotFound();
+
+    [HttpPost("categories/nouvelle")]
+    [HttpPost("categories/{id:int}")]
+    public async Task<IActionResult> SaveCategory(int? id, CategoryForm form, CancellationToken ct)
+    {
+        var category = id is null ? null : await db.Categories.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (id is not null && category is null)
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        ModelState.AddErrors(await categories.ValidateAsync(form, ct));
+        if (ModelState.IsValid && await db.Categories.AnyAsync(c => c.Id != id && c.Slug == form.Slug, ct))
+        {
+            ModelState.AddModelError(nameof(form.Slug), "Une autre catégorie utilise déjà cet identifiant.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("CategoryEdit", form);
+        }
+
+        category ??= db.Categories.Add(new Category { Name = "", Slug = "" }).Entity;
+        (category.Name, category.Slug, category.Description, category.Position) = (form.Name!.Trim(), form.Slug!, form.Description?.Trim() ?? "", form.Position);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = $"Catégorie « {category.Name} » enregistrée.";
+        return Redirect("/admin/categories");
+    }
+}
