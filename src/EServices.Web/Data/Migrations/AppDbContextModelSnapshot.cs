@@ -309,6 +309,16 @@ namespace EServices.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("certificate_title");
 
+                    b.Property<string>("DecreeReference")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("decree_reference");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
                     b.Property<string>("Eligibility")
                         .IsRequired()
                         .HasColumnType("text")

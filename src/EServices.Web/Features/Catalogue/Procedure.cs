@@ -27,6 +27,12 @@ public sealed class Procedure
     public string LegalBasis { get; set; } = "";
     public string Outcome { get; set; } = "";
 
+    /// <summary>The longer explanation of the sheet, in Markdown (rendered sanitised).</summary>
+    public string Description { get; set; } = "";
+
+    /// <summary>Where the procedure stands in the decree's list (e.g. "Décret n° 2022-… art. 3, n° 12").</summary>
+    public string DecreeReference { get; set; } = "";
+
     /// <summary>How to do it on paper while it is not online (or as an alternative).</summary>
     public string PaperProcedure { get; set; } = "";
 

@@ -17,7 +17,9 @@ public sealed record SheetPage(
     string LegalBasis,
     string Outcome,
     string PaperProcedure,
-    bool Online);
+    bool Online,
+    string DescriptionHtml,
+    string DecreeReference);
 
 public sealed class SheetQuery(AppDbContext db)
 {
@@ -27,8 +29,8 @@ public sealed class SheetQuery(AppDbContext db)
             .Where(p => p.Slug == slug)
             .Select(p => new SheetPage(
                 p.Slug, p.Title, p.Summary, p.Service.Name, p.Category.Name, p.Audiences, p.Eligibility, p.SupportingDocuments,
-                p.FeeXof, p.TargetDelayDays, p.LegalBasis, p.Outcome, p.PaperProcedure, p.PublishedFormVersionId != null))
+                p.FeeXof, p.TargetDelayDays, p.LegalBasis, p.Outcome, p.PaperProcedure, p.PublishedFormVersionId != null, p.Description, p.DecreeReference))
             .FirstOrDefaultAsync(ct);
-        return page is null ? null : page with { Audiences = page.Audiences.Select(Audience.Label).ToList() };
+        return page is null ? null : page with { Audiences = page.Audiences.Select(Audience.Label).ToList(), DescriptionHtml = Infrastructure.SafeMarkdown.ToHtml(page.DescriptionHtml) };
     }
 }

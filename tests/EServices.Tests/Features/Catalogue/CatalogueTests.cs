@@ -14,7 +14,9 @@ public sealed class CatalogueTests(HostFixture host)
 
         Assert.Equal(HttpStatusCode.OK, home.Status);
         Assert.NotNull(home.Html.QuerySelector("form[role=search] input[name=q]"));
-        Assert.Contains("14 sur 22 démarches en ligne", home.Text, StringComparison.Ordinal);
+        // Other tests may add procedures through the administration: count what the database holds now.
+        var (online, total) = await CountsAsync();
+        Assert.Contains($"{online} sur {total} démarches en ligne", home.Text, StringComparison.Ordinal);
         Assert.Contains("Carrière des agents publics", home.Text, StringComparison.Ordinal);
         var popular = home.Html.QuerySelectorAll("section[aria-labelledby=popular-title] h3 a").Select(a => a.TextContent).ToList();
         Assert.Equal(6, popular.Count);
@@ -65,14 +67,22 @@ public sealed class CatalogueTests(HostFixture host)
     public async Task The_catalogue_is_paged()
     {
         using var session = host.NewSession();
+        var (_, total) = await CountsAsync();
+        var pages = (total + 9) / 10;
         var first = await session.GetAsync("/demarches");
-        Assert.Contains("22 démarches trouvées", first.Text, StringComparison.Ordinal);
+        Assert.Contains($"{total} démarches trouvées", first.Text, StringComparison.Ordinal);
         Assert.Equal(10, first.Html.QuerySelectorAll(".results > li").Length);
-        Assert.Contains("Page 1 sur 3", first.Text, StringComparison.Ordinal);
+        Assert.Contains($"Page 1 sur {pages}", first.Text, StringComparison.Ordinal);
 
-        var third = await session.ClickAsync(await session.ClickAsync(first, "Page suivante"), "Page suivante");
-        Assert.Equal(2, third.Html.QuerySelectorAll(".results > li").Length);
-        Assert.Contains("Page 3 sur 3", third.Text, StringComparison.Ordinal);
+        var last = first;
+        for (var page = 2; page <= pages; page++)
+        {
+            last = await session.ClickAsync(last, "Page suivante");
+        }
+
+        Assert.Equal(total - (10 * (pages - 1)), last.Html.QuerySelectorAll(".results > li").Length);
+        Assert.Contains($"Page {pages} sur {pages}", last.Text, StringComparison.Ordinal);
+        Assert.Empty(last.Html.QuerySelectorAll("a[rel=next]"));
     }
 
     [Fact]
@@ -92,6 +102,10 @@ public sealed class CatalogueTests(HostFixture host)
         Assert.Contains("3 jours ouvrables", attestation.Text, StringComparison.Ordinal);
         Assert.Contains("Gratuit", attestation.Text, StringComparison.Ordinal);
     }
+
+    private async Task<(long Online, long Total)> CountsAsync() =>
+        ((long)(await host.ScalarAsync("SELECT count(*) FROM procedures WHERE published_form_version_id IS NOT NULL"))!,
+         (long)(await host.ScalarAsync("SELECT count(*) FROM procedures"))!);
 
     [Fact]
     public async Task An_unknown_procedure_is_a_french_404()

@@ -1,0 +1,82 @@
+using EServices.Web.Data;
+using EServices.Web.Features.Accounts;
+using EServices.Web.Features.Catalogue;
+using EServices.Web.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace EServices.Web.Features.Admin;
+
+public sealed record ProcedureLine(int Id, string Title, string ServiceCode, bool Online);
+
+public sealed record ProcedureEditPage(int? Id, ProcedureForm Form, IReadOnlyList<(int Id, string Name)> Categories, IReadOnlyList<(int Id, string Name)> Services);
+
+/// <summary>The procedures of the decree's list: their public sheet, edited without a developer.</summary>
+[Authorize(Policy = AuthorizationPolicies.Admin)]
+[Route("admin/demarches")]
+public sealed class ProceduresController(AppDbContext db, IValidator<ProcedureForm> validator) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> ProcedureList(CancellationToken ct) =>
+        View(await db.Procedures.AsNoTracking().OrderBy(p => p.Title)
+            .Select(p => new ProcedureLine(p.Id, p.Title, p.Service.Code, p.PublishedFormVersionId != null)).ToListAsync(ct));
+
+    [HttpGet("nouvelle")]
+    public async Task<IActionResult> New(CancellationToken ct) =>
+        View("ProcedureEdit", await PageAsync(null, new ProcedureForm { FeeXof = "0", TargetDelayDays = "10" }, ct));
+
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Edit(int id, CancellationToken ct) =>
+        await db.Procedures.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is { } procedure
+            ? View("ProcedureEdit", await PageAsync(id, ProcedureForm.From(procedure), ct))
+            : NotFound();
+
+    [HttpPost("nouvelle")]
+    [HttpPost("{id:int}")]
+    public async Task<IActionResult> Save(int? id, ProcedureForm form, CancellationToken ct)
+    {
+        var procedure = id is null ? null : await db.Procedures.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (id is not null && procedure is null)
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        ModelState.AddErrors(await validator.ValidateAsync(form, ct));
+        if (!await db.Categories.AnyAsync(c => c.Id == form.CategoryId, ct))
+        {
+            ModelState.AddModelError(nameof(form.CategoryId), "Choisissez une catégorie.");
+        }
+
+        if (!await db.Services.AnyAsync(s => s.Id == form.ServiceId, ct))
+        {
+            ModelState.AddModelError(nameof(form.ServiceId), "Choisissez le service responsable.");
+        }
+
+        if (ModelState.IsValid && await db.Procedures.AnyAsync(p => p.Id != id && p.Slug == form.Slug, ct))
+        {
+            ModelState.AddModelError(nameof(form.Slug), "Une autre démarche utilise déjà cet identifiant.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("ProcedureEdit", await PageAsync(id, form, ct));
+        }
+
+        procedure ??= db.Procedures.Add(new Procedure { Slug = "", Title = "", Summary = "" }).Entity;
+        form.ApplyTo(procedure);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = $"La fiche « {procedure.Title} » est enregistrée.";
+        return Redirect("/admin/demarches");
+    }
+
+    private async Task<ProcedureEditPage> PageAsync(int? id, ProcedureForm form, CancellationToken ct)
+    {
+        var categories = await db.Categories.AsNoTracking().OrderBy(c => c.Position).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
+        var services = await db.Services.AsNoTracking().OrderBy(s => s.Code).Select(s => new { s.Id, Name = s.Code + " – " + s.Name }).ToListAsync(ct);
+        return new ProcedureEditPage(id, form, categories.Select(c => (c.Id, c.Name)).ToList(), services.Select(s => (s.Id, s.Name)).ToList());
+    }
+}
