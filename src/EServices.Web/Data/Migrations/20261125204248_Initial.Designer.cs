@@ -13,8 +13,8 @@ using NpgsqlTypes;
 namespace EServices.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125192927_DocumentSignatures")]
-    partial class DocumentSignatures
+    [Migration("20261125204248_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -145,6 +145,10 @@ namespace EServices.Web.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeactivatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deactivated_at");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -295,6 +299,28 @@ namespace EServices.Web.Data.Migrations
                     b.Property<int>("CategoryId")
                         .HasColumnType("integer")
                         .HasColumnName("category_id");
+
+                    b.Property<string>("CertificateBody")
+                        .HasColumnType("text")
+                        .HasColumnName("certificate_body");
+
+                    b.Property<string>("CertificatePrefix")
+                        .HasColumnType("text")
+                        .HasColumnName("certificate_prefix");
+
+                    b.Property<string>("CertificateTitle")
+                        .HasColumnType("text")
+                        .HasColumnName("certificate_title");
+
+                    b.Property<string>("DecreeReference")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("decree_reference");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("description");
 
                     b.Property<string>("Eligibility")
                         .IsRequired()
@@ -749,6 +775,51 @@ namespace EServices.Web.Data.Migrations
                     b.ToTable("request_events", (string)null);
                 });
 
+            modelBuilder.Entity("EServices.Web.Workflow.RequestMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("author_id");
+
+                    b.Property<bool>("FromStaff")
+                        .HasColumnType("boolean")
+                        .HasColumnName("from_staff");
+
+                    b.Property<bool>("IsPrivateNote")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_private_note");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_request_messages");
+
+                    b.HasIndex("RequestId", "At")
+                        .HasDatabaseName("ix_request_messages_request_id_at");
+
+                    b.ToTable("request_messages", (string)null);
+                });
+
             modelBuilder.Entity("EServices.Web.Workflow.TrackingCounter", b =>
                 {
                     b.Property<string>("Prefix")
@@ -1067,6 +1138,16 @@ namespace EServices.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_request_events_requests_request_id");
+                });
+
+            modelBuilder.Entity("EServices.Web.Workflow.RequestMessage", b =>
+                {
+                    b.HasOne("EServices.Web.Workflow.Request", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_request_messages_requests_request_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

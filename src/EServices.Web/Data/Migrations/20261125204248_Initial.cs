@@ -45,6 +45,7 @@ namespace EServices.Web.Data.Migrations
                     first_names = table.Column<string>(type: "text", nullable: false),
                     last_name = table.Column<string>(type: "text", nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    deactivated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     normalized_user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -130,6 +131,20 @@ namespace EServices.Web.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_services", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "signing_keys",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    private_key_pem = table.Column<string>(type: "text", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_signing_keys", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -252,6 +267,30 @@ namespace EServices.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "service_members",
+                columns: table => new
+                {
+                    user_id = table.Column<string>(type: "text", nullable: false),
+                    service_id = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_service_members", x => new { x.user_id, x.service_id });
+                    table.ForeignKey(
+                        name: "fk_service_members_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_service_members_services_service_id",
+                        column: x => x.service_id,
+                        principalTable: "services",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "attachments",
                 columns: table => new
                 {
@@ -304,7 +343,12 @@ namespace EServices.Web.Data.Migrations
                     target_delay_days = table.Column<int>(type: "integer", nullable: false),
                     legal_basis = table.Column<string>(type: "text", nullable: false),
                     outcome = table.Column<string>(type: "text", nullable: false),
+                    description = table.Column<string>(type: "text", nullable: false),
+                    decree_reference = table.Column<string>(type: "text", nullable: false),
                     paper_procedure = table.Column<string>(type: "text", nullable: false),
+                    certificate_title = table.Column<string>(type: "text", nullable: true),
+                    certificate_body = table.Column<string>(type: "text", nullable: true),
+                    certificate_prefix = table.Column<string>(type: "text", nullable: true),
                     published_form_version_id = table.Column<int>(type: "integer", nullable: true),
                     search_vector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: false, computedColumnSql: "setweight(to_tsvector('public.fr_unaccent', coalesce(title, '')), 'A') || setweight(to_tsvector('public.fr_unaccent', coalesce(summary, '')), 'B') || setweight(to_tsvector('public.fr_unaccent', coalesce(eligibility, '') || ' ' || coalesce(outcome, '')), 'C')", stored: true)
                 },
@@ -347,6 +391,14 @@ namespace EServices.Web.Data.Migrations
                     submitted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     due_on = table.Column<DateOnly>(type: "date", nullable: true),
                     applicant_name = table.Column<string>(type: "text", nullable: true),
+                    assignee_id = table.Column<string>(type: "text", nullable: true),
+                    correction_fields = table.Column<string[]>(type: "text[]", nullable: false),
+                    correction_message = table.Column<string>(type: "text", nullable: true),
+                    correction_deadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    paused_since = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    paused_working_days = table.Column<int>(type: "integer", nullable: false),
+                    decided_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    decision_reason = table.Column<string>(type: "text", nullable: true),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
@@ -385,7 +437,10 @@ namespace EServices.Web.Data.Migrations
                     procedure_title = table.Column<string>(type: "text", nullable: false),
                     issued_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     pdf = table.Column<byte[]>(type: "bytea", nullable: false),
-                    sha256 = table.Column<string>(type: "text", nullable: false)
+                    sha256 = table.Column<string>(type: "text", nullable: false),
+                    revoked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    revoked_reason = table.Column<string>(type: "text", nullable: true),
+                    revoked_by = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -416,6 +471,30 @@ namespace EServices.Web.Data.Migrations
                     table.PrimaryKey("pk_request_events", x => x.id);
                     table.ForeignKey(
                         name: "fk_request_events_requests_request_id",
+                        column: x => x.request_id,
+                        principalTable: "requests",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "request_messages",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    request_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    author_id = table.Column<string>(type: "text", nullable: false),
+                    from_staff = table.Column<bool>(type: "boolean", nullable: false),
+                    is_private_note = table.Column<bool>(type: "boolean", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_request_messages", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_request_messages_requests_request_id",
                         column: x => x.request_id,
                         principalTable: "requests",
                         principalColumn: "id",
@@ -532,9 +611,19 @@ namespace EServices.Web.Data.Migrations
                 columns: new[] { "request_id", "at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_request_messages_request_id_at",
+                table: "request_messages",
+                columns: new[] { "request_id", "at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_requests_applicant_id_status",
                 table: "requests",
                 columns: new[] { "applicant_id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_requests_assignee_id_status",
+                table: "requests",
+                columns: new[] { "assignee_id", "status" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_requests_form_version_id",
@@ -548,9 +637,19 @@ namespace EServices.Web.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_requests_procedure_id_status",
+                name: "ix_requests_procedure_id_status_due_on",
                 table: "requests",
-                columns: new[] { "procedure_id", "status" });
+                columns: new[] { "procedure_id", "status", "due_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_requests_submitted_at",
+                table: "requests",
+                column: "submitted_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_service_members_service_id",
+                table: "service_members",
+                column: "service_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_services_code",
@@ -611,6 +710,15 @@ namespace EServices.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "request_events");
+
+            migrationBuilder.DropTable(
+                name: "request_messages");
+
+            migrationBuilder.DropTable(
+                name: "service_members");
+
+            migrationBuilder.DropTable(
+                name: "signing_keys");
 
             migrationBuilder.DropTable(
                 name: "tracking_counters");
