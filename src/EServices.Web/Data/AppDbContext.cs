@@ -3,6 +3,7 @@ using EServices.Web.Features.Accounts;
 using EServices.Web.Features.BackOffice;
 using EServices.Web.Features.Catalogue;
 using EServices.Web.Forms;
+using EServices.Web.Infrastructure.Audit;
 using EServices.Web.Infrastructure.Email;
 using EServices.Web.Workflow;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -26,6 +27,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<TrackingCounter> TrackingCounters => Set<TrackingCounter>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<ServiceMember> ServiceMembers => Set<ServiceMember>();
+    public DbSet<ServiceGroup> ServiceGroups => Set<ServiceGroup>();
+    public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
+    public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
+    public DbSet<EmailTemplate> EmailTemplates => Set<EmailTemplate>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -21,5 +21,6 @@ public static class FeatureServices
         .AddScoped<InboxQuery>()
         .AddScoped<RequestFileQuery>()
         .AddScoped<Decide>()
-        .AddScoped<Conversation>();
+        .AddScoped<Conversation>()
+        .AddScoped<Infrastructure.Audit.AuditLog>();
 }

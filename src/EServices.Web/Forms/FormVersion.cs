@@ -2,7 +2,8 @@ using System.Text.Json;
 
 namespace EServices.Web.Forms;
 
-/// <summary>One immutable version of a procedure's form; requests keep the version they were filed with.</summary>
+/// <summary>One version of a procedure's form. A draft (not yet published) is edited in the form builder;
+/// once published it never changes, and requests keep the version they were filed with.</summary>
 public sealed class FormVersion
 {
     public int Id { get; set; }
@@ -12,15 +13,18 @@ public sealed class FormVersion
     /// <summary>The definition as jsonb: see <see cref="FormDefinition"/>.</summary>
     public required string Definition { get; set; }
 
-    public DateTimeOffset PublishedAt { get; set; }
+    /// <summary>When "Publier" made this version live; null while it is the procedure's draft.</summary>
+    public DateTimeOffset? PublishedAt { get; set; }
+
+    public bool IsDraft => PublishedAt is null;
 
     public FormDefinition Parse() => FormDefinition.FromJson(Definition);
 
-    public static FormVersion Create(int procedureId, int number, FormDefinition definition, DateTimeOffset at) => new()
+    public static FormVersion Create(int procedureId, int number, FormDefinition definition, DateTimeOffset? publishedAt) => new()
     {
         ProcedureId = procedureId,
         Number = number,
         Definition = JsonSerializer.Serialize(definition, FormDefinition.JsonOptions),
-        PublishedAt = at,
+        PublishedAt = publishedAt,
     };
 }

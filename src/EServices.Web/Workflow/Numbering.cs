@@ -7,6 +7,9 @@ namespace EServices.Web.Workflow;
 /// locked until the caller's transaction ends: unique under concurrency and, unless that work fails, gap-free.</summary>
 public static class Numbering
 {
+    /// <summary>The series of requests filed through a procedure's test link (ESSAI-2027-000001).</summary>
+    public const string TestPrefix = "ESSAI";
+
     public static async Task<string> NextAsync(AppDbContext db, string prefix, int year, CancellationToken ct)
     {
         var next = await db.Database.SqlQuery<int>($"""

@@ -18,6 +18,12 @@ public sealed class Request
     public string ApplicantId { get; private set; } = null!;
     public RequestStatus Status { get; private set; }
 
+    /// <summary>Filed through the test link of an unpublished procedure; deleted when the procedure is published.</summary>
+    public bool IsTest { get; private set; }
+
+    /// <summary>The group of the service that processes it, chosen by the routing rules at filing.</summary>
+    public int? GroupId { get; private set; }
+
     /// <summary>The answers as jsonb (<see cref="FormAnswers"/>).</summary>
     public string Answers { get; private set; } = "{}";
 
@@ -57,18 +63,23 @@ public sealed class Request
     public List<Attachment> Attachments { get; private set; } = [];
     public List<RequestEvent> Events { get; private set; } = [];
 
-    public static Request StartDraft(Procedure procedure, string applicantId, DateTimeOffset now)
+    /// <summary>Starts a draft on the live version, or on the draft version through the test link.</summary>
+    public static Request StartDraft(Procedure procedure, string applicantId, DateTimeOffset now, bool test = false)
     {
-        if (procedure.PublishedFormVersionId is not { } formVersionId)
+        var formVersionId = test ? procedure.DraftFormVersionId : procedure.IsOnline ? procedure.PublishedFormVersionId : null;
+        if (formVersionId is null)
         {
-            throw new InvalidTransitionException("Cette démarche n'est pas encore disponible en ligne.");
+            throw new InvalidTransitionException(test
+                ? "Cette démarche n'a pas de brouillon à tester."
+                : "Cette démarche n'est pas disponible en ligne.");
         }
 
         var request = new Request
         {
             Id = Guid.NewGuid(),
             ProcedureId = procedure.Id,
-            FormVersionId = formVersionId,
+            FormVersionId = formVersionId.Value,
+            IsTest = test,
             ApplicantId = applicantId,
             Status = RequestStatus.Draft,
             CreatedAt = now,
@@ -101,9 +112,10 @@ public sealed class Request
     }
 
     /// <summary>Files the draft: it gets its tracking number and due date and becomes "Déposée".</summary>
-    public void Submit(string number, string applicantName, DateOnly dueOn, DateTimeOffset now)
+    public void Submit(string number, string applicantName, DateOnly dueOn, int? groupId, DateTimeOffset now)
     {
         EnsureDraft();
+        GroupId = groupId;
         Number = number;
         ApplicantName = applicantName;
         DueOn = dueOn;

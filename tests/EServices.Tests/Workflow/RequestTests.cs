@@ -12,7 +12,7 @@ public sealed class RequestTests
     {
         var procedure = new Procedure { Slug = "attestation-de-travail", Title = "Attestation de travail", Summary = "", PublishedFormVersionId = 1 };
         var request = Request.StartDraft(procedure, "applicant", Filed.AddHours(-1));
-        request.Submit("FP-2026-000001", "Awa OUÉDRAOGO", new DateOnly(2026, 11, 26), Filed);
+        request.Submit("FP-2026-000001", "Awa OUÉDRAOGO", new DateOnly(2026, 11, 26), null, Filed);
         return request;
     }
 

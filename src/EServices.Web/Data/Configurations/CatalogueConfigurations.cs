@@ -1,3 +1,4 @@
+using EServices.Web.Features.Accounts;
 using EServices.Web.Features.Catalogue;
 using EServices.Web.Forms;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,8 @@ public sealed class ProcedureMapping : IEntityTypeConfiguration<Procedure>
         builder.HasIndex(p => p.Slug).IsUnique();
         builder.Ignore(p => p.IsOnline);
         builder.HasOne(p => p.PublishedFormVersion).WithMany().HasForeignKey(p => p.PublishedFormVersionId);
+        builder.HasOne(p => p.DraftFormVersion).WithMany().HasForeignKey(p => p.DraftFormVersionId);
+        builder.Property(p => p.RoutingFieldKey).HasMaxLength(50);
         builder.HasIndex(p => p.Audiences).HasMethod("gin");
 
         // "fr_unaccent" is French stemming after unaccent (created in the first migration), so that
@@ -48,5 +51,48 @@ public sealed class FormVersionMapping : IEntityTypeConfiguration<FormVersion>
         builder.Property(f => f.Definition).HasColumnType("jsonb");
         builder.HasIndex(f => new { f.ProcedureId, f.Number }).IsUnique();
         builder.HasOne<Procedure>().WithMany().HasForeignKey(f => f.ProcedureId);
+    }
+}
+
+public sealed class ServiceGroupMapping : IEntityTypeConfiguration<ServiceGroup>
+{
+    public void Configure(EntityTypeBuilder<ServiceGroup> builder)
+    {
+        builder.Property(g => g.Name).HasMaxLength(150);
+        builder.HasIndex(g => new { g.ServiceId, g.Name }).IsUnique();
+        builder.HasIndex(g => g.ServiceId).IsUnique().HasFilter("is_default"); // one default group per service
+        builder.HasOne<Service>().WithMany().HasForeignKey(g => g.ServiceId);
+    }
+}
+
+public sealed class GroupMemberMapping : IEntityTypeConfiguration<GroupMember>
+{
+    public void Configure(EntityTypeBuilder<GroupMember> builder)
+    {
+        builder.HasKey(m => new { m.UserId, m.GroupId });
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ServiceGroup>().WithMany().HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class RoutingRuleMapping : IEntityTypeConfiguration<RoutingRule>
+{
+    public void Configure(EntityTypeBuilder<RoutingRule> builder)
+    {
+        builder.Property(r => r.FieldValue).HasMaxLength(200);
+        builder.HasIndex(r => new { r.ProcedureId, r.FieldValue }).IsUnique();
+        builder.HasOne<Procedure>().WithMany().HasForeignKey(r => r.ProcedureId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ServiceGroup>().WithMany().HasForeignKey(r => r.GroupId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class EmailTemplateMapping : IEntityTypeConfiguration<EmailTemplate>
+{
+    public void Configure(EntityTypeBuilder<EmailTemplate> builder)
+    {
+        builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(32);
+        builder.Property(t => t.Subject).HasMaxLength(200);
+        builder.HasIndex(t => new { t.ProcedureId, t.Status }).IsUnique();
+        builder.HasOne<Procedure>().WithMany().HasForeignKey(t => t.ProcedureId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,5 +1,7 @@
 using EServices.Web.Documents;
 using EServices.Web.Features.Accounts;
+using EServices.Web.Features.Catalogue;
+using EServices.Web.Infrastructure.Audit;
 using EServices.Web.Infrastructure.Email;
 using EServices.Web.Workflow;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +21,8 @@ public sealed class RequestMapping : IEntityTypeConfiguration<Request>
         builder.HasIndex(r => new { r.ProcedureId, r.Status, r.DueOn });
         builder.HasIndex(r => new { r.AssigneeId, r.Status });
         builder.HasIndex(r => r.SubmittedAt);
+        builder.HasIndex(r => r.GroupId);
+        builder.HasOne<ServiceGroup>().WithMany().HasForeignKey(r => r.GroupId).OnDelete(DeleteBehavior.SetNull);
         builder.Property(r => r.Version).IsRowVersion(); // PostgreSQL xmin: two writers, one wins
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.ApplicantId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Attachments).WithOne().HasForeignKey(a => a.RequestId);
@@ -75,4 +79,17 @@ public sealed class OutboxEmailMapping : IEntityTypeConfiguration<OutboxEmail>
 {
     public void Configure(EntityTypeBuilder<OutboxEmail> builder) =>
         builder.HasIndex(e => e.NextAttemptAt).HasFilter("sent_at IS NULL");
+}
+
+public sealed class AuditEntryMapping : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.Property(e => e.Action).HasMaxLength(300);
+        builder.Property(e => e.TargetType).HasMaxLength(20);
+        builder.Property(e => e.TargetId).HasMaxLength(64);
+        builder.Property(e => e.TargetLabel).HasMaxLength(300);
+        builder.HasIndex(e => e.At);
+        builder.HasIndex(e => new { e.TargetType, e.TargetId });
+    }
 }

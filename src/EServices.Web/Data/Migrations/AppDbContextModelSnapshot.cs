@@ -279,6 +279,65 @@ namespace EServices.Web.Data.Migrations
                     b.ToTable("categories", (string)null);
                 });
 
+            modelBuilder.Entity("EServices.Web.Features.Catalogue.EmailTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("integer")
+                        .HasColumnName("procedure_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_email_templates");
+
+                    b.HasIndex("ProcedureId", "Status")
+                        .IsUnique()
+                        .HasDatabaseName("ix_email_templates_procedure_id_status");
+
+                    b.ToTable("email_templates", (string)null);
+                });
+
+            modelBuilder.Entity("EServices.Web.Features.Catalogue.GroupMember", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("group_id");
+
+                    b.HasKey("UserId", "GroupId")
+                        .HasName("pk_group_members");
+
+                    b.HasIndex("GroupId")
+                        .HasDatabaseName("ix_group_members_group_id");
+
+                    b.ToTable("group_members", (string)null);
+                });
+
             modelBuilder.Entity("EServices.Web.Features.Catalogue.Procedure", b =>
                 {
                     b.Property<int>("Id")
@@ -309,6 +368,10 @@ namespace EServices.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("certificate_title");
 
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
                     b.Property<string>("DecreeReference")
                         .IsRequired()
                         .HasColumnType("text")
@@ -318,6 +381,10 @@ namespace EServices.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("description");
+
+                    b.Property<int?>("DraftFormVersionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("draft_form_version_id");
 
                     b.Property<string>("Eligibility")
                         .IsRequired()
@@ -346,6 +413,15 @@ namespace EServices.Web.Data.Migrations
                     b.Property<int?>("PublishedFormVersionId")
                         .HasColumnType("integer")
                         .HasColumnName("published_form_version_id");
+
+                    b.Property<string>("RefusalLetterBody")
+                        .HasColumnType("text")
+                        .HasColumnName("refusal_letter_body");
+
+                    b.Property<string>("RoutingFieldKey")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("routing_field_key");
 
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .IsRequired()
@@ -393,6 +469,9 @@ namespace EServices.Web.Data.Migrations
                     b.HasIndex("CategoryId")
                         .HasDatabaseName("ix_procedures_category_id");
 
+                    b.HasIndex("DraftFormVersionId")
+                        .HasDatabaseName("ix_procedures_draft_form_version_id");
+
                     b.HasIndex("PublishedFormVersionId")
                         .HasDatabaseName("ix_procedures_published_form_version_id");
 
@@ -409,6 +488,42 @@ namespace EServices.Web.Data.Migrations
                         .HasDatabaseName("ix_procedures_slug");
 
                     b.ToTable("procedures", (string)null);
+                });
+
+            modelBuilder.Entity("EServices.Web.Features.Catalogue.RoutingRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FieldValue")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("field_value");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("group_id");
+
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("integer")
+                        .HasColumnName("procedure_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_routing_rules");
+
+                    b.HasIndex("GroupId")
+                        .HasDatabaseName("ix_routing_rules_group_id");
+
+                    b.HasIndex("ProcedureId", "FieldValue")
+                        .IsUnique()
+                        .HasDatabaseName("ix_routing_rules_procedure_id_field_value");
+
+                    b.ToTable("routing_rules", (string)null);
                 });
 
             modelBuilder.Entity("EServices.Web.Features.Catalogue.Service", b =>
@@ -457,6 +572,44 @@ namespace EServices.Web.Data.Migrations
                     b.ToTable("services", (string)null);
                 });
 
+            modelBuilder.Entity("EServices.Web.Features.Catalogue.ServiceGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_default");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("service_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_groups");
+
+                    b.HasIndex("ServiceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_service_groups_service_id")
+                        .HasFilter("is_default");
+
+                    b.HasIndex("ServiceId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_service_groups_service_id_name");
+
+                    b.ToTable("service_groups", (string)null);
+                });
+
             modelBuilder.Entity("EServices.Web.Forms.FormVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -479,7 +632,7 @@ namespace EServices.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("procedure_id");
 
-                    b.Property<DateTimeOffset>("PublishedAt")
+                    b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("published_at");
 
@@ -491,6 +644,59 @@ namespace EServices.Web.Data.Migrations
                         .HasDatabaseName("ix_form_versions_procedure_id_number");
 
                     b.ToTable("form_versions", (string)null);
+                });
+
+            modelBuilder.Entity("EServices.Web.Infrastructure.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("ActorId")
+                        .HasColumnType("text")
+                        .HasColumnName("actor_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("TargetId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("target_id");
+
+                    b.Property<string>("TargetLabel")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("target_label");
+
+                    b.Property<string>("TargetType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("target_type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_audit_entries_at");
+
+                    b.HasIndex("TargetType", "TargetId")
+                        .HasDatabaseName("ix_audit_entries_target_type_target_id");
+
+                    b.ToTable("audit_entries", (string)null);
                 });
 
             modelBuilder.Entity("EServices.Web.Infrastructure.Email.OutboxEmail", b =>
@@ -664,6 +870,14 @@ namespace EServices.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("form_version_id");
 
+                    b.Property<int?>("GroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("group_id");
+
+                    b.Property<bool>("IsTest")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_test");
+
                     b.Property<string>("Number")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
@@ -706,6 +920,9 @@ namespace EServices.Web.Data.Migrations
 
                     b.HasIndex("FormVersionId")
                         .HasDatabaseName("ix_requests_form_version_id");
+
+                    b.HasIndex("GroupId")
+                        .HasDatabaseName("ix_requests_group_id");
 
                     b.HasIndex("Number")
                         .IsUnique()
@@ -1051,6 +1268,33 @@ namespace EServices.Web.Data.Migrations
                         .HasConstraintName("fk_service_members_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("EServices.Web.Features.Catalogue.EmailTemplate", b =>
+                {
+                    b.HasOne("EServices.Web.Features.Catalogue.Procedure", null)
+                        .WithMany()
+                        .HasForeignKey("ProcedureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_email_templates_procedures_procedure_id");
+                });
+
+            modelBuilder.Entity("EServices.Web.Features.Catalogue.GroupMember", b =>
+                {
+                    b.HasOne("EServices.Web.Features.Catalogue.ServiceGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_group_members_service_groups_group_id");
+
+                    b.HasOne("EServices.Web.Features.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_group_members_asp_net_users_user_id");
+                });
+
             modelBuilder.Entity("EServices.Web.Features.Catalogue.Procedure", b =>
                 {
                     b.HasOne("EServices.Web.Features.Catalogue.Category", "Category")
@@ -1059,6 +1303,11 @@ namespace EServices.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_procedures_categories_category_id");
+
+                    b.HasOne("EServices.Web.Forms.FormVersion", "DraftFormVersion")
+                        .WithMany()
+                        .HasForeignKey("DraftFormVersionId")
+                        .HasConstraintName("fk_procedures_form_versions_draft_form_version_id");
 
                     b.HasOne("EServices.Web.Forms.FormVersion", "PublishedFormVersion")
                         .WithMany()
@@ -1074,9 +1323,38 @@ namespace EServices.Web.Data.Migrations
 
                     b.Navigation("Category");
 
+                    b.Navigation("DraftFormVersion");
+
                     b.Navigation("PublishedFormVersion");
 
                     b.Navigation("Service");
+                });
+
+            modelBuilder.Entity("EServices.Web.Features.Catalogue.RoutingRule", b =>
+                {
+                    b.HasOne("EServices.Web.Features.Catalogue.ServiceGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_routing_rules_service_groups_group_id");
+
+                    b.HasOne("EServices.Web.Features.Catalogue.Procedure", null)
+                        .WithMany()
+                        .HasForeignKey("ProcedureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_routing_rules_procedures_procedure_id");
+                });
+
+            modelBuilder.Entity("EServices.Web.Features.Catalogue.ServiceGroup", b =>
+                {
+                    b.HasOne("EServices.Web.Features.Catalogue.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_groups_services_service_id");
                 });
 
             modelBuilder.Entity("EServices.Web.Forms.FormVersion", b =>
@@ -1114,6 +1392,12 @@ namespace EServices.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_requests_form_versions_form_version_id");
+
+                    b.HasOne("EServices.Web.Features.Catalogue.ServiceGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_requests_service_groups_group_id");
 
                     b.HasOne("EServices.Web.Features.Catalogue.Procedure", "Procedure")
                         .WithMany()

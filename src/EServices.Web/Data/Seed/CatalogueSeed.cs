@@ -47,7 +47,7 @@ public static class CatalogueSeed
             await db.SaveChangesAsync(ct);
             if (p.Form is { } form)
             {
-                var version = FormVersion.Create(procedure.Id, 1, form, clock.GetUtcNow());
+                var version = FormVersion.Create(procedure.Id, 1, form, publishedAt: clock.GetUtcNow());
                 db.FormVersions.Add(version);
                 await db.SaveChangesAsync(ct);
                 procedure.PublishedFormVersionId = version.Id;

@@ -45,10 +45,26 @@ public sealed class Procedure
     /// <summary>Prefix of certificate numbers, per kind: ATT-2027-000012.</summary>
     public string? CertificatePrefix { get; set; }
 
+    /// <summary>The letter sent on rejection, with {{placeholders}} ({{motif}} is the reason given).</summary>
+    public string? RefusalLetterBody { get; set; }
+
+    /// <summary>The version applicants file with; null while the procedure has never been published.</summary>
     public int? PublishedFormVersionId { get; set; }
+
     public FormVersion? PublishedFormVersion { get; set; }
+
+    /// <summary>The version being edited (N+1 while N stays live); null when there is no draft.</summary>
+    public int? DraftFormVersionId { get; set; }
+
+    public FormVersion? DraftFormVersion { get; set; }
+
+    /// <summary>"Fermer": no new filings from then on; requests already filed go on.</summary>
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>The answer (a field key) whose value picks the group a new request goes to; see <see cref="RoutingRule"/>.</summary>
+    public string? RoutingFieldKey { get; set; }
 
     public NpgsqlTsVector SearchVector { get; set; } = null!;
 
-    public bool IsOnline => PublishedFormVersionId is not null;
+    public bool IsOnline => PublishedFormVersionId is not null && ClosedAt is null;
 }

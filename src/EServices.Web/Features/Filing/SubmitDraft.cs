@@ -39,9 +39,10 @@ public sealed class SubmitDraft(AppDbContext db, WorkingCalendar calendar, Email
         }
 
         var service = request.Procedure.Service;
-        var number = await Numbering.NextAsync(db, service.NumberPrefix, today.Year, ct);
+        // Test filings have their own series so that real numbers keep no gaps when tests are deleted.
+        var number = await Numbering.NextAsync(db, request.IsTest ? Numbering.TestPrefix : service.NumberPrefix, today.Year, ct);
         var dueOn = calendar.AddWorkingDays(today, request.Procedure.TargetDelayDays);
-        request.Submit(number, applicant.FullName, dueOn, now);
+        request.Submit(number, applicant.FullName, dueOn, null, now);
 
         var code = IssueCertificate.NewCode();
         var verificationUrl = documents.VerificationUrl(baseUrl, code,

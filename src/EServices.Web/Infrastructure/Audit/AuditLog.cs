@@ -1,0 +1,30 @@
+using System.Security.Claims;
+using EServices.Web.Data;
+
+namespace EServices.Web.Infrastructure.Audit;
+
+/// <summary>Records an administration change in the caller's unit of work: it is saved, or lost, with the change itself.</summary>
+public sealed class AuditLog(AppDbContext db, TimeProvider clock, IHttpContextAccessor http)
+{
+    public void Record(string action, string targetType, string targetId, string targetLabel) =>
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow(),
+            ActorId = http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier),
+            Action = action,
+            TargetType = targetType,
+            TargetId = targetId,
+            TargetLabel = targetLabel,
+        });
+}
+
+/// <summary>The kinds of things the audit log names.</summary>
+public static class AuditTargets
+{
+    public const string Procedure = "demarche";
+    public const string Service = "service";
+    public const string Category = "categorie";
+    public const string Staff = "agent";
+    public const string Group = "groupe";
+    public const string Request = "demande";
+}
