@@ -11,6 +11,10 @@ public static partial class CertificateTemplate
     public static IReadOnlyList<string> Placeholders(string template) =>
         Placeholder().Matches(template).Select(m => m.Groups[1].Value).Distinct().ToList();
 
+    /// <summary>The placeholders of a template that are neither common, nor a field of the form, nor one of <paramref name="extra"/>.</summary>
+    public static IReadOnlyList<string> Unknown(string? template, IReadOnlyCollection<string> fieldKeys, params string[] extra) =>
+        Placeholders(template ?? "").Where(p => !Common.Contains(p) && !fieldKeys.Contains(p) && !extra.Contains(p)).ToList();
+
     /// <summary>Fills the placeholders; one without a value becomes an empty string rather than staying visible.</summary>
     public static string Fill(string template, IReadOnlyDictionary<string, string> values) =>
         Placeholder().Replace(template, m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : "");

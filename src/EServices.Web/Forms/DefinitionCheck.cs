@@ -9,12 +9,16 @@ namespace EServices.Web.Forms;
 /// </summary>
 public static partial class DefinitionCheck
 {
-    public static IReadOnlyList<string> Errors(FormDefinition definition)
+    public static IReadOnlyList<string> Errors(FormDefinition definition) => Problems(definition).Select(p => p.Message).ToList();
+
+    /// <summary>The same checks, each saying which field (by key) and which of its settings it is about, so that
+    /// the form builder can show it next to that setting.</summary>
+    public static IReadOnlyList<DefinitionProblem> Problems(FormDefinition definition)
     {
-        var errors = new List<string>();
+        var errors = new ProblemList();
         if (definition.Steps.Count == 0)
         {
-            errors.Add("Le formulaire doit comporter au moins une étape.");
+            errors.Add(DefinitionInput.Step, "Le formulaire doit comporter au moins une étape.");
         }
 
         var seen = new Dictionary<string, FormField>();
@@ -22,14 +26,15 @@ public static partial class DefinitionCheck
         {
             var step = definition.Steps[s];
             var where = $"Étape {s + 1}";
+            errors.Field = null;
             if (string.IsNullOrWhiteSpace(step.Title))
             {
-                errors.Add($"{where} : donnez un titre à l'étape.");
+                errors.Add(DefinitionInput.Step, $"{where} : donnez un titre à l'étape.");
             }
 
             if (step.Fields.Count == 0)
             {
-                errors.Add($"{where} : l'étape ne contient aucun champ.");
+                errors.Add(DefinitionInput.Step, $"{where} : l'étape ne contient aucun champ.");
             }
 
             foreach (var field in step.Fields)
@@ -37,7 +42,8 @@ public static partial class DefinitionCheck
                 CheckField(field, $"{where}, champ « {field.Key} »", seen, errors, insideBlock: false);
                 if (!string.IsNullOrEmpty(field.Key) && !seen.TryAdd(field.Key, field))
                 {
-                    errors.Add($"{where} : la clé « {field.Key} » est déjà utilisée par un autre champ.");
+                    errors.Field = field.Key;
+                    errors.Add(DefinitionInput.Key, $"{where} : la clé « {field.Key} » est déjà utilisée par un autre champ.");
                 }
             }
         }
@@ -45,16 +51,17 @@ public static partial class DefinitionCheck
         return errors;
     }
 
-    private static void CheckField(FormField field, string where, Dictionary<string, FormField> earlier, List<string> errors, bool insideBlock)
+    private static void CheckField(FormField field, string where, Dictionary<string, FormField> earlier, ProblemList errors, bool insideBlock)
     {
+        errors.Field = field.Key;
         if (!KeyFormat().IsMatch(field.Key ?? ""))
         {
-            errors.Add($"{where} : la clé doit commencer par une lettre minuscule et ne contenir que des lettres minuscules, des chiffres et « _ » (50 caractères au plus).");
+            errors.Add(DefinitionInput.Key, $"{where} : la clé doit commencer par une lettre minuscule et ne contenir que des lettres minuscules, des chiffres et « _ » (50 caractères au plus).");
         }
 
         if (string.IsNullOrWhiteSpace(field.Label))
         {
-            errors.Add($"{where} : le libellé est obligatoire.");
+            errors.Add(DefinitionInput.Label, $"{where} : le libellé est obligatoire.");
         }
 
         if (field.Type is FieldType.Choice or FieldType.MultiChoice)
@@ -62,17 +69,17 @@ public static partial class DefinitionCheck
             var options = field.Options ?? [];
             if (options.Count == 0)
             {
-                errors.Add($"{where} : ajoutez au moins un choix.");
+                errors.Add(DefinitionInput.Options, $"{where} : ajoutez au moins un choix.");
             }
 
             if (options.Any(o => string.IsNullOrWhiteSpace(o.Value) || string.IsNullOrWhiteSpace(o.Label)))
             {
-                errors.Add($"{where} : chaque choix doit avoir une valeur et un libellé.");
+                errors.Add(DefinitionInput.Options, $"{where} : chaque choix doit avoir une valeur et un libellé.");
             }
 
             if (options.GroupBy(o => o.Value).Any(g => g.Count() > 1))
             {
-                errors.Add($"{where} : deux choix ont la même valeur.");
+                errors.Add(DefinitionInput.Options, $"{where} : deux choix ont la même valeur.");
             }
         }
 
@@ -91,7 +98,7 @@ public static partial class DefinitionCheck
             }
             catch (ArgumentException)
             {
-                errors.Add($"{where} : le motif de validation n'est pas une expression régulière valide.");
+                errors.Add(DefinitionInput.Pattern, $"{where} : le motif de validation n'est pas une expression régulière valide.");
             }
         }
 
@@ -99,44 +106,46 @@ public static partial class DefinitionCheck
         {
             if (insideBlock)
             {
-                errors.Add($"{where} : un bloc répétable ne peut pas contenir un autre bloc répétable.");
+                errors.Add(DefinitionInput.Type, $"{where} : un bloc répétable ne peut pas contenir un autre bloc répétable.");
                 return;
             }
 
             var children = field.Fields ?? [];
             if (children.Count == 0)
             {
-                errors.Add($"{where} : un bloc répétable doit contenir au moins un champ.");
+                errors.Add(DefinitionInput.Fields, $"{where} : un bloc répétable doit contenir au moins un champ.");
             }
 
             var keys = new HashSet<string>();
             foreach (var child in children)
             {
+                errors.Field = field.Key + "." + child.Key;
                 var childWhere = $"{where}, colonne « {child.Key} »";
                 if (child.Type is FieldType.File or FieldType.Repeat or FieldType.Info)
                 {
-                    errors.Add($"{childWhere} : un bloc répétable ne peut contenir ni fichier, ni bloc, ni texte explicatif.");
+                    errors.Add(DefinitionInput.Type, $"{childWhere} : un bloc répétable ne peut contenir ni fichier, ni bloc, ni texte explicatif.");
                 }
 
                 if (child.ShowWhen is not null)
                 {
-                    errors.Add($"{childWhere} : la condition d'affichage n'est pas possible dans un bloc répétable.");
+                    errors.Add(DefinitionInput.ShowWhen, $"{childWhere} : la condition d'affichage n'est pas possible dans un bloc répétable.");
                 }
 
                 CheckField(child with { ShowWhen = null }, childWhere, earlier, errors, insideBlock: true);
+                errors.Field = field.Key; // what follows is about the block itself
                 if (!keys.Add(child.Key ?? ""))
                 {
-                    errors.Add($"{childWhere} : cette clé est déjà utilisée dans le bloc.");
+                    errors.Add(DefinitionInput.Key, $"{childWhere} : cette clé est déjà utilisée dans le bloc.");
                 }
             }
         }
     }
 
-    private static void CheckCondition(Condition condition, string where, Dictionary<string, FormField> earlier, List<string> errors)
+    private static void CheckCondition(Condition condition, string where, Dictionary<string, FormField> earlier, ProblemList errors)
     {
         if (!earlier.TryGetValue(condition.Field, out var parent))
         {
-            errors.Add($"{where} : la condition d'affichage porte sur « {condition.Field} », qui n'est pas un champ placé avant celui-ci.");
+            errors.Add(DefinitionInput.ShowWhen, $"{where} : la condition d'affichage porte sur « {condition.Field} », qui n'est pas un champ placé avant celui-ci.");
             return;
         }
 
@@ -148,15 +157,15 @@ public static partial class DefinitionCheck
         };
         if (values is null)
         {
-            errors.Add($"{where} : la condition d'affichage doit porter sur un champ à choix ou oui/non.");
+            errors.Add(DefinitionInput.ShowWhen, $"{where} : la condition d'affichage doit porter sur un champ à choix ou oui/non.");
         }
         else if (!values.Contains(condition.EqualTo))
         {
-            errors.Add($"{where} : « {condition.EqualTo} » n'est pas une réponse possible de « {condition.Field} ».");
+            errors.Add(DefinitionInput.ShowWhen, $"{where} : « {condition.EqualTo} » n'est pas une réponse possible de « {condition.Field} ».");
         }
     }
 
-    private static void CheckBounds(FormField field, string where, List<string> errors)
+    private static void CheckBounds(FormField field, string where, ProblemList errors)
     {
         if (field.Min is null && field.Max is null)
         {
@@ -170,11 +179,11 @@ public static partial class DefinitionCheck
                 var (min, max) = (Number(field.Min), Number(field.Max));
                 if (min == long.MinValue || max == long.MinValue)
                 {
-                    errors.Add($"{where} : le minimum et le maximum doivent être des nombres entiers.");
+                    errors.Add(DefinitionInput.Bounds, $"{where} : le minimum et le maximum doivent être des nombres entiers.");
                 }
                 else if (min > max)
                 {
-                    errors.Add($"{where} : le minimum est supérieur au maximum.");
+                    errors.Add(DefinitionInput.Bounds, $"{where} : le minimum est supérieur au maximum.");
                 }
 
                 break;
@@ -182,16 +191,42 @@ public static partial class DefinitionCheck
                 bool Valid(string? v) => v is null or "today" || FieldRules.TryDate(v, out _);
                 if (!Valid(field.Min) || !Valid(field.Max))
                 {
-                    errors.Add($"{where} : les bornes d'une date s'écrivent aaaa-mm-jj ou « today ».");
+                    errors.Add(DefinitionInput.Bounds, $"{where} : les bornes d'une date s'écrivent aaaa-mm-jj ou « today ».");
                 }
 
                 break;
             default:
-                errors.Add($"{where} : un minimum ou un maximum n'a de sens que pour un nombre, un montant, une date, un choix multiple ou un bloc.");
+                errors.Add(DefinitionInput.Bounds, $"{where} : un minimum ou un maximum n'a de sens que pour un nombre, un montant, une date, un choix multiple ou un bloc.");
                 break;
         }
+    }
+
+    /// <summary>Collects problems, each tagged with the field being checked.</summary>
+    private sealed class ProblemList : List<DefinitionProblem>
+    {
+        public string? Field { get; set; }
+
+        public void Add(DefinitionInput input, string message) => Add(new DefinitionProblem(Field, input, message));
     }
 
     [GeneratedRegex("^[a-z][a-z0-9_]{0,49}$")]
     private static partial Regex KeyFormat();
 }
+
+/// <summary>The setting of a field a problem is about.</summary>
+public enum DefinitionInput
+{
+    Step,
+    Key,
+    Type,
+    Label,
+    Options,
+    ShowWhen,
+    Bounds,
+    Pattern,
+    Fields,
+}
+
+/// <summary>One problem of a form definition: on which field (key; "bloc.colonne" inside a block; null for the form
+/// or a step), which setting, and the French message.</summary>
+public sealed record DefinitionProblem(string? FieldKey, DefinitionInput Input, string Message);

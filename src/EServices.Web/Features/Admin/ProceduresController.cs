@@ -1,7 +1,9 @@
 using EServices.Web.Data;
 using EServices.Web.Features.Accounts;
 using EServices.Web.Features.Catalogue;
+using System.Globalization;
 using EServices.Web.Infrastructure;
+using EServices.Web.Infrastructure.Audit;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,19 +11,28 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EServices.Web.Features.Admin;
 
-public sealed record ProcedureLine(int Id, string Title, string ServiceCode, bool Online);
+public sealed record ProcedureLine(int Id, string Title, string ServiceCode, int? LiveVersion, int? DraftVersion, bool Closed)
+{
+    public string State =>
+        (LiveVersion is { } live ? Closed ? $"Fermée (version {live})" : $"En ligne (version {live})" : "Sur papier")
+        + (DraftVersion is { } draft ? $", brouillon de la version {draft}" : "");
+}
 
-public sealed record ProcedureEditPage(int? Id, ProcedureForm Form, IReadOnlyList<(int Id, string Name)> Categories, IReadOnlyList<(int Id, string Name)> Services);
+public sealed record ProcedureEditPage(Procedure? Procedure, ProcedureForm Form, IReadOnlyList<(int Id, string Name)> Categories, IReadOnlyList<(int Id, string Name)> Services)
+{
+    public int? Id => Procedure?.Id;
+}
 
 /// <summary>The procedures of the decree's list: their public sheet, edited without a developer.</summary>
 [Authorize(Policy = AuthorizationPolicies.Admin)]
 [Route("admin/demarches")]
-public sealed class ProceduresController(AppDbContext db, IValidator<ProcedureForm> validator) : Controller
+public sealed class ProceduresController(AppDbContext db, Publishing publishing, AuditLog audit, IValidator<ProcedureForm> validator) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> ProcedureList(CancellationToken ct) =>
         View(await db.Procedures.AsNoTracking().OrderBy(p => p.Title)
-            .Select(p => new ProcedureLine(p.Id, p.Title, p.Service.Code, p.PublishedFormVersionId != null)).ToListAsync(ct));
+            .Select(p => new ProcedureLine(p.Id, p.Title, p.Service.Code, p.PublishedFormVersion!.Number, p.DraftFormVersion!.Number, p.ClosedAt != null))
+            .ToListAsync(ct));
 
     [HttpGet("nouvelle")]
     public async Task<IActionResult> New(CancellationToken ct) =>
@@ -29,15 +40,15 @@ public sealed class ProceduresController(AppDbContext db, IValidator<ProcedureFo
 
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Edit(int id, CancellationToken ct) =>
-        await db.Procedures.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is { } procedure
-            ? View("ProcedureEdit", await PageAsync(id, ProcedureForm.From(procedure), ct))
+        await publishing.FindAsync(id, ct) is { } procedure
+            ? View("ProcedureEdit", await PageAsync(procedure, ProcedureForm.From(procedure), ct))
             : NotFound();
 
     [HttpPost("nouvelle")]
     [HttpPost("{id:int}")]
     public async Task<IActionResult> Save(int? id, ProcedureForm form, CancellationToken ct)
     {
-        var procedure = id is null ? null : await db.Procedures.FirstOrDefaultAsync(p => p.Id == id, ct);
+        var procedure = id is null ? null : await publishing.FindAsync(id.Value, ct);
         if (id is not null && procedure is null)
         {
             return NotFound();
@@ -63,20 +74,23 @@ public sealed class ProceduresController(AppDbContext db, IValidator<ProcedureFo
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("ProcedureEdit", await PageAsync(id, form, ct));
+            return View("ProcedureEdit", await PageAsync(procedure, form, ct));
         }
 
+        var created = procedure is null;
         procedure ??= db.Procedures.Add(new Procedure { Slug = "", Title = "", Summary = "" }).Entity;
         form.ApplyTo(procedure);
+        await db.SaveChangesAsync(ct);
+        audit.Record(created ? "Démarche créée" : "Fiche modifiée", AuditTargets.Procedure, procedure.Id.ToString(CultureInfo.InvariantCulture), procedure.Title);
         await db.SaveChangesAsync(ct);
         TempData["Message"] = $"La fiche « {procedure.Title} » est enregistrée.";
         return Redirect("/admin/demarches");
     }
 
-    private async Task<ProcedureEditPage> PageAsync(int? id, ProcedureForm form, CancellationToken ct)
+    private async Task<ProcedureEditPage> PageAsync(Procedure? procedure, ProcedureForm form, CancellationToken ct)
     {
         var categories = await db.Categories.AsNoTracking().OrderBy(c => c.Position).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
         var services = await db.Services.AsNoTracking().OrderBy(s => s.Code).Select(s => new { s.Id, Name = s.Code + " – " + s.Name }).ToListAsync(ct);
-        return new ProcedureEditPage(id, form, categories.Select(c => (c.Id, c.Name)).ToList(), services.Select(s => (s.Id, s.Name)).ToList());
+        return new ProcedureEditPage(procedure, form, categories.Select(c => (c.Id, c.Name)).ToList(), services.Select(s => (s.Id, s.Name)).ToList());
     }
 }

@@ -41,7 +41,9 @@ public sealed record RequestFilePage(
     IReadOnlyList<(string Id, string Name)> Colleagues,
     IReadOnlySet<RequestAction> Allowed,
     IReadOnlyList<IssuedLine> Issued,
-    IReadOnlyList<MessageLine> Messages);
+    IReadOnlyList<MessageLine> Messages,
+    int FormVersionNumber,
+    bool IsTest);
 
 public sealed class RequestFileQuery(AppDbContext db, StaffScope scope, Conversation conversation, TimeProvider clock)
 {
@@ -100,6 +102,8 @@ public sealed class RequestFileQuery(AppDbContext db, StaffScope scope, Conversa
             await db.IssuedDocuments.AsNoTracking().Where(d => d.RequestId == request.Id).OrderBy(d => d.IssuedAt)
                 .Select(d => new IssuedLine(d.Id, d.Kind, d.ProcedureTitle, d.Number, d.IssuedAt, d.RevokedReason))
                 .ToListAsync(ct),
-            await conversation.ThreadAsync(request.Id, withNotes: true, ct));
+            await conversation.ThreadAsync(request.Id, withNotes: true, ct),
+            request.FormVersion.Number,
+            request.IsTest);
     }
 }

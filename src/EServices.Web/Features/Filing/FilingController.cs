@@ -1,6 +1,7 @@
 using EServices.Web.Data;
 using EServices.Web.Features.Accounts;
 using EServices.Web.Workflow;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,15 @@ public sealed class FilingController(
     private string UserId => users.GetUserId(User)!;
 
     [HttpPost("/demarches/{slug}/commencer")]
-    public async Task<IActionResult> Start(string slug, CancellationToken ct)
+    public Task<IActionResult> Start(string slug, CancellationToken ct) => StartAsync(slug, test: false, ct);
+
+    /// <summary>The test link of a procedure being built: staff file through its draft; the request is marked as a
+    /// test, processed like any other, and deleted when the procedure is published.</summary>
+    [HttpPost("/demarches/{slug}/essai")]
+    [Authorize(Policy = AuthorizationPolicies.BackOffice)]
+    public Task<IActionResult> StartTest(string slug, CancellationToken ct) => StartAsync(slug, test: true, ct);
+
+    private async Task<IActionResult> StartAsync(string slug, bool test, CancellationToken ct)
     {
         var procedure = await db.Procedures.FirstOrDefaultAsync(p => p.Slug == slug, ct);
         if (procedure is null)
@@ -26,15 +35,17 @@ public sealed class FilingController(
             return NotFound();
         }
 
-        if (!procedure.IsOnline)
+        if (test ? procedure.DraftFormVersionId is null : !procedure.IsOnline)
         {
-            TempData["Message"] = "Cette démarche n'est pas encore disponible en ligne.";
+            TempData["Message"] = test
+                ? "Cette démarche n'a pas de brouillon à tester."
+                : procedure.ClosedAt is null ? "Cette démarche n'est pas encore disponible en ligne." : "Cette démarche n'accepte plus de nouvelles demandes en ligne.";
             return Redirect($"/demarches/{slug}");
         }
 
         // One draft per procedure: starting again resumes the draft in progress.
         var existing = await db.Requests
-            .Where(r => r.ApplicantId == UserId && r.ProcedureId == procedure.Id && r.Status == RequestStatus.Draft)
+            .Where(r => r.ApplicantId == UserId && r.ProcedureId == procedure.Id && r.Status == RequestStatus.Draft && r.IsTest == test)
             .OrderByDescending(r => r.UpdatedAt)
             .Select(r => new { r.Id, r.CompletedSteps })
             .FirstOrDefaultAsync(ct);
@@ -44,7 +55,7 @@ public sealed class FilingController(
             return Redirect($"/brouillons/{existing.Id}/etapes/{existing.CompletedSteps + 1}");
         }
 
-        var draft = Workflow.Request.StartDraft(procedure, UserId, clock.GetUtcNow());
+        var draft = Workflow.Request.StartDraft(procedure, UserId, clock.GetUtcNow(), test);
         db.Requests.Add(draft);
         await db.SaveChangesAsync(ct);
         return Redirect($"/brouillons/{draft.Id}/etapes/1");

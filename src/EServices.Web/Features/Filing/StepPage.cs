@@ -12,7 +12,11 @@ public sealed record StepPage(
     FormAnswers Answers,
     IReadOnlyDictionary<string, AttachedFile> Files,
     bool FromReview,
-    long MaxFileBytes)
+    long MaxFileBytes,
+    string? PostTo = null)
 {
+    /// <summary>An administrator's preview of a form being built: nothing is saved.</summary>
+    public bool IsPreview => PostTo is not null;
+
     public bool IsLast => Index == StepTitles.Count;
 }
