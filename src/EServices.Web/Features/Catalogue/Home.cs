@@ -19,14 +19,14 @@ public sealed class HomeQuery(AppDbContext db)
     public async Task<HomePage> RunAsync(CancellationToken ct)
     {
         var procedures = await db.Procedures.AsNoTracking()
-            .Select(p => new { p.CategoryId, Online = p.PublishedFormVersionId != null })
+            .Select(p => new { p.CategoryId, Online = (p.PublishedFormVersionId != null && p.ClosedAt == null) })
             .ToListAsync(ct);
         var categories = await db.Categories.AsNoTracking()
             .OrderBy(c => c.Position)
             .Select(c => new CategoryLink(c.Slug, c.Name, c.Description, db.Procedures.Count(p => p.CategoryId == c.Id)))
             .ToListAsync(ct);
         var mostRequested = await db.Procedures.AsNoTracking()
-            .Where(p => p.PublishedFormVersionId != null)
+            .Where(p => p.PublishedFormVersionId != null && p.ClosedAt == null)
             .OrderByDescending(p => db.Requests.Count(r => r.ProcedureId == p.Id && r.Status != RequestStatus.Draft))
             .ThenBy(p => p.Id)
             .Take(MostRequestedCount)

@@ -6,5 +6,5 @@ namespace EServices.Web.Features.Catalogue;
 public sealed record ProcedureCard(string Slug, string Title, string Summary, string ServiceCode, string CategoryName, bool Online, int TargetDelayDays, int FeeXof)
 {
     public static readonly Expression<Func<Procedure, ProcedureCard>> Projection = p =>
-        new ProcedureCard(p.Slug, p.Title, p.Summary, p.Service.Code, p.Category.Name, p.PublishedFormVersionId != null, p.TargetDelayDays, p.FeeXof);
+        new ProcedureCard(p.Slug, p.Title, p.Summary, p.Service.Code, p.Category.Name, (p.PublishedFormVersionId != null && p.ClosedAt == null), p.TargetDelayDays, p.FeeXof);
 }

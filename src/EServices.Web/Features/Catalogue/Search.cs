@@ -61,7 +61,7 @@ public sealed class SearchQuery(AppDbContext db)
         var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
         var page = Math.Clamp(criteria.Page, 1, pageCount);
         var ordered = string.IsNullOrEmpty(text)
-            ? query.OrderByDescending(p => p.PublishedFormVersionId != null).ThenBy(p => p.Title)
+            ? query.OrderByDescending(p => (p.PublishedFormVersionId != null && p.ClosedAt == null)).ThenBy(p => p.Title)
             : query.OrderByDescending(p => p.SearchVector.Rank(EF.Functions.PlainToTsQuery(TextSearchConfig, text))).ThenBy(p => p.Title);
         var results = await ordered.Skip((page - 1) * PageSize).Take(PageSize).Select(ProcedureCard.Projection).ToListAsync(ct);
 

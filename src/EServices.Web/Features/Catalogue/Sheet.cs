@@ -19,7 +19,8 @@ public sealed record SheetPage(
     string PaperProcedure,
     bool Online,
     string DescriptionHtml,
-    string DecreeReference);
+    string DecreeReference,
+    bool Closed);
 
 public sealed class SheetQuery(AppDbContext db)
 {
@@ -29,7 +30,7 @@ public sealed class SheetQuery(AppDbContext db)
             .Where(p => p.Slug == slug)
             .Select(p => new SheetPage(
                 p.Slug, p.Title, p.Summary, p.Service.Name, p.Category.Name, p.Audiences, p.Eligibility, p.SupportingDocuments,
-                p.FeeXof, p.TargetDelayDays, p.LegalBasis, p.Outcome, p.PaperProcedure, p.PublishedFormVersionId != null, p.Description, p.DecreeReference))
+                p.FeeXof, p.TargetDelayDays, p.LegalBasis, p.Outcome, p.PaperProcedure, (p.PublishedFormVersionId != null && p.ClosedAt == null), p.Description, p.DecreeReference, p.ClosedAt != null))
             .FirstOrDefaultAsync(ct);
         return page is null ? null : page with { Audiences = page.Audiences.Select(Audience.Label).ToList(), DescriptionHtml = Infrastructure.SafeMarkdown.ToHtml(page.DescriptionHtml) };
     }

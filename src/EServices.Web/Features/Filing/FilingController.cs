@@ -156,6 +156,12 @@ public sealed class FilingController(
             return View("Review", Filing.Review.Build(draft, Today()));
         }
 
+        if (draft.Procedure.ClosedAt is not null && !draft.IsTest)
+        {
+            TempData["Message"] = "Cette démarche n'accepte plus de nouvelles demandes en ligne.";
+            return Redirect($"/brouillons/{id}/recapitulatif");
+        }
+
         var applicant = await users.GetUserAsync(User);
         var number = await submit.RunAsync(id, applicant!, $"{Request.Scheme}://{Request.Host}{Request.PathBase}", ct);
         if (number is null)

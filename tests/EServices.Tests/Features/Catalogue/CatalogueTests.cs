@@ -104,7 +104,7 @@ public sealed class CatalogueTests(HostFixture host)
     }
 
     private async Task<(long Online, long Total)> CountsAsync() =>
-        ((long)(await host.ScalarAsync("SELECT count(*) FROM procedures WHERE published_form_version_id IS NOT NULL"))!,
+        ((long)(await host.ScalarAsync("SELECT count(*) FROM procedures WHERE published_form_version_id IS NOT NULL AND closed_at IS NULL"))!,
          (long)(await host.ScalarAsync("SELECT count(*) FROM procedures"))!);
 
     [Fact]
