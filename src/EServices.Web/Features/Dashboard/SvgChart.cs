@@ -22,7 +22,7 @@ public sealed record BarChart(int Width, int Height, int Left, int BarHeight, IR
 public static class SvgChart
 {
     public const int Width = 480;
-    private const int TrendHeight = 240, Left = 40, Right = 470, Top = 12, Bottom = 210;
+    private const int TrendHeight = 240, Left = 48, Right = 455, Top = 12, Bottom = 210;
     private const int LabelWidth = 80, BarHeight = 22, BarGap = 10, ValueRoom = 110;
 
     /// <summary>The bars' full length: 100 %.</summary>

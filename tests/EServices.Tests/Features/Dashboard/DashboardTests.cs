@@ -122,7 +122,7 @@ public sealed class DashboardTests(HostFixture host)
     }
 
     /// <summary>The requests of the seeded procedure (target delay: 5 working days) whose figures the tests count by hand.</summary>
-    internal static async Task<DashboardSeed> SeedMarchAsync(HostFixture host)
+    public static async Task<DashboardSeed> SeedMarchAsync(HostFixture host)
     {
         var seed = await DashboardSeed.CreateAsync(host);
         // A: Monday 1 → Thursday 4 March: 2, 3, 4 = 3 working days; due Tuesday 9 (8 March is a holiday): on time.

@@ -22,9 +22,9 @@ public sealed class SvgChartTests
 
         var chart = SvgChart.Trend(weeks);
 
-        // Axis from 0 to 4: the plot runs from y = 210 (0) to y = 12 (4), x from 40 to 470.
-        Assert.Equal("40,210 255,12 470,111", chart.FiledPoints);
-        Assert.Equal("40,12 255,111 470,210", chart.DecidedPoints);
+        // Axis from 0 to 4: the plot runs from y = 210 (0) to y = 12 (4), x from 48 to 455.
+        Assert.Equal("48,210 252,12 455,111", chart.FiledPoints);
+        Assert.Equal("48,12 252,111 455,210", chart.DecidedPoints);
         Assert.Equal(["0", "1", "2", "3", "4"], chart.Ticks.Select(t => t.Label));
         Assert.Equal([210, 12], new[] { chart.Ticks[0].Y, chart.Ticks[^1].Y });
         Assert.Equal(["01/03", "08/03", "15/03"], chart.Labels.Select(l => l.Label));
@@ -37,7 +37,7 @@ public sealed class SvgChartTests
         Assert.InRange(SvgChart.Trend(year).Labels.Count, 5, 7);
 
         var single = SvgChart.Trend([Week(1, 0, 0)]);
-        Assert.Equal("255,210", single.FiledPoints);
+        Assert.Equal("251,210", single.FiledPoints);
         Assert.Equal(["0", "1"], single.Ticks.Select(t => t.Label));
     }
 
