@@ -10,7 +10,8 @@ public static class WorkingDaysSql
     public const string HolidaysParameter = "holidays";
 
     /// <summary>A SQL expression counting the working days after <paramref name="from"/> up to <paramref name="to"/>
-    /// (two SQL date expressions written by us, never user input).</summary>
+    /// (two SQL date expressions written by us, never user input). The days run as timestamps without time zone so that the
+    /// session's time zone plays no part.</summary>
     public static string Between(string from, string to) => $"""
         (SELECT count(*)::int FROM generate_series(({from} + 1)::timestamp, ({to})::timestamp, interval '1 day') AS d(day)
          WHERE extract(isodow FROM d.day) < 6 AND NOT d.day::date = ANY(@{HolidaysParameter}))
