@@ -1,5 +1,6 @@
 using EServices.Web.Features.BackOffice;
 using EServices.Web.Features.Catalogue;
+using EServices.Web.Features.Dashboard;
 using EServices.Web.Features.Filing;
 using EServices.Web.Features.MyRequests;
 using EServices.Web.Workflow;
@@ -22,6 +23,12 @@ public static class FeatureServices
         .AddScoped<RequestFileQuery>()
         .AddScoped<Decide>()
         .AddScoped<Conversation>()
+<<<<<<< HEAD
         .AddScoped<Infrastructure.Audit.AuditLog>()
         .AddScoped<Admin.Publishing>();
+=======
+        .AddScoped<DashboardQuery>()
+        .AddScoped<InboxExport>()
+        .AddScoped<Infrastructure.Audit.AuditLog>();
+>>>>>>> dashboard
 }

@@ -50,31 +50,20 @@ public sealed class InboxQuery(AppDbContext db, StaffScope scope, TimeProvider c
 
     public async Task<InboxPage> RunAsync(ClaimsPrincipal user, InboxCriteria criteria, CancellationToken ct)
     {
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = Today;
         var visible = (await scope.RequestsAsync(user, ct)).AsNoTracking();
-
-        IQueryable<Request> Tab(string tab) => tab switch
-        {
-            InboxTabs.Mine => visible.Where(r => r.AssigneeId == userId && r.Status == RequestStatus.UnderReview),
-            InboxTabs.Waiting => visible.Where(r => r.Status == RequestStatus.CorrectionRequested),
-            InboxTabs.Overdue => visible.Where(r => (r.Status == RequestStatus.Submitted || r.Status == RequestStatus.UnderReview) && r.DueOn < today),
-            InboxTabs.Done => visible.Where(r => Decided.Contains(r.Status)),
-            _ => visible.Where(r => r.Status == RequestStatus.Submitted),
-        };
 
         var counts = new Dictionary<string, int>();
         foreach (var (key, _) in InboxTabs.All)
         {
-            counts[key] = await Tab(key).CountAsync(ct);
+            counts[key] = await Tab(visible, key, user).CountAsync(ct);
         }
 
-        var query = Filter(Tab(criteria.Onglet), criteria);
+        var query = Filter(Tab(visible, criteria.Onglet, user), criteria);
         var total = await query.CountAsync(ct);
         var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
         var page = Math.Clamp(criteria.Page, 1, pageCount);
-        var rows = await query
-            .OrderBy(r => r.DueOn == null).ThenBy(r => r.DueOn).ThenBy(r => r.SubmittedAt)
+        var rows = await InInboxOrder(query)
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(r => new
             {
@@ -109,6 +98,32 @@ public sealed class InboxQuery(AppDbContext db, StaffScope scope, TimeProvider c
             procedures.Select(p => (p.Slug, p.Title)).ToList(),
             colleagues.Select(u => (u.Id, $"{u.FirstNames} {u.LastName.ToUpperInvariant()}")).ToList());
     }
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The requests of the chosen tab with the filters applied, in the inbox's order and unpaged (for the export).</summary>
+    public async Task<IQueryable<Request>> FilteredAsync(ClaimsPrincipal user, InboxCriteria criteria, CancellationToken ct)
+    {
+        var visible = (await scope.RequestsAsync(user, ct)).AsNoTracking();
+        return InInboxOrder(Filter(Tab(visible, criteria.Onglet, user), criteria));
+    }
+
+    private IQueryable<Request> Tab(IQueryable<Request> visible, string tab, ClaimsPrincipal user)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var today = Today;
+        return tab switch
+        {
+            InboxTabs.Mine => visible.Where(r => r.AssigneeId == userId && r.Status == RequestStatus.UnderReview),
+            InboxTabs.Waiting => visible.Where(r => r.Status == RequestStatus.CorrectionRequested),
+            InboxTabs.Overdue => visible.Where(r => (r.Status == RequestStatus.Submitted || r.Status == RequestStatus.UnderReview) && r.DueOn < today),
+            InboxTabs.Done => visible.Where(r => Decided.Contains(r.Status)),
+            _ => visible.Where(r => r.Status == RequestStatus.Submitted),
+        };
+    }
+
+    private static IQueryable<Request> InInboxOrder(IQueryable<Request> query) =>
+        query.OrderBy(r => r.DueOn == null).ThenBy(r => r.DueOn).ThenBy(r => r.SubmittedAt);
 
     private static IQueryable<Request> Filter(IQueryable<Request> query, InboxCriteria criteria)
     {

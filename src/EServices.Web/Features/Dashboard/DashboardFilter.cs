@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace EServices.Web.Features.Dashboard;
+
+/// <summary>The dashboard's query string as typed: <c>du</c>, <c>au</c> and an optional service. Dates come as yyyy-MM-dd
+/// from a date input, or as dd/MM/yyyy typed by hand where the browser shows a plain text box.
+/// Kept as text so that a bad date is told to the user next to its field instead of failing the binding.</summary>
+public sealed class DashboardFilter
+{
+    /// <summary>Twelve weeks back from today, today included, when no dates are given.</summary>
+    public const int DefaultDays = 12 * 7;
+
+    /// <summary>Longer periods make a trend chart nobody can read and a query nobody needs.</summary>
+    public const int MaxDays = 3 * 366;
+
+    private static readonly string[] Formats = ["yyyy-MM-dd", "dd/MM/yyyy"];
+
+    public string? Du { get; set; }
+    public string? Au { get; set; }
+    public int? Service { get; set; }
+
+    /// <summary>The period asked for, or the French message for each field that is wrong.</summary>
+    public (DashboardPeriod? Period, IReadOnlyList<(string Field, string Message)> Problems) Read(DateOnly today)
+    {
+        var problems = new List<(string, string)>();
+        var to = Parse(Au, "au", today, problems);
+        var from = Parse(Du, "du", to.AddDays(1 - DefaultDays), problems);
+        if (problems.Count == 0 && from > to)
+        {
+            problems.Add(("au", "La date de fin doit être le même jour que la date de début ou après."));
+        }
+        else if (problems.Count == 0 && to.DayNumber - from.DayNumber >= MaxDays)
+        {
+            problems.Add(("du", "La période ne peut pas dépasser trois ans."));
+        }
+
+        return problems.Count == 0 ? (new DashboardPeriod(from, to, Service), problems) : (null, problems);
+    }
+
+    private static DateOnly Parse(string? text, string field, DateOnly fallback, List<(string, string)> problems)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year >= 2000)
+        {
+            return date;
+        }
+
+        problems.Add((field, "Saisissez une date valide, par exemple 26/03/2027."));
+        return fallback;
+    }
+}
+
+/// <summary>The days the figures cover, both included, and the service chosen (null: every service in scope).</summary>
+public sealed record DashboardPeriod(DateOnly From, DateOnly To, int? ServiceId);
