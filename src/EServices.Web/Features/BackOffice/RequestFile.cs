@@ -41,7 +41,8 @@ public sealed record RequestFilePage(
     IReadOnlyList<(string Id, string Name)> Colleagues,
     IReadOnlySet<RequestAction> Allowed,
     IReadOnlyList<IssuedLine> Issued,
-    IReadOnlyList<MessageLine> Messages);
+    IReadOnlyList<MessageLine> Messages,
+    string? GroupName);
 
 public sealed class RequestFileQuery(AppDbContext db, StaffScope scope, Conversation conversation, TimeProvider clock)
 {
@@ -100,6 +101,7 @@ public sealed class RequestFileQuery(AppDbContext db, StaffScope scope, Conversa
             await db.IssuedDocuments.AsNoTracking().Where(d => d.RequestId == request.Id).OrderBy(d => d.IssuedAt)
                 .Select(d => new IssuedLine(d.Id, d.Kind, d.ProcedureTitle, d.Number, d.IssuedAt, d.RevokedReason))
                 .ToListAsync(ct),
-            await conversation.ThreadAsync(request.Id, withNotes: true, ct));
+            await conversation.ThreadAsync(request.Id, withNotes: true, ct),
+            await db.ServiceGroups.Where(g => g.Id == request.GroupId).Select(g => g.Name).FirstOrDefaultAsync(ct));
     }
 }
