@@ -16,6 +16,19 @@ public sealed class AuditLog(AppDbContext db, TimeProvider clock, IHttpContextAc
             TargetId = targetId,
             TargetLabel = targetLabel,
         });
+
+    /// <summary>Saves something new, then its entry, in one transaction: the entry names the id the database gives.</summary>
+    public async Task SaveNewAsync(string action, string targetType, Func<string> targetId, string targetLabel, CancellationToken ct)
+    {
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await db.SaveChangesAsync(ct);
+        Record(action, targetType, targetId(), targetLabel);
+        await db.SaveChangesAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+    }
 }
 
 /// <summary>The kinds of things the audit log names.</summary>
