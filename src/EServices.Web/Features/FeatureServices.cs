@@ -22,5 +22,6 @@ public static class FeatureServices
         .AddScoped<RequestFileQuery>()
         .AddScoped<Decide>()
         .AddScoped<Conversation>()
-        .AddScoped<Infrastructure.Audit.AuditLog>();
+        .AddScoped<Infrastructure.Audit.AuditLog>()
+        .AddScoped<Admin.JournalQuery>();
 }
