@@ -116,7 +116,8 @@ public sealed class JournalQuery(AppDbContext db)
                 TargetId = r.Number!,
                 TargetLabel = p.Title,
             };
-        return changes.Concat(moves);
+        // Request events first: the union takes each column's type from its first side, and "To" must be read as the stored text.
+        return moves.Concat(changes);
     }
 
     private static IQueryable<JournalEntry> Filter(IQueryable<JournalEntry> query, JournalCriteria criteria, DateOnly? from, DateOnly? to)
