@@ -117,15 +117,9 @@ public sealed class RoutingController(AppDbContext db, AuditLog audit) : Control
             groups.Select(g => (g.Id, g.Name, g.IsDefault)).ToList());
     }
 
-    /// <summary>The audit log's line, within its 300 characters.</summary>
-    private static string Describe(FormField? field, IEnumerable<string> rules)
-    {
-        if (field is null)
-        {
-            return "Orientation retirée : toutes les demandes vont au groupe par défaut";
-        }
-
-        var text = $"Orientation selon « {field.Label} » : {string.Join(", ", rules.DefaultIfEmpty("tout au groupe par défaut"))}";
-        return text.Length <= 300 ? text : text[..299] + "…";
-    }
+    /// <summary>The audit log's line: the field and where each routed answer goes.</summary>
+    private static string Describe(FormField? field, IEnumerable<string> rules) =>
+        field is null
+            ? "Orientation retirée : toutes les demandes vont au groupe par défaut"
+            : $"Orientation selon « {field.Label} » : {string.Join(", ", rules.DefaultIfEmpty("tout au groupe par défaut"))}";
 }

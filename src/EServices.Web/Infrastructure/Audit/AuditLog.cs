@@ -11,10 +11,10 @@ public sealed class AuditLog(AppDbContext db, TimeProvider clock, IHttpContextAc
         {
             At = clock.GetUtcNow(),
             ActorId = http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier),
-            Action = action,
+            Action = Fit(action),
             TargetType = targetType,
             TargetId = targetId,
-            TargetLabel = targetLabel,
+            TargetLabel = Fit(targetLabel),
         });
 
     /// <summary>Saves something new, then its entry, in one transaction: the entry names the id the database gives.</summary>
@@ -29,6 +29,9 @@ public sealed class AuditLog(AppDbContext db, TimeProvider clock, IHttpContextAc
             await transaction.CommitAsync(ct);
         }
     }
+
+    /// <summary>Within the columns' 300 characters: a long description (an agent in many groups) must not make the change fail.</summary>
+    private static string Fit(string text) => text.Length <= 300 ? text : text[..299] + "…";
 }
 
 /// <summary>The kinds of things the audit log names.</summary>
