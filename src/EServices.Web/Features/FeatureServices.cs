@@ -23,12 +23,9 @@ public static class FeatureServices
         .AddScoped<RequestFileQuery>()
         .AddScoped<Decide>()
         .AddScoped<Conversation>()
-<<<<<<< HEAD
-        .AddScoped<Infrastructure.Audit.AuditLog>()
-        .AddScoped<Admin.Publishing>();
-=======
         .AddScoped<DashboardQuery>()
         .AddScoped<InboxExport>()
-        .AddScoped<Infrastructure.Audit.AuditLog>();
->>>>>>> dashboard
+        .AddScoped<Infrastructure.Audit.AuditLog>()
+        .AddScoped<Admin.Publishing>()
+        .AddScoped<Admin.JournalQuery>();
 }

@@ -53,6 +53,9 @@ public sealed class StaffForm
     public string? LastName { get; set; }
     public string? Role { get; set; }
     public int[] Services { get; set; } = [];
+
+    /// <summary>Groups of the agent's services; a group of a service that is unticked is dropped.</summary>
+    public int[] Groups { get; set; } = [];
 }
 
 public sealed class StaffFormValidator : AbstractValidator<StaffForm>

@@ -2,6 +2,7 @@ using EServices.Web.Data;
 using EServices.Web.Features.Accounts;
 using EServices.Web.Features.Catalogue;
 using EServices.Web.Infrastructure;
+using EServices.Web.Infrastructure.Audit;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,10 +10,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EServices.Web.Features.Admin;
 
-/// <summary>Administration home, services (names, acronyms, signatories) and categories.</summary>
+/// <summary>Administration home, services (names, acronyms, signatories) and categories; every change goes to the audit log.</summary>
 [Authorize(Policy = AuthorizationPolicies.Admin)]
 [Route("admin")]
-public sealed class ServicesController(AppDbContext db, IValidator<ServiceForm> services, IValidator<CategoryForm> categories) : Controller
+public sealed class ServicesController(AppDbContext db, IValidator<ServiceForm> services, IValidator<CategoryForm> categories, AuditLog audit) : Controller
 {
     [HttpGet("")]
     public IActionResult Index() => View();
@@ -58,10 +59,21 @@ public sealed class ServicesController(AppDbContext db, IValidator<ServiceForm> 
             return View("ServiceEdit", form);
         }
 
+        var created = service is null;
         service ??= db.Services.Add(new Service { Name = "", Code = "", NumberPrefix = "" }).Entity;
         (service.Name, service.Code, service.NumberPrefix, service.SignatoryName, service.SignatoryTitle) =
             (form.Name!.Trim(), form.Code!, form.NumberPrefix!, form.SignatoryName!.Trim(), form.SignatoryTitle!.Trim());
-        await db.SaveChangesAsync(ct);
+        var label = $"{service.Code} – {service.Name}";
+        if (created)
+        {
+            await audit.SaveNewAsync("Service créé", AuditTargets.Service, () => service.Id.ToString(), label, ct);
+        }
+        else
+        {
+            audit.Record("Service modifié", AuditTargets.Service, service.Id.ToString(), label);
+            await db.SaveChangesAsync(ct);
+        }
+
         TempData["Message"] = $"Service {service.Code} enregistré.";
         return Redirect("/admin/services");
     }
@@ -102,9 +114,19 @@ public sealed class ServicesController(AppDbContext db, IValidator<ServiceForm> 
             return View("CategoryEdit", form);
         }
 
+        var created = category is null;
         category ??= db.Categories.Add(new Category { Name = "", Slug = "" }).Entity;
         (category.Name, category.Slug, category.Description, category.Position) = (form.Name!.Trim(), form.Slug!, form.Description?.Trim() ?? "", form.Position);
-        await db.SaveChangesAsync(ct);
+        if (created)
+        {
+            await audit.SaveNewAsync("Catégorie créée", AuditTargets.Category, () => category.Id.ToString(), category.Name, ct);
+        }
+        else
+        {
+            audit.Record("Catégorie modifiée", AuditTargets.Category, category.Id.ToString(), category.Name);
+            await db.SaveChangesAsync(ct);
+        }
+
         TempData["Message"] = $"Catégorie « {category.Name} » enregistrée.";
         return Redirect("/admin/categories");
     }

@@ -2,7 +2,9 @@ using System.Text;
 using EServices.Web.Data;
 using EServices.Web.Features.Accounts;
 using EServices.Web.Features.BackOffice;
+using EServices.Web.Features.Catalogue;
 using EServices.Web.Infrastructure;
+using EServices.Web.Infrastructure.Audit;
 using EServices.Web.Infrastructure.Email;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -15,12 +17,15 @@ namespace EServices.Web.Features.Admin;
 
 public sealed record StaffLine(string Id, string Name, string Email, string Role, IReadOnlyList<string> Services, bool Deactivated);
 
-public sealed record StaffEditPage(string? Id, StaffForm Form, IReadOnlyList<(int Id, string Code, string Name)> Services, bool Deactivated);
+public sealed record StaffEditPage(
+    string? Id, StaffForm Form, IReadOnlyList<(int Id, string Code, string Name)> Services, IReadOnlyList<(int Id, int ServiceId, string Label)> Groups, bool Deactivated);
 
-/// <summary>Staff accounts: invite by e-mail, roles and services, deactivate (the account stays, with its history).</summary>
+/// <summary>Staff accounts: invite by e-mail, roles, services and groups, deactivate (the account stays, with its history).
+/// Every change is written to the audit log.</summary>
 [Authorize(Policy = AuthorizationPolicies.Admin)]
 [Route("admin/agents")]
-public sealed class StaffController(AppDbContext db, UserManager<ApplicationUser> users, IValidator<StaffForm> validator, EmailOutbox outbox, TimeProvider clock) : Controller
+public sealed class StaffController(AppDbContext db, UserManager<ApplicationUser> users, IValidator<StaffForm> validator, EmailOutbox outbox, TimeProvider clock, AuditLog audit)
+    : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> StaffList(CancellationToken ct)
@@ -62,6 +67,8 @@ public sealed class StaffController(AppDbContext db, UserManager<ApplicationUser
 
         await users.AddToRoleAsync(user, form.Role!);
         await SetServicesAsync(user.Id, form.Services, ct);
+        await SetGroupsAsync(user.Id, form.Groups, ct);
+        audit.Record($"Agent invité ({Roles.Label(form.Role!)} ; {await DescribeAsync(form, ct)})", AuditTargets.Staff, user.Id, Label(user));
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
         outbox.Enqueue(email, "Invitation au back-office des e-services",
             $"Bonjour {user.FirstNames},\n\nUn compte « {Roles.Label(form.Role!)} » vous a été ouvert sur le portail des e-services du ministère.\n" +
@@ -82,7 +89,8 @@ public sealed class StaffController(AppDbContext db, UserManager<ApplicationUser
         }
 
         var services = await db.ServiceMembers.Where(m => m.UserId == id).Select(m => m.ServiceId).ToArrayAsync(ct);
-        var form = new StaffForm { Email = user.Email, FirstNames = user.FirstNames, LastName = user.LastName, Role = role, Services = services };
+        var groups = await db.GroupMembers.Where(m => m.UserId == id).Select(m => m.GroupId).ToArrayAsync(ct);
+        var form = new StaffForm { Email = user.Email, FirstNames = user.FirstNames, LastName = user.LastName, Role = role, Services = services, Groups = groups };
         return View("StaffEdit", await PageAsync(id, form, user.DeactivatedAt is not null, ct));
     }
 
@@ -101,11 +109,23 @@ public sealed class StaffController(AppDbContext db, UserManager<ApplicationUser
             return await RedisplayAsync(id, form, user.DeactivatedAt is not null, ct);
         }
 
+        var before = new StaffForm
+        {
+            FirstNames = user.FirstNames, LastName = user.LastName, Role = (await users.GetRolesAsync(user)).FirstOrDefault(),
+            Services = await db.ServiceMembers.Where(m => m.UserId == id).Select(m => m.ServiceId).ToArrayAsync(ct),
+            Groups = await db.GroupMembers.Where(m => m.UserId == id).Select(m => m.GroupId).ToArrayAsync(ct),
+        };
         (user.FirstNames, user.LastName) = (form.FirstNames!.Trim(), form.LastName!.Trim());
         await users.UpdateAsync(user);
         await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
         await users.AddToRoleAsync(user, form.Role!);
         await SetServicesAsync(id, form.Services, ct);
+        await SetGroupsAsync(id, form.Groups, ct);
+        foreach (var change in await ChangesAsync(before, form, ct))
+        {
+            audit.Record(change, AuditTargets.Staff, id, Label(user));
+        }
+
         await db.SaveChangesAsync(ct);
         await users.UpdateSecurityStampAsync(user); // new rights take effect at once
         TempData["Message"] = $"Compte de {user.FirstNames} {user.LastName.ToUpperInvariant()} enregistré.";
@@ -133,7 +153,8 @@ public sealed class StaffController(AppDbContext db, UserManager<ApplicationUser
         }
 
         user.DeactivatedAt = active ? null : clock.GetUtcNow();
-        await users.UpdateAsync(user);
+        audit.Record(active ? "Agent réactivé" : "Agent désactivé", AuditTargets.Staff, id, Label(user));
+        await users.UpdateAsync(user); // saves the audit entry with the account
         await users.UpdateSecurityStampAsync(user); // open sessions end at the next check
         TempData["Message"] = active ? $"Le compte de {user.Email} est réactivé." : $"Le compte de {user.Email} est désactivé : il ne peut plus se connecter ; son historique est conservé.";
         return Redirect("/admin/agents");
@@ -145,6 +166,9 @@ public sealed class StaffController(AppDbContext db, UserManager<ApplicationUser
         ModelState.AddErrors(await validator.ValidateAsync(form, ct));
         var known = await db.Services.Select(s => s.Id).ToListAsync(ct);
         form.Services = [.. form.Services.Where(known.Contains).Distinct()];
+        // Only groups of the ticked services: unticking a service takes the agent out of its groups.
+        var groups = await db.ServiceGroups.Where(g => form.Services.Contains(g.ServiceId)).Select(g => g.Id).ToListAsync(ct);
+        form.Groups = [.. form.Groups.Where(groups.Contains).Distinct()];
         if (id is null && ModelState.IsValid && await users.FindByEmailAsync(form.Email!.Trim()) is not null)
         {
             ModelState.AddModelError(nameof(form.Email), "Un compte existe déjà avec cette adresse e-mail.");
@@ -160,6 +184,46 @@ public sealed class StaffController(AppDbContext db, UserManager<ApplicationUser
         db.ServiceMembers.AddRange(services.Where(s => current.All(m => m.ServiceId != s)).Select(s => new ServiceMember { UserId = userId, ServiceId = s }));
     }
 
+    private async Task SetGroupsAsync(string userId, int[] groups, CancellationToken ct)
+    {
+        var current = await db.GroupMembers.Where(m => m.UserId == userId).ToListAsync(ct);
+        db.GroupMembers.RemoveRange(current.Where(m => !groups.Contains(m.GroupId)));
+        db.GroupMembers.AddRange(groups.Where(g => current.All(m => m.GroupId != g)).Select(g => new GroupMember { UserId = userId, GroupId = g }));
+    }
+
+    private static string Label(ApplicationUser user) => $"{user.FirstNames} {user.LastName.ToUpperInvariant()} ({user.Email})";
+
+    /// <summary>What the audit log says about an edit: one line per kind of change.</summary>
+    private async Task<List<string>> ChangesAsync(StaffForm before, StaffForm after, CancellationToken ct)
+    {
+        var changes = new List<string>();
+        if (before.FirstNames != after.FirstNames!.Trim() || before.LastName != after.LastName!.Trim())
+        {
+            changes.Add($"Nom de l'agent modifié (ancien : {before.FirstNames} {before.LastName})");
+        }
+
+        if (before.Role != after.Role)
+        {
+            changes.Add($"Rôle de l'agent changé : {(before.Role is null ? "aucun" : Roles.Label(before.Role))} → {Roles.Label(after.Role!)}");
+        }
+
+        if (!before.Services.ToHashSet().SetEquals(after.Services) || !before.Groups.ToHashSet().SetEquals(after.Groups))
+        {
+            changes.Add($"Services et groupes de l'agent changés : {await DescribeAsync(after, ct)}");
+        }
+
+        return changes;
+    }
+
+    /// <summary>"services DGFP, DGT ; groupes DGFP – Centre" as the audit log shows it.</summary>
+    private async Task<string> DescribeAsync(StaffForm form, CancellationToken ct)
+    {
+        var services = await db.Services.Where(s => form.Services.Contains(s.Id)).OrderBy(s => s.Code).Select(s => s.Code).ToListAsync(ct);
+        var groups = await db.ServiceGroups.Where(g => form.Groups.Contains(g.Id))
+            .Join(db.Services, g => g.ServiceId, s => s.Id, (g, s) => s.Code + " – " + g.Name).OrderBy(l => l).ToListAsync(ct);
+        return $"services {(services.Count == 0 ? "aucun" : string.Join(", ", services))} ; groupes {(groups.Count == 0 ? "aucun" : string.Join(", ", groups))}";
+    }
+
     private async Task<IActionResult> RedisplayAsync(string? id, StaffForm form, bool deactivated, CancellationToken ct)
     {
         Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -169,6 +233,9 @@ public sealed class StaffController(AppDbContext db, UserManager<ApplicationUser
     private async Task<StaffEditPage> PageAsync(string? id, StaffForm form, bool deactivated, CancellationToken ct)
     {
         var services = await db.Services.AsNoTracking().OrderBy(s => s.Code).Select(s => new { s.Id, s.Code, s.Name }).ToListAsync(ct);
-        return new StaffEditPage(id, form, services.Select(s => (s.Id, s.Code, s.Name)).ToList(), deactivated);
+        var groups = await db.ServiceGroups.AsNoTracking().Where(g => form.Services.Contains(g.ServiceId))
+            .Join(db.Services, g => g.ServiceId, s => s.Id, (g, s) => new { g.Id, g.ServiceId, Label = s.Code + " – " + g.Name })
+            .OrderBy(g => g.Label).ToListAsync(ct);
+        return new StaffEditPage(id, form, services.Select(s => (s.Id, s.Code, s.Name)).ToList(), groups.Select(g => (g.Id, g.ServiceId, g.Label)).ToList(), deactivated);
     }
 }

@@ -43,7 +43,8 @@ public sealed record RequestFilePage(
     IReadOnlyList<IssuedLine> Issued,
     IReadOnlyList<MessageLine> Messages,
     int FormVersionNumber,
-    bool IsTest);
+    bool IsTest,
+    string? GroupName);
 
 public sealed class RequestFileQuery(AppDbContext db, StaffScope scope, Conversation conversation, TimeProvider clock)
 {
@@ -104,6 +105,7 @@ public sealed class RequestFileQuery(AppDbContext db, StaffScope scope, Conversa
                 .ToListAsync(ct),
             await conversation.ThreadAsync(request.Id, withNotes: true, ct),
             request.FormVersion.Number,
-            request.IsTest);
+            request.IsTest,
+            await db.ServiceGroups.Where(g => g.Id == request.GroupId).Select(g => g.Name).FirstOrDefaultAsync(ct));
     }
 }

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EServices.Web.Features.BackOffice;
 
-/// <summary>What a member of staff may see: the requests of their services (all of them for an admin).
+/// <summary>What a member of staff may see: the requests of their services (all of them for an admin), narrowed to
+/// their groups for an agent who belongs to groups of a service.
 /// Anything outside is "not found", never "forbidden", so that numbers cannot be probed.</summary>
 public sealed class StaffScope(AppDbContext db)
 {
@@ -19,7 +20,24 @@ public sealed class StaffScope(AppDbContext db)
         }
 
         var services = await ServiceIdsAsync(user, ct);
-        return requests.Where(r => services.Contains(r.Procedure.ServiceId));
+        if (user.IsInRole(Roles.Supervisor))
+        {
+            return requests.Where(r => services.Contains(r.Procedure.ServiceId));
+        }
+
+        // An agent in no group of a service sees all its requests (services without groups work as before); an agent in
+        // groups of a service sees its requests of those groups, those filed before groups existed (no group) and
+        // those a head of service gave them.
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var groups = await db.GroupMembers.Where(m => m.UserId == userId)
+            .Join(db.ServiceGroups, m => m.GroupId, g => g.Id, (m, g) => new { g.Id, g.ServiceId })
+            .Where(g => services.Contains(g.ServiceId))
+            .ToListAsync(ct);
+        var groupIds = groups.Select(g => g.Id).ToList();
+        var groupedServices = groups.Select(g => g.ServiceId).Distinct().ToList();
+        var wholeServices = services.Except(groupedServices).ToList();
+        return requests.Where(r => wholeServices.Contains(r.Procedure.ServiceId)
+            || (groupedServices.Contains(r.Procedure.ServiceId) && (r.GroupId == null || groupIds.Contains(r.GroupId.Value) || r.AssigneeId == userId)));
     }
 
     public Task<List<int>> ServiceIdsAsync(ClaimsPrincipal user, CancellationToken ct)

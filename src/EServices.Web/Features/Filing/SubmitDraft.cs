@@ -42,7 +42,16 @@ public sealed class SubmitDraft(AppDbContext db, WorkingCalendar calendar, Email
         // Test filings have their own series so that real numbers keep no gaps when tests are deleted.
         var number = await Numbering.NextAsync(db, request.IsTest ? Numbering.TestPrefix : service.NumberPrefix, today.Year, ct);
         var dueOn = calendar.AddWorkingDays(today, request.Procedure.TargetDelayDays);
-        request.Submit(number, applicant.FullName, dueOn, null, now);
+        // The rules are kept only while their group belongs to the procedure's service (a procedure can change service).
+        var routing = await db.Procedures.AsNoTracking().Where(p => p.Id == request.ProcedureId)
+            .Select(p => new
+            {
+                Rules = db.RoutingRules.Where(r => r.ProcedureId == p.Id && db.ServiceGroups.Any(g => g.Id == r.GroupId && g.ServiceId == p.ServiceId)).ToList(),
+                DefaultGroupId = db.ServiceGroups.Where(g => g.ServiceId == p.ServiceId && g.IsDefault).Select(g => (int?)g.Id).FirstOrDefault(),
+            })
+            .SingleAsync(ct);
+        var groupId = RequestRouting.GroupFor(request.Procedure.RoutingFieldKey, routing.Rules, routing.DefaultGroupId, request.ReadAnswers());
+        request.Submit(number, applicant.FullName, dueOn, groupId, now);
 
         var code = IssueCertificate.NewCode();
         var verificationUrl = documents.VerificationUrl(baseUrl, code,

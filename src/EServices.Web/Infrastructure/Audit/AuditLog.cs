@@ -11,11 +11,27 @@ public sealed class AuditLog(AppDbContext db, TimeProvider clock, IHttpContextAc
         {
             At = clock.GetUtcNow(),
             ActorId = http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier),
-            Action = action,
+            Action = Fit(action),
             TargetType = targetType,
             TargetId = targetId,
-            TargetLabel = targetLabel,
+            TargetLabel = Fit(targetLabel),
         });
+
+    /// <summary>Saves something new, then its entry, in one transaction: the entry names the id the database gives.</summary>
+    public async Task SaveNewAsync(string action, string targetType, Func<string> targetId, string targetLabel, CancellationToken ct)
+    {
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await db.SaveChangesAsync(ct);
+        Record(action, targetType, targetId(), targetLabel);
+        await db.SaveChangesAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+    }
+
+    /// <summary>Within the columns' 300 characters: a long description (an agent in many groups) must not make the change fail.</summary>
+    private static string Fit(string text) => text.Length <= 300 ? text : text[..299] + "…";
 }
 
 /// <summary>The kinds of things the audit log names.</summary>
