@@ -28,10 +28,6 @@ public sealed class FormBuilderController(Publishing publishing, IValidator<Fiel
     public async Task<IActionResult> Builder(int id, CancellationToken ct) =>
         await publishing.FindAsync(id, ct) is { } procedure ? View(BuilderPage(procedure)) : NotFound();
 
-    [HttpPost("brouillon")]
-    public Task<IActionResult> OpenDraft(int id, CancellationToken ct) =>
-        Change(id, "brouillon ouvert", form => form, ct);
-
     [HttpPost("etapes")]
     public Task<IActionResult> AddStep(int id, string? title, CancellationToken ct) =>
         string.IsNullOrWhiteSpace(title)
@@ -151,44 +147,25 @@ public sealed class FormBuilderController(Publishing publishing, IValidator<Fiel
             return NotFound();
         }
 
-        var fields = definition.Steps[step - 1];
         var answers = FormAnswers.Empty();
         if (HttpMethods.IsPost(Request.Method))
         {
             var posted = await Request.ReadFormAsync(ct);
-            StepInput.Apply(fields, posted.ToDictionary(p => p.Key, p => p.Value), answers);
-            var action = posted["_action"].ToString();
-            if (action.StartsWith("ajouter:", StringComparison.Ordinal) || action.StartsWith("retirer:", StringComparison.Ordinal))
+            foreach (var file in posted.Files.Where(f => f.Length > 0))
             {
-                // Rows of a repeatable block: same buttons as the applicant's, nothing validated yet.
-                var block = fields.Fields.FirstOrDefault(f => f.Key == action.Split(':')[1] && f.Type == FieldType.Repeat);
-                if (block is not null && action[0] == 'a')
-                {
-                    StepInput.AddRow(block, answers);
-                }
-                else if (block is not null && int.TryParse(action.Split(':').ElementAtOrDefault(2), out var row))
-                {
-                    StepInput.RemoveRow(block, row, answers);
-                }
-
-                return PreviewView(procedure, definition, step, answers);
+                answers.Set(file.Name, file.FileName); // nothing is stored: the file only counts as given
             }
 
-            StepInput.ClearHidden(fields, answers);
-            var result = await new FormAnswersValidator(fields.Fields, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).ValidateAsync(answers, ct);
             ModelState.Clear();
-            foreach (var failure in result.Errors.Where(f => !(posted.Files.GetFile(f.PropertyName) is { Length: > 0 })))
+            switch (await DraftSteps.ReadStepAsync(definition.Steps[step - 1], posted, answers, ModelState, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct))
             {
-                ModelState.AddModelError(failure.PropertyName, failure.ErrorMessage);
+                case StepOutcome.Continue:
+                    TempData["Message"] = "Aperçu : cette étape serait acceptée.";
+                    return Redirect(step < definition.Steps.Count ? $"{BuilderUrl(id)}/apercu/{step + 1}" : BuilderUrl(id));
+                case StepOutcome.Invalid:
+                    Response.StatusCode = StatusCodes.Status400BadRequest;
+                    break;
             }
-
-            if (ModelState.IsValid)
-            {
-                TempData["Message"] = "Aperçu : cette étape serait acceptée.";
-                return Redirect(step < definition.Steps.Count ? $"{BuilderUrl(id)}/apercu/{step + 1}" : BuilderUrl(id));
-            }
-
-            Response.StatusCode = StatusCodes.Status400BadRequest;
         }
 
         return PreviewView(procedure, definition, step, answers);

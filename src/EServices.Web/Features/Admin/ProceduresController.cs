@@ -77,12 +77,19 @@ public sealed class ProceduresController(AppDbContext db, Publishing publishing,
             return View("ProcedureEdit", await PageAsync(procedure, form, ct));
         }
 
-        var created = procedure is null;
-        procedure ??= db.Procedures.Add(new Procedure { Slug = "", Title = "", Summary = "" }).Entity;
-        form.ApplyTo(procedure);
-        await db.SaveChangesAsync(ct);
-        audit.Record(created ? "Démarche créée" : "Fiche modifiée", AuditTargets.Procedure, procedure.Id.ToString(CultureInfo.InvariantCulture), procedure.Title);
-        await db.SaveChangesAsync(ct);
+        if (procedure is null)
+        {
+            procedure = db.Procedures.Add(new Procedure { Slug = "", Title = "", Summary = "" }).Entity;
+            form.ApplyTo(procedure);
+            await audit.SaveNewAsync("Démarche créée", AuditTargets.Procedure, () => procedure.Id.ToString(CultureInfo.InvariantCulture), procedure.Title, ct);
+        }
+        else
+        {
+            form.ApplyTo(procedure);
+            audit.Record("Fiche modifiée", AuditTargets.Procedure, procedure.Id.ToString(CultureInfo.InvariantCulture), procedure.Title);
+            await db.SaveChangesAsync(ct);
+        }
+
         TempData["Message"] = $"La fiche « {procedure.Title} » est enregistrée.";
         return Redirect("/admin/demarches");
     }

@@ -21,27 +21,18 @@ public sealed class Publishing(AppDbContext db, AuditLog audit, TimeProvider clo
     public Task<Procedure?> FindAsync(int id, CancellationToken ct) =>
         db.Procedures.Include(p => p.PublishedFormVersion).Include(p => p.DraftFormVersion).FirstOrDefaultAsync(p => p.Id == id, ct);
 
-    /// <summary>The draft to edit: the existing one, or a copy of the live version numbered N+1.</summary>
-    public async Task<FormVersion> OpenDraftAsync(Procedure procedure, CancellationToken ct)
-    {
-        if (procedure.DraftFormVersion is { } draft)
-        {
-            return draft;
-        }
-
-        var number = await db.FormVersions.Where(v => v.ProcedureId == procedure.Id).MaxAsync(v => (int?)v.Number, ct) ?? 0;
-        var from = procedure.PublishedFormVersion?.Parse() ?? Blank;
-        draft = FormVersion.Create(procedure.Id, number + 1, from, publishedAt: null);
-        procedure.DraftFormVersion = draft;
-        audit.Record($"Brouillon de la version {draft.Number} ouvert", AuditTargets.Procedure, procedure.Id.ToString(), procedure.Title);
-        await db.SaveChangesAsync(ct);
-        return draft;
-    }
-
-    /// <summary>Saves the draft's new definition (the caller has checked it).</summary>
+    /// <summary>Saves the draft's new definition (the caller has checked it); the first change to a published procedure
+    /// opens the draft of version N+1, saved with that change.</summary>
     public async Task SaveDraftAsync(Procedure procedure, FormDefinition definition, string change, CancellationToken ct)
     {
-        var draft = await OpenDraftAsync(procedure, ct);
+        if (procedure.DraftFormVersion is not { } draft)
+        {
+            var number = await db.FormVersions.Where(v => v.ProcedureId == procedure.Id).MaxAsync(v => (int?)v.Number, ct) ?? 0;
+            draft = FormVersion.Create(procedure.Id, number + 1, definition, publishedAt: null);
+            procedure.DraftFormVersion = draft;
+            audit.Record($"Brouillon de la version {draft.Number} ouvert", AuditTargets.Procedure, procedure.Id.ToString(), procedure.Title);
+        }
+
         draft.Definition = definition.ToJson();
         audit.Record($"Formulaire (brouillon v{draft.Number}) : {change}", AuditTargets.Procedure, procedure.Id.ToString(), procedure.Title);
         await db.SaveChangesAsync(ct);

@@ -62,42 +62,45 @@ public sealed class DraftSteps(AppDbContext db, FileStorage storage, IOptions<St
     {
         var step = draft.FormVersion.Parse().Steps[index - 1];
         var answers = draft.ReadAnswers();
-        var action = form["_action"].ToString();
-        StepInput.Apply(step, form.ToDictionary(p => p.Key, p => p.Value), answers);
         await SaveFilesAsync(draft, step.Fields, form.Files, answers, errors, ct);
-
-        var outcome = StepOutcome.Continue;
-        if (action.StartsWith("ajouter:", StringComparison.Ordinal) && Block(step, action[8..]) is { } added)
-        {
-            StepInput.AddRow(added, answers);
-            outcome = StepOutcome.Again;
-        }
-        else if (action.StartsWith("retirer:", StringComparison.Ordinal) && action.Split(':') is [_, var key, var row]
-            && Block(step, key) is { } removed && int.TryParse(row, out var rowIndex))
-        {
-            StepInput.RemoveRow(removed, rowIndex, answers);
-            outcome = StepOutcome.Again;
-        }
-        else if (action == "enregistrer")
-        {
-            outcome = StepOutcome.Leave;
-        }
-        else
-        {
-            StepInput.ClearHidden(step, answers);
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            var result = await new FormAnswersValidator(step.Fields, today).ValidateAsync(answers, ct);
-            foreach (var failure in result.Errors.Where(f => !errors.ContainsKey(f.PropertyName)))
-            {
-                errors.AddModelError(failure.PropertyName, failure.ErrorMessage);
-            }
-
-            outcome = errors.IsValid ? StepOutcome.Continue : StepOutcome.Invalid;
-        }
-
+        var outcome = await ReadStepAsync(step, form, answers, errors, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
         draft.SaveAnswers(answers, outcome == StepOutcome.Continue ? index : 0, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return (outcome, answers);
+    }
+
+    /// <summary>Reads a posted step into the answers (files are the caller's): a row added or removed, "save and finish
+    /// later", or else the step checked, each error put next to its field. Also what the administrators' preview runs.</summary>
+    public static async Task<StepOutcome> ReadStepAsync(FormStep step, IFormCollection form, FormAnswers answers, ModelStateDictionary errors, DateOnly today, CancellationToken ct)
+    {
+        StepInput.Apply(step, form.ToDictionary(p => p.Key, p => p.Value), answers);
+        var action = form["_action"].ToString();
+        if (action.StartsWith("ajouter:", StringComparison.Ordinal) && Block(step, action[8..]) is { } added)
+        {
+            StepInput.AddRow(added, answers);
+            return StepOutcome.Again;
+        }
+
+        if (action.StartsWith("retirer:", StringComparison.Ordinal) && action.Split(':') is [_, var key, var row]
+            && Block(step, key) is { } removed && int.TryParse(row, out var rowIndex))
+        {
+            StepInput.RemoveRow(removed, rowIndex, answers);
+            return StepOutcome.Again;
+        }
+
+        if (action == "enregistrer")
+        {
+            return StepOutcome.Leave;
+        }
+
+        StepInput.ClearHidden(step, answers);
+        var result = await new FormAnswersValidator(step.Fields, today).ValidateAsync(answers, ct);
+        foreach (var failure in result.Errors.Where(f => !errors.ContainsKey(f.PropertyName)))
+        {
+            errors.AddModelError(failure.PropertyName, failure.ErrorMessage);
+        }
+
+        return errors.IsValid ? StepOutcome.Continue : StepOutcome.Invalid;
     }
 
     private static FormField? Block(FormStep step, string key) =>
