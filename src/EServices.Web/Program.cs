@@ -42,6 +42,7 @@ builder.Services.AddSingleton(sp => new WorkingCalendar(sp.GetRequiredService<IO
 builder.Services.AddSingleton<FileStorage>();
 builder.Services.AddSingleton(sp => new DocumentSigner(DatabaseSetup.SigningKeyPem(sp)));
 builder.Services.AddScoped<IssueCertificate>();
+builder.Services.AddScoped<StatusEmail>();
 builder.Services.AddScoped<EmailOutbox>();
 builder.Services.AddHostedService<EmailDispatchJob>();
 builder.Services.AddFeatureServices();

@@ -8,29 +8,47 @@ using EServices.Web.Workflow;
 namespace EServices.Web.Documents;
 
 /// <summary>
-/// Issues the certificate of an accepted request in the caller's transaction: numbered per kind and year,
-/// the procedure's template filled with the answers, signed QR code, PDF bytes and their SHA-256 stored.
+/// Issues the document of a decision in the caller's transaction: the certificate of an accepted request, or the
+/// refusal letter of a rejected one. Numbered per kind and year, the procedure's template filled with the answers,
+/// signed QR code, PDF bytes and their SHA-256 stored.
 /// </summary>
 public sealed class IssueCertificate(AppDbContext db, DocumentSigner signer)
 {
     public const string Place = "Ouagadougou";
+    public const string RefusalTitle = "Notification de rejet";
+    public const string RefusalPrefix = "REJ";
+
+    /// <summary>The refusal letter of a procedure whose administrators wrote none.</summary>
+    public const string DefaultRefusalLetter =
+        "Nous avons le regret de vous informer que votre demande n° {{numero_demande}} relative à la démarche « {{demarche}} », " +
+        "déposée au nom de {{nom}}, a été rejetée pour le motif suivant :\n\n{{motif}}\n\n" +
+        "Vous pouvez déposer une nouvelle demande une fois ce motif levé, ou former un recours gracieux auprès du service {{service}} " +
+        "dans un délai de deux mois à compter de la présente notification.";
 
     public async Task<IssuedDocument?> RunAsync(Request request, DateTimeOffset now, string baseUrl, CancellationToken ct)
     {
+        if (request.Status is not (RequestStatus.Accepted or RequestStatus.Rejected))
+        {
+            return null;
+        }
+
         var procedure = request.Procedure;
-        if (string.IsNullOrWhiteSpace(procedure.CertificateTitle))
+        var (kind, title, template, prefix) = request.Status == RequestStatus.Rejected
+            ? (DocumentKind.RefusalLetter, RefusalTitle, procedure.RefusalLetterBody ?? DefaultRefusalLetter, RefusalPrefix)
+            : (DocumentKind.Certificate, procedure.CertificateTitle, procedure.CertificateBody, procedure.CertificatePrefix ?? "DOC");
+        if (string.IsNullOrWhiteSpace(title) || string.IsNullOrWhiteSpace(template))
         {
             return null; // this procedure answers with a letter, not a certificate
         }
 
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var number = await Numbering.NextAsync(db, procedure.CertificatePrefix ?? "DOC", today.Year, ct);
+        var number = await Numbering.NextAsync(db, prefix, today.Year, ct);
         var holder = request.ApplicantName ?? "";
-        var body = CertificateTemplate.Fill(procedure.CertificateBody ?? "", Values(request, number, today));
+        var body = CertificateTemplate.Fill(template, Values(request, number, today));
         var code = NewCode();
-        var facts = new SignedFacts(DocumentKind.Certificate, number, holder, today, ContentHash(request));
+        var facts = new SignedFacts(kind, number, holder, today, ContentHash(request));
         var pdf = CertificatePdf.Render(new CertificateContent(
-            procedure.CertificateTitle,
+            title,
             number,
             body,
             procedure.Service.Name,
@@ -43,11 +61,11 @@ public sealed class IssueCertificate(AppDbContext db, DocumentSigner signer)
         {
             Id = Guid.NewGuid(),
             RequestId = request.Id,
-            Kind = DocumentKind.Certificate,
+            Kind = kind,
             Number = number,
             Code = code,
             HolderName = holder,
-            ProcedureTitle = procedure.CertificateTitle,
+            ProcedureTitle = title,
             IssuedAt = now,
             Pdf = pdf,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)),
@@ -64,11 +82,11 @@ public sealed class IssueCertificate(AppDbContext db, DocumentSigner signer)
     public static string ContentHash(Request request) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(request.Number + "\n" + request.Answers)))[..16];
 
-    private static Dictionary<string, string> Values(Request request, string number, DateOnly today)
+    /// <summary>What the placeholders of certificates, letters and e-mails stand for, for this request.</summary>
+    public static Dictionary<string, string> Values(Request request, string number, DateOnly today)
     {
         var answers = request.ReadAnswers();
-        var values = request.FormVersion.Parse().AnswerFields
-            .Where(f => f.Type is not (FieldType.File or FieldType.Repeat or FieldType.MultiChoice))
+        var values = CertificateTemplate.Fields(request.FormVersion.Parse())
             .ToDictionary(f => f.Key, f => AnswerDisplay.Simple(f, answers.Get(f.Key)));
         values["nom"] = request.ApplicantName ?? "";
         values["numero"] = number;
@@ -76,6 +94,7 @@ public sealed class IssueCertificate(AppDbContext db, DocumentSigner signer)
         values["demarche"] = request.Procedure.Title;
         values["service"] = request.Procedure.Service.Name;
         values["numero_demande"] = request.Number ?? "";
+        values["motif"] = request.DecisionReason ?? "";
         return values;
     }
 }

@@ -4,6 +4,9 @@ public enum DocumentKind
 {
     Receipt,
     Certificate,
+
+    /// <summary>The letter notifying a rejection, from the procedure's refusal letter template.</summary>
+    RefusalLetter,
 }
 
 /// <summary>A document the portal issued (receipt or certificate): the stored PDF is what every download

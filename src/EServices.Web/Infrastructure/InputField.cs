@@ -8,5 +8,8 @@ public sealed record InputField(string Name, string Label, string? Value, string
     public string? InputMode { get; init; }
     public bool Required { get; init; }
     public int? MaxLength { get; init; }
+
+    /// <summary>Height of a textarea (_Textarea.cshtml), in lines.</summary>
+    public int Rows { get; init; } = 4;
     public string Id => FieldIds.For(Name);
 }

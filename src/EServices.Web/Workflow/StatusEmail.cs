@@ -1,26 +1,80 @@
 using System.Globalization;
+using EServices.Web.Data;
+using EServices.Web.Documents;
+using EServices.Web.Features.Accounts;
+using EServices.Web.Features.Catalogue;
+using EServices.Web.Infrastructure.Email;
+using Microsoft.EntityFrameworkCore;
 
 namespace EServices.Web.Workflow;
 
-/// <summary>The e-mail the applicant receives when their request changes state.</summary>
-public static class StatusEmail
+/// <summary>
+/// The e-mail the applicant receives when their request changes state: the procedure's own wording for that status
+/// when an administrator wrote one (<see cref="EmailTemplate"/>), else the default below. Same {{placeholders}} as
+/// certificates, plus a few that only make sense in an e-mail.
+/// </summary>
+public sealed class StatusEmail(AppDbContext db, EmailOutbox outbox)
 {
-    public static (string Subject, string Body) For(Request request, string firstNames, string baseUrl)
+    /// <summary>The statuses whose e-mail an administrator may word per procedure, in the order of a request's life.</summary>
+    public static readonly IReadOnlyList<RequestStatus> Editable =
+        [RequestStatus.Submitted, RequestStatus.CorrectionRequested, RequestStatus.Accepted, RequestStatus.Rejected];
+
+    private const string Signature = "\n\nLes e-services de la Fonction publique";
+
+    /// <summary>Enqueued in the caller's transaction: the e-mail leaves only if the change is saved.</summary>
+    public async Task EnqueueAsync(Request request, ApplicationUser applicant, string baseUrl, DateTimeOffset now, CancellationToken ct)
     {
-        var link = $"{baseUrl}/mes-demandes/{request.Number}";
-        var what = request.Status switch
+        var custom = await db.EmailTemplates.AsNoTracking()
+            .FirstOrDefaultAsync(t => t.ProcedureId == request.ProcedureId && t.Status == request.Status, ct);
+        var (subject, body) = custom is null ? Default(request.Status, request.Procedure) : (custom.Subject, custom.Body);
+        var values = Values(request, applicant.FirstNames, baseUrl, DateOnly.FromDateTime(now.UtcDateTime));
+        outbox.Enqueue(applicant.Email!, CertificateTemplate.Fill(subject, values).ReplaceLineEndings(" "), CertificateTemplate.Fill(body, values));
+    }
+
+    /// <summary>Placeholders an e-mail of this status may use besides the certificate's and the form's.</summary>
+    public static string[] Extras(RequestStatus status) => status switch
+    {
+        RequestStatus.CorrectionRequested => [.. Always, "message", "date_limite"],
+        RequestStatus.Rejected or RequestStatus.ClosedWithoutFollowUp => [.. Always, "motif"],
+        _ => Always,
+    };
+
+    private static readonly string[] Always = ["prenoms", "lien", "statut", "depose_le", "echeance"];
+
+    public static (string Subject, string Body) Default(RequestStatus status, Procedure procedure)
+    {
+        if (status == RequestStatus.Submitted)
+        {
+            return (
+                "Demande {{numero_demande}} déposée",
+                "Bonjour {{prenoms}},\n\nVotre demande « {{demarche}} » a bien été déposée le {{depose_le}}.\nNuméro de suivi : {{numero_demande}}\n" +
+                (procedure.TargetDelayDays == 0 ? "" : "Décision attendue au plus tard le {{echeance}}.\n") +
+                "\nSuivez-la et téléchargez votre récépissé : {{lien}}" + Signature);
+        }
+
+        var what = status switch
         {
             RequestStatus.UnderReview => "est en cours d'instruction par nos services.",
             RequestStatus.CorrectionRequested =>
-                $"nécessite un complément de votre part, avant le {request.CorrectionDeadline?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} :\n« {request.CorrectionMessage} »\n" +
-                "Le délai de traitement est suspendu jusqu'à votre réponse.",
+                "nécessite un complément de votre part, avant le {{date_limite}} :\n« {{message}} »\nLe délai de traitement est suspendu jusqu'à votre réponse.",
             RequestStatus.Accepted => "a été acceptée. Votre document sera téléchargeable depuis votre espace.",
-            RequestStatus.Rejected => $"a été rejetée pour le motif suivant :\n« {request.DecisionReason} »",
-            RequestStatus.ClosedWithoutFollowUp => $"a été classée sans suite pour le motif suivant :\n« {request.DecisionReason} »",
-            _ => $"est désormais « {request.Status.Label()} ».",
+            RequestStatus.Rejected => "a été rejetée pour le motif suivant :\n« {{motif}} »\nLa notification de rejet est téléchargeable depuis votre espace.",
+            RequestStatus.ClosedWithoutFollowUp => "a été classée sans suite pour le motif suivant :\n« {{motif}} »",
+            _ => "est désormais « {{statut}} ».",
         };
-        return (
-            $"Demande {request.Number} : {request.Status.Label().ToLowerInvariant()}",
-            $"Bonjour {firstNames},\n\nVotre demande {request.Number} {what}\n\nConsultez-la : {link}\n\nLes e-services de la Fonction publique");
+        return ("Demande {{numero_demande}} : {{statut}}", "Bonjour {{prenoms}},\n\nVotre demande {{numero_demande}} " + what + "\n\nConsultez-la : {{lien}}" + Signature);
+    }
+
+    private static Dictionary<string, string> Values(Request request, string firstNames, string baseUrl, DateOnly today)
+    {
+        var values = IssueCertificate.Values(request, request.Number ?? "", today);
+        values["prenoms"] = firstNames;
+        values["lien"] = $"{baseUrl}/mes-demandes/{request.Number}";
+        values["statut"] = request.Status.Label().ToLowerInvariant();
+        values["depose_le"] = request.SubmittedAt?.ToString("dd/MM/yyyy 'à' HH:mm", CultureInfo.InvariantCulture) ?? "";
+        values["echeance"] = request.DueOn?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "";
+        values["message"] = request.CorrectionMessage ?? "";
+        values["date_limite"] = request.CorrectionDeadline?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "";
+        return values;
     }
 }

@@ -63,7 +63,7 @@ public sealed class WebSession(HttpClient client) : IDisposable
             fields.Add((name, submit.GetAttribute("value") ?? ""));
         }
 
-        var action = form.GetAttribute("action") ?? page.Url;
+        var action = submit.GetAttribute("formaction") ?? form.GetAttribute("action") ?? page.Url;
         HttpContent content;
         if (form.Enctype == "multipart/form-data")
         {

@@ -7,6 +7,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace EServices.Web.Features.Admin;
 
@@ -77,32 +78,43 @@ public sealed class GroupsController(AppDbContext db, IValidator<GroupForm> vali
             return View("GroupEdit", new GroupEditPage(serviceId, service.Code, id, form));
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (form.IsDefault && group is not { IsDefault: true })
+        try
         {
-            // One default group per service (a unique index): the previous one steps down first.
-            await db.ServiceGroups.Where(g => g.ServiceId == serviceId && g.IsDefault)
-                .ExecuteUpdateAsync(s => s.SetProperty(g => g.IsDefault, false), ct);
-        }
-
-        var label = $"{service.Code} – {name}";
-        if (group is null)
-        {
-            group = db.ServiceGroups.Add(new ServiceGroup { ServiceId = serviceId, Name = name, IsDefault = form.IsDefault }).Entity;
-            await audit.SaveNewAsync(form.IsDefault ? "Groupe créé (groupe par défaut)" : "Groupe créé", AuditTargets.Group, () => group.Id.ToString(), label, ct);
-        }
-        else
-        {
-            foreach (var change in Changes(group, name, form.IsDefault))
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (form.IsDefault && group is not { IsDefault: true })
             {
-                audit.Record(change, AuditTargets.Group, group.Id.ToString(), label);
+                // One default group per service (a unique index): the previous one steps down first.
+                await db.ServiceGroups.Where(g => g.ServiceId == serviceId && g.IsDefault)
+                    .ExecuteUpdateAsync(s => s.SetProperty(g => g.IsDefault, false), ct);
             }
 
-            (group.Name, group.IsDefault) = (name, form.IsDefault);
-            await db.SaveChangesAsync(ct);
+            var label = $"{service.Code} – {name}";
+            if (group is null)
+            {
+                group = db.ServiceGroups.Add(new ServiceGroup { ServiceId = serviceId, Name = name, IsDefault = form.IsDefault }).Entity;
+                await audit.SaveNewAsync(form.IsDefault ? "Groupe créé (groupe par défaut)" : "Groupe créé", AuditTargets.Group, () => group.Id.ToString(), label, ct);
+            }
+            else
+            {
+                foreach (var change in Changes(group, name, form.IsDefault))
+                {
+                    audit.Record(change, AuditTargets.Group, group.Id.ToString(), label);
+                }
+
+                (group.Name, group.IsDefault) = (name, form.IsDefault);
+                await db.SaveChangesAsync(ct);
+            }
+
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateException saving) when (saving.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Another administrator saved the same name, or another default group, between the check above and this save.
+            ModelState.AddModelError(nameof(form.Name), $"Un autre administrateur vient d'enregistrer ce nom ou le groupe par défaut du service {service.Code} : vérifiez la liste des groupes.");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View("GroupEdit", new GroupEditPage(serviceId, service.Code, id, form));
         }
 
-        await transaction.CommitAsync(ct);
         TempData["Message"] = $"Groupe « {name} » enregistré.";
         return Redirect($"/admin/services/{serviceId}/groupes");
     }

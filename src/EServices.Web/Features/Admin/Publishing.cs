@@ -3,6 +3,7 @@ using EServices.Web.Documents;
 using EServices.Web.Features.Catalogue;
 using EServices.Web.Forms;
 using EServices.Web.Infrastructure.Audit;
+using EServices.Web.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace EServices.Web.Features.Admin;
@@ -39,7 +40,7 @@ public sealed class Publishing(AppDbContext db, AuditLog audit, TimeProvider clo
     }
 
     /// <summary>What stops the draft from being published; empty when it can be.</summary>
-    public static IReadOnlyList<string> Blockers(Procedure procedure)
+    public static IReadOnlyList<string> Blockers(Procedure procedure, IReadOnlyList<EmailTemplate> emails)
     {
         if (procedure.DraftFormVersion is not { } draft)
         {
@@ -48,12 +49,17 @@ public sealed class Publishing(AppDbContext db, AuditLog audit, TimeProvider clo
 
         var definition = draft.Parse();
         var problems = DefinitionCheck.Errors(definition).ToList();
-        var keys = definition.Steps.SelectMany(s => s.Fields).Select(f => f.Key).ToHashSet();
-        foreach (var (name, unknown) in new[]
+        var keys = CertificateTemplate.Fields(definition).Select(f => f.Key).ToHashSet();
+        // A field removed from the draft would print nothing where a template names it.
+        var templates = new List<(string, IReadOnlyList<string>)>
         {
-            ("Le modèle d'attestation", CertificateTemplate.Unknown(procedure.CertificateBody, keys)),
+            ("L'attestation", CertificateTemplate.Unknown(procedure.CertificateBody, keys)),
             ("La lettre de refus", CertificateTemplate.Unknown(procedure.RefusalLetterBody, keys, "motif")),
-        })
+        };
+        templates.AddRange(emails.Select(e => (
+            $"L'e-mail « {e.Status.Label().ToLowerInvariant()} »",
+            CertificateTemplate.Unknown(e.Subject + "\n" + e.Body, keys, StatusEmail.Extras(e.Status)))));
+        foreach (var (name, unknown) in templates)
         {
             if (unknown.Count > 0)
             {
@@ -67,7 +73,7 @@ public sealed class Publishing(AppDbContext db, AuditLog audit, TimeProvider clo
     /// <summary>Makes the draft the live version. Test requests filed through the draft are deleted: they were tries.</summary>
     public async Task<IReadOnlyList<string>> PublishAsync(Procedure procedure, CancellationToken ct)
     {
-        var blockers = Blockers(procedure);
+        var blockers = Blockers(procedure, await db.EmailTemplates.AsNoTracking().Where(t => t.ProcedureId == procedure.Id).ToListAsync(ct));
         if (blockers.Count > 0)
         {
             return blockers;

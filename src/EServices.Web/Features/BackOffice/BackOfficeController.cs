@@ -51,7 +51,6 @@ public sealed class BackOfficeController(
         var results = new List<(string Number, bool Done, string Message)>();
         foreach (var number in bulk.Numeros.Distinct())
         {
-            Func<Workflow.Request, DateTimeOffset, Task>? then = bulk.Operation == BulkAction.Accept ? (r, now) => certificates.RunAsync(r, now, BaseUrl, ct) : null;
             Action<Workflow.Request, DateTimeOffset> move = bulk.Operation switch
             {
                 BulkAction.Take => (r, now) => r.Take(UserId, now),
@@ -73,7 +72,7 @@ public sealed class BackOfficeController(
                 BulkAction.Accept => (r, now) => r.Accept(UserId, now),
                 _ => (r, now) => r.Reject(UserId, bulk.Motif!, now),
             };
-            var (outcome, message) = await decide.RunAsync(User, number, null, move, BaseUrl, ct, then);
+            var (outcome, message) = await decide.RunAsync(User, number, null, move, BaseUrl, ct, IssueDecisionDocument(ct));
             results.Add((number, outcome == DecisionOutcome.Done, outcome == DecisionOutcome.NotFound ? "Demande introuvable." : message));
             db.ChangeTracker.Clear();
         }
@@ -234,7 +233,7 @@ public sealed class BackOfficeController(
 
     [HttpPost("demandes/{number}/accepter")]
     public Task<IActionResult> Accept(string number, uint version, CancellationToken ct) =>
-        MoveAsync(number, version, (r, now) => r.Accept(UserId, now), ct, (r, now) => certificates.RunAsync(r, now, BaseUrl, ct));
+        MoveAsync(number, version, (r, now) => r.Accept(UserId, now), ct);
 
     [HttpPost("demandes/{number}/rejeter")]
     public Task<IActionResult> Reject(string number, uint version, string? motif, CancellationToken ct) =>
@@ -261,10 +260,13 @@ public sealed class BackOfficeController(
         return await MoveAsync(number, version, move, ct);
     }
 
-    private async Task<IActionResult> MoveAsync(
-        string number, uint version, Action<Workflow.Request, DateTimeOffset> move, CancellationToken ct, Func<Workflow.Request, DateTimeOffset, Task>? then = null)
+    /// <summary>After an acceptance or a rejection, the certificate or the refusal letter (other moves issue nothing).</summary>
+    private Func<Workflow.Request, DateTimeOffset, Task> IssueDecisionDocument(CancellationToken ct) =>
+        (r, now) => certificates.RunAsync(r, now, BaseUrl, ct);
+
+    private async Task<IActionResult> MoveAsync(string number, uint version, Action<Workflow.Request, DateTimeOffset> move, CancellationToken ct)
     {
-        var (outcome, message) = await decide.RunAsync(User, number, version, move, BaseUrl, ct, then);
+        var (outcome, message) = await decide.RunAsync(User, number, version, move, BaseUrl, ct, IssueDecisionDocument(ct));
         if (outcome == DecisionOutcome.NotFound)
         {
             return NotFound();

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using EServices.Web.Data;
-using EServices.Web.Infrastructure.Email;
 using EServices.Web.Workflow;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +17,7 @@ public enum DecisionOutcome
 /// and saves all of it in one transaction (with the certificate, on acceptance). The version the agent was looking at must still be current: of two agents
 /// acting together, exactly one wins and the other is told so.
 /// </summary>
-public sealed class Decide(AppDbContext db, StaffScope scope, EmailOutbox outbox, TimeProvider clock)
+public sealed class Decide(AppDbContext db, StaffScope scope, StatusEmail email, TimeProvider clock)
 {
     public const string Conflict = "Cette demande vient d'être modifiée par quelqu'un d'autre : voici son état actuel. Vérifiez-le avant d'agir.";
 
@@ -62,8 +61,7 @@ public sealed class Decide(AppDbContext db, StaffScope scope, EmailOutbox outbox
         }
 
         var applicant = await db.Users.AsNoTracking().SingleAsync(u => u.Id == request.ApplicantId, ct);
-        var (subject, body) = StatusEmail.For(request, applicant.FirstNames, baseUrl);
-        outbox.Enqueue(applicant.Email!, subject, body);
+        await email.EnqueueAsync(request, applicant, baseUrl, now, ct);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using EServices.Web.Data;
 using EServices.Web.Documents;
 using EServices.Web.Features.Accounts;
-using EServices.Web.Infrastructure.Email;
 using EServices.Web.Workflow;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +11,7 @@ namespace EServices.Web.Features.Filing;
 /// Files a draft: tracking number, due date, receipt and confirmation e-mail, all in one transaction.
 /// The draft row is locked first, so a double click or a retry finds it already filed and gets the same number.
 /// </summary>
-public sealed class SubmitDraft(AppDbContext db, WorkingCalendar calendar, EmailOutbox outbox, IssueCertificate documents, TimeProvider clock, ILogger<SubmitDraft> logger)
+public sealed class SubmitDraft(AppDbContext db, WorkingCalendar calendar, StatusEmail email, IssueCertificate documents, TimeProvider clock, ILogger<SubmitDraft> logger)
 {
     /// <summary>The tracking number of the filed request, or null when the draft is not complete.</summary>
     public async Task<string?> RunAsync(Guid draftId, ApplicationUser applicant, string baseUrl, CancellationToken ct)
@@ -83,13 +82,7 @@ public sealed class SubmitDraft(AppDbContext db, WorkingCalendar calendar, Email
             Pdf = pdf,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)),
         });
-        outbox.Enqueue(
-            applicant.Email!,
-            $"Demande {number} déposée",
-            $"Bonjour {applicant.FirstNames},\n\nVotre demande « {request.Procedure.Title} » a bien été déposée le {now:dd/MM/yyyy à HH:mm}.\n" +
-            $"Numéro de suivi : {number}\n" +
-            (request.Procedure.TargetDelayDays == 0 ? "" : $"Décision attendue au plus tard le {dueOn:dd/MM/yyyy}.\n") +
-            $"\nSuivez-la et téléchargez votre récépissé : {baseUrl}/mes-demandes/{number}\n\nLes e-services de la Fonction publique");
+        await email.EnqueueAsync(request, applicant, baseUrl, now, ct);
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -2,7 +2,6 @@ using EServices.Web.Data;
 using EServices.Web.Features.Accounts;
 using EServices.Web.Features.Filing;
 using EServices.Web.Forms;
-using EServices.Web.Infrastructure.Email;
 using EServices.Web.Infrastructure.Storage;
 using EServices.Web.Workflow;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -15,11 +14,11 @@ public sealed record CorrectionPage(string Number, string ProcedureTitle, string
 
 /// <summary>The applicant answers a request for correction: only the fields the agent named, then back to that agent.</summary>
 public sealed class CorrectRequest(
-    AppDbContext db, DraftSteps drafts, WorkingCalendar calendar, EmailOutbox outbox, IOptions<StorageOptions> storage, TimeProvider clock)
+    AppDbContext db, DraftSteps drafts, WorkingCalendar calendar, StatusEmail email, IOptions<StorageOptions> storage, TimeProvider clock)
 {
     public Task<Request?> FindAsync(string number, string applicantId, CancellationToken ct) =>
         db.Requests
-            .Include(r => r.Procedure)
+            .Include(r => r.Procedure).ThenInclude(p => p.Service)
             .Include(r => r.FormVersion)
             .Include(r => r.Attachments)
             .AsSplitQuery()
@@ -55,8 +54,7 @@ public sealed class CorrectRequest(
         }
 
         request.ResubmitCorrection(answers, calendar, now);
-        var (subject, body) = StatusEmail.For(request, applicant.FirstNames, baseUrl);
-        outbox.Enqueue(applicant.Email!, subject, body);
+        await email.EnqueueAsync(request, applicant, baseUrl, now, ct);
         await db.SaveChangesAsync(ct);
         return (true, answers);
     }

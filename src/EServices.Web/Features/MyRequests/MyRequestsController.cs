@@ -79,7 +79,7 @@ public sealed class MyRequestsController(
 
     [HttpGet("{number}/certificat")]
     public async Task<IActionResult> Certificate(string number, CancellationToken ct) =>
-        await query.DocumentAsync(number, DocumentKind.Certificate, UserId, ct) is { } certificate
+        (await query.DocumentAsync(number, DocumentKind.Certificate, UserId, ct) ?? await query.DocumentAsync(number, DocumentKind.RefusalLetter, UserId, ct)) is { } certificate
             ? File(certificate.Pdf, "application/pdf", $"{certificate.Number}.pdf")
             : NotFound();
 

@@ -82,7 +82,7 @@ public sealed class MyRequestsQuery(AppDbContext db, Conversation conversation, 
             request.FormVersion.Parse().AnswerFields.Where(f => request.CorrectionFields.Contains(f.Key)).Select(f => f.Label).ToList(),
             request.DecisionReason,
             await db.IssuedDocuments.AsNoTracking()
-                .Where(d => d.RequestId == request.Id && d.Kind == DocumentKind.Certificate)
+                .Where(d => d.RequestId == request.Id && (d.Kind == DocumentKind.Certificate || d.Kind == DocumentKind.RefusalLetter))
                 .Select(d => new IssuedCertificate(d.ProcedureTitle, d.Number, d.RevokedAt != null))
                 .FirstOrDefaultAsync(ct),
             await conversation.ThreadAsync(request.Id, withNotes: false, ct));

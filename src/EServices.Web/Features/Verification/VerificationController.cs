@@ -74,7 +74,12 @@ public sealed class VerificationController(AppDbContext db, DocumentSigner signe
     public static string Mask(string name) =>
         string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w[..1] + new string('*', w.Length - 1)));
 
-    private static string KindLabel(DocumentKind kind) => kind == DocumentKind.Receipt ? "Récépissé de dépôt" : "Certificat";
+    private static string KindLabel(DocumentKind kind) => kind switch
+    {
+        DocumentKind.Receipt => "Récépissé de dépôt",
+        DocumentKind.RefusalLetter => "Notification de rejet",
+        _ => "Certificat",
+    };
 
     private ViewResult Show(VerificationPage page, int status)
     {

@@ -9,6 +9,21 @@ namespace EServices.Tests.Features.Admin;
 public sealed class GroupsTests(HostFixture host)
 {
     [Fact]
+    public async Task The_same_group_saved_at_once_from_several_tabs_is_created_once_and_the_others_are_told()
+    {
+        var service = await TestCatalogue.CreateServiceAsync(host);
+        using var admin = host.NewSession();
+        await TestStaff.SignInAsync(host, admin, Roles.Admin, null, "Salif", "Compaoré");
+        var form = await admin.GetAsync($"/admin/services/{service.Id}/groupes/nouveau");
+        var pages = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            admin.SubmitAsync(form, "Enregistrer le groupe", [("Name", "Direction régionale des Cascades"), ("IsDefault", "true")], follow: false)));
+        Assert.All(pages, p => Assert.True(p.Status is HttpStatusCode.Redirect or HttpStatusCode.BadRequest or HttpStatusCode.Conflict, $"{p.Status}"));
+        Assert.Contains(pages, p => p.Status == HttpStatusCode.Redirect);
+        Assert.All(pages.Where(p => p.Status != HttpStatusCode.Redirect), p => Assert.NotNull(p.ErrorFor("Name")));
+        Assert.Equal(1L, await host.ScalarAsync("SELECT count(*) FROM service_groups WHERE service_id = @s", ("s", service.Id)));
+    }
+
+    [Fact]
     public async Task Groups_are_created_renamed_and_deleted_with_one_default_per_service_and_french_errors()
     {
         var service = await TestCatalogue.CreateServiceAsync(host);

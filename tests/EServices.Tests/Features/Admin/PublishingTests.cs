@@ -19,7 +19,8 @@ public sealed class PublishingTests(HostFixture host)
         return (id, slug, admin);
     }
 
-    private static async Task<string> FileAsync(WebSession citizen, string slug, params (string, string)[] answers)
+    /// <summary>Files the procedure as the signed-in citizen with these answers on its one step; returns the tracking number.</summary>
+    internal static async Task<string> FileAsync(WebSession citizen, string slug, params (string, string)[] answers)
     {
         var step = await citizen.SubmitAsync(await citizen.GetAsync($"/demarches/{slug}"), "Commencer la démarche");
         var review = await citizen.SubmitAsync(step, "Continuer vers le récapitulatif", answers);

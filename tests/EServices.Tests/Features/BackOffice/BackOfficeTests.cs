@@ -105,6 +105,15 @@ public sealed class BackOfficeTests(HostFixture host)
         var email = await host.Mailbox.WaitForAsync(user.Email, $"Demande {number} : rejetée");
         Assert.Contains("Vous n'êtes pas en activité à cette date.", email.TextBody, StringComparison.Ordinal);
         Assert.Contains("Vous n'êtes pas en activité à cette date.", (await applicant.GetAsync($"/mes-demandes/{number}")).Text, StringComparison.Ordinal);
+        // The procedure has no refusal letter of its own: the default one, with the reason, is issued and verifiable.
+        var (status, pdf, _) = await applicant.DownloadAsync($"/mes-demandes/{number}/certificat");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var letter = FilingTests.PdfText(pdf);
+        Assert.Contains("NOTIFICATION DE REJET", letter, StringComparison.Ordinal);
+        Assert.Contains($"votre demande n° {number}", letter, StringComparison.Ordinal);
+        Assert.Contains("Vous n'êtes pas en activité à cette date.", letter, StringComparison.Ordinal);
+        var check = await applicant.GetAsync(new Uri(await QrReader.ReadAsync(pdf)).PathAndQuery);
+        Assert.Contains("Notification de rejet", check.Text, StringComparison.Ordinal);
         applicant.Dispose();
     }
 
