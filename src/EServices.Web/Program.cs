@@ -40,6 +40,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
 builder.Services.AddSingleton(sp => new WorkingCalendar(sp.GetRequiredService<IOptions<CalendarOptions>>().Value.MovableHolidays));
 builder.Services.AddSingleton<FileStorage>();
+builder.Services.AddOptions<VirusScanOptions>().BindConfiguration(VirusScanOptions.Section);
+builder.Services.AddSingleton<VirusScanner>();
 builder.Services.AddSingleton(sp => new DocumentSigner(DatabaseSetup.SigningKeyPem(sp)));
 builder.Services.AddScoped<IssueCertificate>();
 builder.Services.AddScoped<StatusEmail>();

@@ -19,6 +19,31 @@ public static class TestFiles
 
     public static Upload Oversized() => Pdf("gros.pdf", 6 * 1024 * 1024);
 
+    public static Upload Empty() => new("vide.pdf", [], "application/pdf");
+
+    /// <summary>An SVG image (it can carry script) named like a PNG.</summary>
+    public static Upload SvgNamedPng() =>
+        new("photo.png", Encoding.UTF8.GetBytes("<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>"), "image/png");
+
+    /// <summary>A real PNG signature followed by a page a browser would run if it sniffed the file as HTML.</summary>
+    public static Upload PngWithHtml() => new("cnib.png", [.. Png().Content, .. "<HTML><body><Script>alert(document.cookie)</script>"u8], "image/png");
+
+    /// <summary>A JPEG whose comment segment holds a script.</summary>
+    public static Upload JpegWithScript() =>
+        new("cnib.jpg", [0xFF, 0xD8, 0xFF, 0xFE, 0x00, 0x20, .. "<script>alert(1)</script>"u8, 0xFF, 0xD9], "image/jpeg");
+
+    /// <summary>A PDF that runs JavaScript when opened.</summary>
+    public static Upload PdfWithJavaScript() =>
+        new("cnib.pdf", Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj\n%%EOF\n"), "application/pdf");
+
+    /// <summary>A PNG that is also a ZIP archive (its end record appended).</summary>
+    public static Upload PngWithZip() =>
+        new("cnib.png", [.. Png().Content, .. "PK\x03\x04"u8, .. new byte[26], .. "PK\x05\x06"u8, .. new byte[18]], "image/png");
+
+    /// <summary>A well-formed PDF holding the antivirus test string (built in two halves so that this source file is not itself flagged).</summary>
+    public static Upload PdfWithEicar() =>
+        new("cnib.pdf", Encoding.ASCII.GetBytes("%PDF-1.4\n" + @"X5O!P%@AP[4\PZX54(P^)7CC)7}$" + "EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*\n%%EOF\n"), "application/pdf");
+
     private static byte[] Padded(byte[] head, int size)
     {
         var bytes = new byte[size];

@@ -17,6 +17,21 @@ public sealed class UploadCheckTests
         Assert.Null(UploadCheck.ContentTypeOf([]));
     }
 
+    [Fact]
+    public void Files_that_hide_code_or_an_archive_are_refused_and_plain_scans_are_not()
+    {
+        static string? Hidden(Upload upload) => UploadCheck.HiddenContent(upload.Content, UploadCheck.ContentTypeOf(upload.Content)!);
+        Assert.Equal("le fichier contient du code (HTML ou script)", Hidden(TestFiles.PngWithHtml()));
+        Assert.Equal("le fichier contient du code (HTML ou script)", Hidden(TestFiles.JpegWithScript()));
+        Assert.Equal("le fichier contient une archive cachée", Hidden(TestFiles.PngWithZip()));
+        Assert.StartsWith("le PDF contient du contenu actif", Hidden(TestFiles.PdfWithJavaScript()), StringComparison.Ordinal);
+        Assert.Null(Hidden(TestFiles.Pdf()));
+        Assert.Null(Hidden(TestFiles.Png()));
+        // A name that merely starts like an action is not one.
+        Assert.Null(UploadCheck.HiddenContent("%PDF-1.4\n<< /JSON (x) /Lang (fr) >>\n%%EOF"u8, "application/pdf"));
+        Assert.Null(UploadCheck.HiddenContent("%PDF-1.4\n<< /Title (a < b and c > d) >>\n%%EOF"u8, "application/pdf"));
+    }
+
     [Theory]
     [InlineData("../../etc/passwd", "application/pdf", "passwd.pdf")]
     [InlineData("C:\\Users\\awa\\CNIB recto.JPG", "image/jpeg", "CNIB recto.JPG")]

@@ -24,7 +24,7 @@ public enum StepOutcome
 }
 
 /// <summary>Loads a draft and saves one step of it: the answers, the files, the rows of repeatable blocks.</summary>
-public sealed class DraftSteps(AppDbContext db, FileStorage storage, IOptions<StorageOptions> storageOptions, TimeProvider clock)
+public sealed class DraftSteps(AppDbContext db, FileStorage storage, IOptions<StorageOptions> storageOptions, VirusScanner scanner, TimeProvider clock)
 {
     public Task<Request?> FindAsync(Guid id, string applicantId, CancellationToken ct) =>
         db.Requests
@@ -142,6 +142,22 @@ public sealed class DraftSteps(AppDbContext db, FileStorage storage, IOptions<St
             {
                 errors.AddModelError(field.Key, $"{name} : seuls les fichiers PDF, JPEG et PNG sont acceptés.");
                 continue;
+            }
+
+            if (UploadCheck.HiddenContent(content, contentType) is { } hidden)
+            {
+                errors.AddModelError(field.Key, $"{name} : {hidden}. Numérisez ou enregistrez à nouveau le document, puis joignez-le.");
+                continue;
+            }
+
+            switch (await scanner.ScanAsync(content, ct))
+            {
+                case (ScanVerdict.Infected, var signature):
+                    errors.AddModelError(field.Key, $"{name} : l'antivirus a détecté un virus ({signature}) ; le fichier n'a pas été enregistré.");
+                    continue;
+                case (ScanVerdict.Unavailable, _):
+                    errors.AddModelError(field.Key, $"{name} : l'analyse antivirus est momentanément indisponible ; joignez le fichier à nouveau dans quelques minutes.");
+                    continue;
             }
 
             var (key, sha256) = await storage.SaveAsync(content, ct);

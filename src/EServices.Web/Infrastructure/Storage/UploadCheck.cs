@@ -20,6 +20,81 @@ public static class UploadCheck
         return head.StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }) ? "image/png" : null;
     }
 
+    /// <summary>Why a file of an accepted type is still refused, or null: what a browser or a reader could run
+    /// hidden inside a scan (a polyglot: HTML or script, a ZIP archive, a PDF's active content).</summary>
+    public static string? HiddenContent(ReadOnlySpan<byte> content, string contentType)
+    {
+        foreach (var marker in Markup)
+        {
+            if (Contains(content, marker))
+            {
+                return "le fichier contient du code (HTML ou script)";
+            }
+        }
+
+        // A ZIP archive is read from its end record, which lies in the last 64 Ko: a file with one is also an archive.
+        var tail = content[Math.Max(0, content.Length - (65_535 + 22))..];
+        if (tail.IndexOf("PK\x05\x06"u8) >= 0)
+        {
+            return "le fichier contient une archive cachée";
+        }
+
+        if (contentType == "application/pdf")
+        {
+            foreach (var action in PdfActions)
+            {
+                if (ContainsName(content, action))
+                {
+                    return "le PDF contient du contenu actif (JavaScript, fichier joint ou lancement de programme)";
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly byte[][] Markup =
+        [.. new[] { "<script", "<html", "<svg", "<?php", "<iframe", "<object", "<embed", "<body", "javascript:" }.Select(Encoding.ASCII.GetBytes)];
+
+    private static readonly byte[][] PdfActions =
+        [.. new[] { "/JavaScript", "/JS", "/Launch", "/EmbeddedFile", "/RichMedia" }.Select(Encoding.ASCII.GetBytes)];
+
+    /// <summary>Case-insensitive for ASCII letters, as browsers read tags.</summary>
+    private static bool Contains(ReadOnlySpan<byte> content, byte[] marker)
+    {
+        var first = new[] { marker[0], (byte)char.ToUpperInvariant((char)marker[0]) };
+        for (var i = content.IndexOfAny(first); i >= 0 && i <= content.Length - marker.Length;)
+        {
+            if (Ascii.EqualsIgnoreCase(content.Slice(i, marker.Length), marker))
+            {
+                return true;
+            }
+
+            var next = content[(i + 1)..].IndexOfAny(first);
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+
+        return false;
+    }
+
+    /// <summary>A PDF name such as /JS, not the start of a longer one (/JSON is harmless).</summary>
+    private static bool ContainsName(ReadOnlySpan<byte> content, byte[] name)
+    {
+        for (var at = content.IndexOf(name); at >= 0;)
+        {
+            var end = at + name.Length;
+            if (end == content.Length || !char.IsAsciiLetterOrDigit((char)content[end]))
+            {
+                return true;
+            }
+
+            var next = content[end..].IndexOf(name);
+            at = next < 0 ? -1 : end + next;
+        }
+
+        return false;
+    }
+
     /// <summary>Keeps letters, digits and a few separators; drops any folder part.</summary>
     public static string SafeFileName(string? name, string contentType)
     {
