@@ -18,6 +18,7 @@ public static class FeatureServices
         .AddScoped<SubmitDraft>()
         .AddScoped<MyRequestsQuery>()
         .AddScoped<CorrectRequest>()
+        .AddScoped<PersonalData.PersonalDataExport>()
         .AddScoped<StaffScope>()
         .AddScoped<InboxQuery>()
         .AddScoped<RequestFileQuery>()

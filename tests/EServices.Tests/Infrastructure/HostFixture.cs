@@ -21,6 +21,8 @@ public class HostFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestMailbox Mailbox { get; } = new();
 
+    public LogCapture Logs { get; } = new();
+
     public string ConnectionString { get; private set; } = "";
 
     /// <summary>Where the portal answers: http://localhost in memory, a real http://127.0.0.1:port with Kestrel.</summary>
@@ -64,7 +66,11 @@ public class HostFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Email:SmtpPort", Mailbox.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Email:PollInterval", "00:00:00.200");
         builder.UseSetting("Seed:DemoAccounts", "false");
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new ShiftedClock(Now))));
+        builder.ConfigureServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new ShiftedClock(Now)));
+            services.AddSingleton<Serilog.Core.ILogEventSink>(Logs);
+        });
     }
 
     public WebSession NewSession() =>

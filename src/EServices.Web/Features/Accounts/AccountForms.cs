@@ -22,10 +22,10 @@ public sealed class RegisterFormValidator : AbstractValidator<RegisterForm>
         RuleFor(f => f.LastName).NotEmpty().WithMessage("Saisissez votre nom.").MaximumLength(60).WithMessage("60 caractères au plus.");
         RuleFor(f => f.Email).NotEmpty().WithMessage("Saisissez votre adresse e-mail.")
             .Must(e => FieldRules.Check(new FormField { Key = "e", Type = FieldType.Email, Label = "E-mail" }, FieldRules.Normalize(FieldType.Email, e!), default) is null)
-            .When(f => !string.IsNullOrWhiteSpace(f.Email))
+            .When(f => !string.IsNullOrWhiteSpace(f.Email), ApplyConditionTo.CurrentValidator)
             .WithMessage("Saisissez une adresse e-mail valide (ex. nom@exemple.bf).");
         RuleFor(f => f.Phone).NotEmpty().WithMessage("Saisissez votre numéro de téléphone.")
-            .Must(p => FieldRules.TryPhone(p!, out _)).When(f => !string.IsNullOrWhiteSpace(f.Phone))
+            .Must(p => FieldRules.TryPhone(p!, out _)).When(f => !string.IsNullOrWhiteSpace(f.Phone), ApplyConditionTo.CurrentValidator)
             .WithMessage("Saisissez un numéro du Burkina Faso : +226 suivi de 8 chiffres (ex. +226 70 12 34 56).");
         RuleFor(f => f.Password).NotEmpty().WithMessage("Choisissez un mot de passe.")
             .MinimumLength(12).WithMessage("Le mot de passe doit contenir au moins 12 caractères.")

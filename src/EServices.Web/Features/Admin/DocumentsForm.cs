@@ -119,6 +119,8 @@ public sealed class DocumentsFormValidator : AbstractValidator<DocumentsForm>
         });
         RuleFor(f => f.CertificateBody).MaximumLength(5000).WithMessage("5 000 caractères au plus.");
         RuleFor(f => f.RefusalLetterBody).MaximumLength(5000).WithMessage("5 000 caractères au plus.");
+        // One e-mail per editable status, as the page posts them; fewer means the page was not the one the portal sent.
+        RuleFor(f => f.Emails).Must(e => e.Count == StatusEmail.Editable.Count).WithMessage("Le formulaire est incomplet : rechargez la page et recommencez.");
         RuleForEach(f => f.Emails).ChildRules(email =>
         {
             email.RuleFor(e => e.Subject).NotEmpty().WithMessage("Saisissez l'objet de l'e-mail.").MaximumLength(200).WithMessage("200 caractères au plus.");

@@ -41,7 +41,7 @@ public sealed class ProcedureForm
         p.Description = Description?.Trim() ?? "";
         p.CategoryId = CategoryId;
         p.ServiceId = ServiceId;
-        p.Audiences = [.. Audiences.Where(Audience.Labels.ContainsKey).Distinct()];
+        p.Audiences = [.. Audiences.Where(code => code is not null && Audience.Labels.ContainsKey(code)).Distinct()];
         p.Eligibility = Eligibility?.Trim() ?? "";
         p.SupportingDocuments = [.. (SupportingDocuments ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)];
         p.FeeXof = int.Parse(FeeXof!.Replace(" ", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
@@ -63,13 +63,13 @@ public sealed class ProcedureFormValidator : AbstractValidator<ProcedureForm>
             .MaximumLength(80).WithMessage("80 caractères au plus.");
         RuleFor(f => f.Summary).NotEmpty().WithMessage("Saisissez un résumé d'une ou deux phrases.").MaximumLength(400).WithMessage("400 caractères au plus.");
         RuleFor(f => f.Description).MaximumLength(10000).WithMessage("10 000 caractères au plus.");
-        RuleFor(f => f.Audiences).NotEmpty().WithMessage("Cochez au moins un public.");
+        RuleFor(f => f.Audiences).Must(a => a.Any(code => code is not null && Audience.Labels.ContainsKey(code))).WithMessage("Cochez au moins un public.");
         RuleFor(f => f.FeeXof).NotEmpty().WithMessage("Indiquez le coût en francs CFA (0 si gratuit).")
             .Must(v => int.TryParse(v?.Replace(" ", "", StringComparison.Ordinal), out var fee) && fee is >= 0 and <= 10_000_000)
-            .When(f => !string.IsNullOrWhiteSpace(f.FeeXof)).WithMessage("Le coût est un montant en francs CFA, sans décimales, entre 0 et 10 000 000.");
+            .When(f => !string.IsNullOrWhiteSpace(f.FeeXof), ApplyConditionTo.CurrentValidator).WithMessage("Le coût est un montant en francs CFA, sans décimales, entre 0 et 10 000 000.");
         RuleFor(f => f.TargetDelayDays).NotEmpty().WithMessage("Indiquez le délai de traitement en jours ouvrables (0 si immédiat).")
             .Must(v => int.TryParse(v, out var days) && days is >= 0 and <= 365)
-            .When(f => !string.IsNullOrWhiteSpace(f.TargetDelayDays)).WithMessage("Le délai est un nombre de jours ouvrables entre 0 et 365.");
+            .When(f => !string.IsNullOrWhiteSpace(f.TargetDelayDays), ApplyConditionTo.CurrentValidator).WithMessage("Le délai est un nombre de jours ouvrables entre 0 et 365.");
         RuleFor(f => f.PaperProcedure).NotEmpty().WithMessage("Expliquez comment faire la démarche sur papier.").MaximumLength(2000).WithMessage("2 000 caractères au plus.");
         RuleFor(f => f.Eligibility).MaximumLength(1000).WithMessage("1 000 caractères au plus.");
         RuleFor(f => f.LegalBasis).MaximumLength(1000).WithMessage("1 000 caractères au plus.");

@@ -1,0 +1,27 @@
+using System.Collections.Concurrent;
+using Serilog.Core;
+using Serilog.Events;
+
+namespace EServices.Tests.Infrastructure;
+
+/// <summary>Every log event the portal writes, as the console would print it with its properties: the app's Serilog
+/// pipeline picks up sinks registered in its services, with the levels of its real configuration.</summary>
+public sealed class LogCapture : ILogEventSink
+{
+    private readonly ConcurrentQueue<string> _lines = new();
+
+    public void Emit(LogEvent logEvent)
+    {
+        using var writer = new StringWriter();
+        logEvent.RenderMessage(writer, System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (name, value) in logEvent.Properties)
+        {
+            writer.Write($" {name}={value}");
+        }
+
+        writer.Write(logEvent.Exception);
+        _lines.Enqueue(writer.ToString());
+    }
+
+    public IReadOnlyList<string> Lines => [.. _lines];
+}
