@@ -4,6 +4,10 @@ using EServices.Tests.Features.Admin;
 using EServices.Tests.Features.Filing;
 using EServices.Tests.Infrastructure;
 using EServices.Web.Features.Accounts;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EServices.Tests.Security;
 
@@ -187,6 +191,19 @@ public sealed class MassAssignmentTests(HostFixture host)
         Assert.Contains($"Service {code} enregistré.", saved.Text, StringComparison.Ordinal);
         Assert.Equal($"Direction des essais {target.Code}", await host.ScalarAsync("SELECT name FROM services WHERE id = @id", ("id", target.Id)));
         Assert.Equal(1L, await host.ScalarAsync("SELECT count(*) FROM services WHERE code = @c", ("c", code)));
+    }
+
+    [Fact]
+    public void Every_action_parameter_named_in_its_route_is_read_from_the_address_only()
+    {
+        var loose = host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => (Endpoint: e, Action: e.Metadata.GetMetadata<ControllerActionDescriptor>()))
+            .Where(e => e.Action is not null)
+            .SelectMany(e => e.Action!.Parameters
+                .Where(p => e.Endpoint.RoutePattern.GetParameter(p.Name) is not null && p.BindingInfo?.BindingSource != BindingSource.Path)
+                .Select(p => $"{e.Endpoint.RoutePattern.RawText}: {{{p.Name}}} of {e.Action.DisplayName} can be bound from a form or query field"))
+            .ToList();
+        Assert.True(loose.Count == 0, string.Join('\n', loose));
     }
 
     /// <summary>What a forger would like to set on a request: status, applicant, number, test flag, group, steps done,
