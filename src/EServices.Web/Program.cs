@@ -90,6 +90,7 @@ builder.Services
         o.Filters.Add(new AuthorizeFilter(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build()));
         o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
         o.Filters.Add(new RejectNulCharacters());
+        o.Conventions.Add(new RouteParametersFromAddress());
     })
     .AddRazorOptions(o => o.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
 builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql");

@@ -98,7 +98,8 @@ public sealed class StaffController(AppDbContext db, UserManager<ApplicationUser
     public async Task<IActionResult> Edit(string id, StaffForm form, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(id);
-        if (user is null)
+        // Only staff accounts are edited here, as the page itself says: an applicant's account is not made staff by a forged post.
+        if (user is null || (await users.GetRolesAsync(user)).Count == 0)
         {
             return NotFound();
         }

@@ -1,0 +1,117 @@
+using System.Text.RegularExpressions;
+using EServices.Tests.Infrastructure;
+using EServices.Web.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EServices.Tests.Security;
+
+/// <summary>Who an endpoint is meant for, from the weakest to the strongest requirement.</summary>
+public enum Access
+{
+    /// <summary>[AllowAnonymous]: anyone.</summary>
+    Public,
+
+    /// <summary>Any signed-in user: the global authorization filter. Applicants, and staff filing test requests.</summary>
+    SignedIn,
+
+    /// <summary><see cref="AuthorizationPolicies.BackOffice"/>: agents, heads of service and administrators.</summary>
+    BackOffice,
+
+    /// <summary><see cref="AuthorizationPolicies.Supervisor"/>: heads of service and administrators.</summary>
+    Supervisor,
+
+    /// <summary><see cref="AuthorizationPolicies.Admin"/>: administrators only.</summary>
+    Admin,
+}
+
+/// <summary>One route and method of the running application, with the access its metadata declares.</summary>
+public sealed record AppEndpoint(string Method, string Template, Access Access, bool IgnoresAntiforgery)
+{
+    public override string ToString() => $"{Method} {Template}";
+
+    public bool Allows(Who who) => Access switch
+    {
+        Access.Public => true,
+        Access.SignedIn => who != Who.Anonymous,
+        Access.BackOffice => who is Who.Agent or Who.Supervisor or Who.Admin,
+        Access.Supervisor => who is Who.Supervisor or Who.Admin,
+        _ => who == Who.Admin,
+    };
+
+    /// <summary>The address with each route parameter filled with a real value of <paramref name="world"/>.</summary>
+    public string Url(AccessWorld world) =>
+        Regex.Replace(Template, @"\{(?<name>[^}:?=]+)[^}]*\}", m => Value(m.Groups["name"].Value, world));
+
+    private string Value(string name, AccessWorld w) => name switch
+    {
+        "number" => w.Number,
+        "slug" => "attestation-de-travail",
+        "index" or "step" => "1",
+        "key" => "matricule",
+        "document" => "attestation",
+        "code" => w.ReceiptCode,
+        "status" => "404",
+        "serviceId" => w.ServiceId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "id" => Id(w),
+        _ => throw new InvalidOperationException($"{this}: no plausible value for {{{name}}}; add one in {nameof(AppEndpoints)}."),
+    };
+
+    private string Id(AccessWorld w) => Template switch
+    {
+        _ when Template.StartsWith("/brouillons/", StringComparison.Ordinal) => w.DraftId.ToString(),
+        _ when Template.Contains("/pieces/", StringComparison.Ordinal) => w.AttachmentId.ToString(),
+        _ when Template.StartsWith("/back-office/documents/", StringComparison.Ordinal) => w.ReceiptId.ToString(),
+        _ when Template.StartsWith("/admin/demarches/", StringComparison.Ordinal) => $"{w.ProcedureId}",
+        _ when Template.Contains("/groupes/", StringComparison.Ordinal) => $"{w.GroupId}",
+        _ when Template.StartsWith("/admin/services/", StringComparison.Ordinal) => $"{w.ServiceId}",
+        _ when Template.StartsWith("/admin/categories/", StringComparison.Ordinal) => $"{w.CategoryId}",
+        _ when Template.StartsWith("/admin/agents/", StringComparison.Ordinal) => w.StaffId,
+        _ => throw new InvalidOperationException($"{this}: which record is {{id}}? Add it in {nameof(AppEndpoints)}."),
+    };
+}
+
+/// <summary>Every endpoint of the application, read from its <see cref="EndpointDataSource"/>, so a new route is checked
+/// the day it is added.</summary>
+public static class AppEndpoints
+{
+    private static readonly Dictionary<string, Access> Policies = new()
+    {
+        [AuthorizationPolicies.BackOffice] = Access.BackOffice,
+        [AuthorizationPolicies.Supervisor] = Access.Supervisor,
+        [AuthorizationPolicies.Admin] = Access.Admin,
+    };
+
+    public static IReadOnlyList<AppEndpoint> All(HostFixture host) =>
+        host.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .SelectMany(e =>
+            {
+                var template = "/" + (e.RoutePattern.RawText ?? "").TrimStart('/');
+                // No method metadata means every method: the error page (re-executed for failed POSTs too) and /health.
+                var methods = e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [HttpMethods.Get, HttpMethods.Post];
+                var ignores = e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryTokenAttribute>() is not null;
+                return methods.Select(m => new AppEndpoint(m, template, AccessOf(e, template), ignores));
+            })
+            .Distinct()
+            .OrderBy(e => e.Template, StringComparer.Ordinal).ThenBy(e => e.Method, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>[AllowAnonymous] wins; otherwise the strictest policy named on the controller or the action.</summary>
+    private static Access AccessOf(Endpoint endpoint, string template)
+    {
+        if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+        {
+            return Access.Public;
+        }
+
+        return endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>()
+            .Select(a => a.Policy is null ? Access.SignedIn
+                : Policies.TryGetValue(a.Policy, out var access) ? access
+                : throw new InvalidOperationException($"{template}: unknown policy \"{a.Policy}\"; say in {nameof(AppEndpoints)} who it lets in."))
+            .Append(Access.SignedIn)
+            .Max();
+    }
+}

@@ -1,0 +1,72 @@
+using EServices.Tests.Infrastructure;
+
+namespace EServices.Tests.Security;
+
+/// <summary>Deny by default, checked on every route the application maps: each one is public on purpose, or refuses
+/// whoever its authorization metadata leaves out, as a real HTTP answer.</summary>
+[Collection(WebCollection.Name)]
+public sealed class RouteAccessTests(HostFixture host)
+{
+    /// <summary>The routes anyone may open, each with the reason why. A new [AllowAnonymous] route fails
+    /// <see cref="Only_the_listed_routes_are_open_to_anonymous_users"/> until it is added here.</summary>
+    private static readonly Dictionary<string, string> PublicRoutes = new()
+    {
+        ["/"] = "catalogue: home page",
+        ["/demarches"] = "catalogue: search",
+        ["/demarches/{slug}"] = "catalogue: a procedure's sheet",
+        ["/compte/inscription"] = "sign-up",
+        ["/compte/connexion"] = "sign-in",
+        ["/compte/connexion/code"] = "second factor at sign-in (the user is half signed in)",
+        ["/compte/connexion/code-de-secours"] = "recovery code at sign-in (the user is half signed in)",
+        ["/compte/deconnexion"] = "sign-out works even when the session has already expired",
+        ["/compte/mot-de-passe-oublie"] = "forgotten password",
+        ["/compte/reinitialiser"] = "password reset from the e-mailed link (also staff invitations)",
+        ["/compte/acces-refuse"] = "where refused users are sent",
+        ["/verifier/{code}"] = "anyone holding a receipt or certificate checks its QR code",
+        ["/verifier/cle"] = "public key of the QR signatures",
+        ["/erreur/{status:int?}"] = "error pages",
+        ["/health"] = "health check for the load balancer: says only Healthy or Unhealthy",
+    };
+
+    [Fact]
+    public void Only_the_listed_routes_are_open_to_anonymous_users()
+    {
+        var endpoints = AppEndpoints.All(host);
+        var anonymous = endpoints.Where(e => e.Access == Access.Public).Select(e => e.Template).ToHashSet();
+
+        Assert.All(anonymous, template => Assert.True(PublicRoutes.ContainsKey(template),
+            $"{template} is [AllowAnonymous] but not in {nameof(PublicRoutes)}: add it with the reason it is public, or require a sign-in."));
+        Assert.All(PublicRoutes.Keys, template => Assert.True(anonymous.Contains(template),
+            $"{template} is listed as public but the application {(endpoints.Any(e => e.Template == template) ? "requires a sign-in there" : "has no such route")}: remove it from the list."));
+    }
+
+    [Fact]
+    public async Task Every_route_lets_in_exactly_the_users_its_authorization_metadata_names()
+    {
+        var endpoints = AppEndpoints.All(host);
+        // The table covers every kind of access: a catalogue read wrongly would not pass unnoticed.
+        Assert.Equal(Enum.GetValues<Access>(), endpoints.Select(e => e.Access).Distinct().Order());
+        Assert.True(endpoints.Count > 80, $"Only {endpoints.Count} endpoints found: is the endpoint data source the application's?");
+
+        using var world = await AccessWorld.CreateAsync(host);
+        var failures = await Task.WhenAll(Enum.GetValues<Who>().Select(async who =>
+        {
+            var wrong = new List<string>();
+            foreach (var endpoint in endpoints)
+            {
+                using var response = await Probe.SendAsync(world.Sessions[who], endpoint, world);
+                var refused = Probe.IsRefusal(response, who);
+                if (endpoint.Allows(who) ? refused || (int)response.StatusCode >= 500 : !refused)
+                {
+                    wrong.Add($"{endpoint} ({endpoint.Url(world)}) as {who}, meant for {endpoint.Access}: " +
+                        $"expected {(endpoint.Allows(who) ? "to be let in" : "a refusal")}, got {Probe.Describe(response)}");
+                }
+            }
+
+            return wrong;
+        }));
+
+        var all = failures.SelectMany(f => f).ToList();
+        Assert.True(all.Count == 0, string.Join('\n', all));
+    }
+}
