@@ -49,7 +49,7 @@ public sealed record ChainVerification(long Verified, long Unsealed, ChainBreak?
 {
     public bool Intact => Break is null;
 
-    public string Summary => Break?.Message ?? $"Intégrité du journal : {Verified} lignes vérifiées, chaîne intacte.";
+    public string Summary => Break?.Message ?? $"Intégrité du journal : {Verified} {(Verified <= 1 ? "ligne vérifiée" : "lignes vérifiées")}, chaîne intacte.";
 
     public string? UnsealedNote => Unsealed == 0 ? null
         : $"{Unsealed} {(Unsealed == 1 ? "ligne récente n'est" : "lignes récentes ne sont")} pas encore scellée{(Unsealed == 1 ? "" : "s")} : elle{(Unsealed == 1 ? "" : "s")} le ser{(Unsealed == 1 ? "a" : "ont")} dans quelques secondes.";
