@@ -7,6 +7,7 @@ using EServices.Web.Features;
 using EServices.Web.Features.Accounts;
 using EServices.Web.Forms;
 using EServices.Web.Infrastructure;
+using EServices.Web.Infrastructure.Audit;
 using EServices.Web.Infrastructure.Email;
 using EServices.Web.Infrastructure.Storage;
 using EServices.Web.Workflow;
@@ -47,6 +48,7 @@ builder.Services.AddScoped<IssueCertificate>();
 builder.Services.AddScoped<StatusEmail>();
 builder.Services.AddScoped<EmailOutbox>();
 builder.Services.AddHostedService<EmailDispatchJob>();
+builder.Services.AddHostedService<AuditSealJob>();
 builder.Services.AddFeatureServices();
 // The dynamic forms' validator is built per form definition, not resolved from the container.
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, r => r.ValidatorType != typeof(FormAnswersValidator));
@@ -97,6 +99,12 @@ builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql
 
 var app = builder.Build();
 
+if (args.Contains(VerifyAuditCommand.Name))
+{
+    // An operator's check, read only: no migration, no web server, no background jobs.
+    return await VerifyAuditCommand.RunAsync(app.Services, Console.Out, CancellationToken.None);
+}
+
 if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
 {
     await DatabaseSetup.MigrateAndSeedAsync(app.Services);
@@ -124,6 +132,7 @@ app.MapHealthChecks("/health").AllowAnonymous();
 app.MapControllers();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to the test host.</summary>
 public partial class Program;

@@ -27,6 +27,9 @@ public static class FeatureServices
         .AddScoped<DashboardQuery>()
         .AddScoped<InboxExport>()
         .AddScoped<Infrastructure.Audit.AuditLog>()
+        .AddScoped<Accounts.SignInJournal>()
+        .AddScoped<Infrastructure.Audit.AuditSealer>()
+        .AddScoped<Infrastructure.Audit.ChainVerifier>()
         .AddScoped<Admin.Publishing>()
         .AddScoped<Admin.JournalQuery>();
 }

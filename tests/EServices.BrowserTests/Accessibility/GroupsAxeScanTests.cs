@@ -61,6 +61,10 @@ public sealed class GroupsAxeScanTests(BrowserHost host, Chromium chromium) : IC
         await page.GotoAsync("/admin/journal?du=32/13/2027");
         await Expect(AttestationForm.ErrorSummary(page)).ToBeVisibleAsync();
         await _axe.ScanAsync(page, "journal with a bad date");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Vérifier l'intégrité du journal" }).ClickAsync();
+        await Expect(Staff.Heading(page)).ToHaveTextAsync("Intégrité du journal");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("chaîne intacte");
+        await _axe.ScanAsync(page, "journal verification");
 
         _axe.AssertNone();
     }

@@ -37,6 +37,7 @@ public sealed class RequestEventMapping : IEntityTypeConfiguration<RequestEvent>
         builder.Property(e => e.From).HasConversion<string>().HasMaxLength(32);
         builder.Property(e => e.To).HasConversion<string>().HasMaxLength(32);
         builder.HasIndex(e => new { e.RequestId, e.At });
+        builder.HasChainColumns(AuditChain.RequestEvents);
     }
 }
 
@@ -91,5 +92,31 @@ public sealed class AuditEntryMapping : IEntityTypeConfiguration<AuditEntry>
         builder.Property(e => e.TargetLabel).HasMaxLength(300);
         builder.HasIndex(e => e.At);
         builder.HasIndex(e => new { e.TargetType, e.TargetId });
+        builder.HasChainColumns(AuditChain.AuditEntries);
+    }
+}
+
+public sealed class AuditChainHeadMapping : IEntityTypeConfiguration<AuditChainHead>
+{
+    public void Configure(EntityTypeBuilder<AuditChainHead> builder)
+    {
+        builder.Property(h => h.Id).ValueGeneratedNever();
+        builder.HasData(new AuditChainHead { Id = AuditChainHead.SingleId, LastNo = 0, LastHash = new byte[32] });
+    }
+}
+
+/// <summary>The hash chain's columns (docs/adr/0005-audit-chain.md), written by the sealer only: shadow properties,
+/// so that the entities stay about what happened.</summary>
+public static class ChainColumnsMapping
+{
+    public static void HasChainColumns<T>(this EntityTypeBuilder<T> builder, string table)
+        where T : class
+    {
+        builder.Property<long?>("ChainNo");
+        builder.Property<byte[]?>("ChainPrevious");
+        builder.Property<byte[]?>("ChainHash");
+        builder.HasIndex("ChainNo").IsUnique();
+        // The sealer's work list: rows not sealed yet, a handful at any time.
+        builder.HasIndex("Id").HasFilter("chain_no IS NULL").HasDatabaseName($"ix_{table}_unsealed");
     }
 }

@@ -646,6 +646,39 @@ namespace EServices.Web.Data.Migrations
                     b.ToTable("form_versions", (string)null);
                 });
 
+            modelBuilder.Entity("EServices.Web.Infrastructure.Audit.AuditChainHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("LastHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("last_hash");
+
+                    b.Property<long>("LastNo")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_no");
+
+                    b.Property<DateTimeOffset?>("SealedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sealed_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_chain_heads");
+
+                    b.ToTable("audit_chain_heads", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            LastHash = new byte[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 },
+                            LastNo = 0L
+                        });
+                });
+
             modelBuilder.Entity("EServices.Web.Infrastructure.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -668,6 +701,18 @@ namespace EServices.Web.Data.Migrations
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
+
+                    b.Property<byte[]>("ChainHash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("chain_hash");
+
+                    b.Property<long?>("ChainNo")
+                        .HasColumnType("bigint")
+                        .HasColumnName("chain_no");
+
+                    b.Property<byte[]>("ChainPrevious")
+                        .HasColumnType("bytea")
+                        .HasColumnName("chain_previous");
 
                     b.Property<string>("TargetId")
                         .IsRequired()
@@ -692,6 +737,14 @@ namespace EServices.Web.Data.Migrations
 
                     b.HasIndex("At")
                         .HasDatabaseName("ix_audit_entries_at");
+
+                    b.HasIndex("ChainNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_audit_entries_chain_no");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_audit_entries_unsealed")
+                        .HasFilter("chain_no IS NULL");
 
                     b.HasIndex("TargetType", "TargetId")
                         .HasDatabaseName("ix_audit_entries_target_type_target_id");
@@ -960,6 +1013,18 @@ namespace EServices.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
+                    b.Property<byte[]>("ChainHash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("chain_hash");
+
+                    b.Property<long?>("ChainNo")
+                        .HasColumnType("bigint")
+                        .HasColumnName("chain_no");
+
+                    b.Property<byte[]>("ChainPrevious")
+                        .HasColumnType("bytea")
+                        .HasColumnName("chain_previous");
+
                     b.Property<string>("Comment")
                         .IsRequired()
                         .HasColumnType("text")
@@ -982,6 +1047,14 @@ namespace EServices.Web.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_request_events");
+
+                    b.HasIndex("ChainNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_request_events_chain_no");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_request_events_unsealed")
+                        .HasFilter("chain_no IS NULL");
 
                     b.HasIndex("RequestId", "At")
                         .HasDatabaseName("ix_request_events_request_id_at");

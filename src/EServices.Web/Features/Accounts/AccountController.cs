@@ -18,7 +18,8 @@ public sealed class AccountController(
     SignInManager<ApplicationUser> signIn,
     EmailOutbox outbox,
     AppDbContext db,
-    TimeProvider clock) : Controller
+    TimeProvider clock,
+    SignInJournal journal) : Controller
 {
     [HttpGet("inscription")]
     public IActionResult Register(string? returnUrl) => View(new RegisterForm { ReturnUrl = returnUrl });
@@ -64,10 +65,10 @@ public sealed class AccountController(
     public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
 
     [HttpPost("connexion")]
-    public async Task<IActionResult> Login(LoginForm form, [FromServices] IValidator<LoginForm> validator)
+    public async Task<IActionResult> Login(LoginForm form, [FromServices] IValidator<LoginForm> validator, CancellationToken ct)
     {
         ModelState.Clear();
-        ModelState.AddErrors(await validator.ValidateAsync(form));
+        ModelState.AddErrors(await validator.ValidateAsync(form, ct));
         if (!ModelState.IsValid)
         {
             return Redisplay(form);
@@ -91,6 +92,11 @@ public sealed class AccountController(
             }
 
             return LocalRedirect(SafeReturnUrl(form.ReturnUrl));
+        }
+
+        if (user is not null)
+        {
+            await journal.PasswordRefusedAsync(user, result, ct);
         }
 
         ModelState.AddModelError(nameof(form.Password), result.IsLockedOut

@@ -12,7 +12,7 @@ public sealed record EnrolmentPage(string ReadableKey, string QrDataUri);
 
 /// <summary>The second factor of staff: enter a code at sign-in (or a recovery code), enrol an authenticator app.</summary>
 [Route("compte")]
-public sealed class TwoFactorController(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn) : Controller
+public sealed class TwoFactorController(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, SignInJournal journal) : Controller
 {
     [AllowAnonymous]
     [HttpGet("connexion/code")]
@@ -20,7 +20,7 @@ public sealed class TwoFactorController(UserManager<ApplicationUser> users, Sign
 
     [AllowAnonymous]
     [HttpPost("connexion/code")]
-    public async Task<IActionResult> Code(CodeForm form)
+    public async Task<IActionResult> Code(CodeForm form, CancellationToken ct)
     {
         var code = (form.Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         if (code.Length == 0)
@@ -28,7 +28,13 @@ public sealed class TwoFactorController(UserManager<ApplicationUser> users, Sign
             return Refuse(form, "Saisissez le code à 6 chiffres affiché par votre application d'authentification.");
         }
 
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+        if (user is not null)
+        {
+            await journal.SecondFactorAsync(user, result, "code de l'application", ct);
+        }
+
         return result.Succeeded ? LocalRedirect(Local(form.ReturnUrl))
             : result.IsLockedOut ? Refuse(form, "Trop d'essais infructueux : votre compte est bloqué pendant 15 minutes.")
             : await signIn.GetTwoFactorAuthenticationUserAsync() is null ? Redirect("/compte/connexion")
@@ -41,7 +47,7 @@ public sealed class TwoFactorController(UserManager<ApplicationUser> users, Sign
 
     [AllowAnonymous]
     [HttpPost("connexion/code-de-secours")]
-    public async Task<IActionResult> RecoveryCode(CodeForm form)
+    public async Task<IActionResult> RecoveryCode(CodeForm form, CancellationToken ct)
     {
         var code = (form.Code ?? "").Replace(" ", "", StringComparison.Ordinal);
         if (code.Length == 0)
@@ -49,7 +55,13 @@ public sealed class TwoFactorController(UserManager<ApplicationUser> users, Sign
             return Refuse(form, "Saisissez l'un de vos codes de secours.", nameof(RecoveryCode));
         }
 
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(code);
+        if (user is not null)
+        {
+            await journal.SecondFactorAsync(user, result, "code de secours", ct);
+        }
+
         return result.Succeeded ? LocalRedirect(Local(form.ReturnUrl))
             : await signIn.GetTwoFactorAuthenticationUserAsync() is null ? Redirect("/compte/connexion")
             : Refuse(form, "Ce code de secours n'est pas valable (chaque code ne sert qu'une fois).", nameof(RecoveryCode));
@@ -61,7 +73,7 @@ public sealed class TwoFactorController(UserManager<ApplicationUser> users, Sign
 
     [Authorize]
     [HttpPost("double-authentification")]
-    public async Task<IActionResult> Enrol(string? code)
+    public async Task<IActionResult> Enrol(string? code, CancellationToken ct)
     {
         var user = await users.GetUserAsync(User);
         var cleaned = (code ?? "").Replace(" ", "", StringComparison.Ordinal);
@@ -77,6 +89,7 @@ public sealed class TwoFactorController(UserManager<ApplicationUser> users, Sign
         await users.SetTwoFactorEnabledAsync(user, true);
         var recoveryCodes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(TwoFactor.Claim, TwoFactor.Used)]);
+        await journal.RecordAsync(user, "Double authentification activée ; connexion au back-office", ct);
         return View("RecoveryCodes", recoveryCodes?.ToList() ?? []);
     }
 

@@ -64,6 +64,7 @@ public sealed class JournalQuery(AppDbContext db)
     [
         (AuditTargets.Request, "Demandes", "Demande"), (AuditTargets.Procedure, "Démarches", "Démarche"), (AuditTargets.Service, "Services", "Service"),
         (AuditTargets.Group, "Groupes", "Groupe"), (AuditTargets.Category, "Catégories", "Catégorie"), (AuditTargets.Staff, "Agents", "Agent"),
+        (AuditTargets.SignIn, "Connexions des agents", "Agent"),
     ];
 
     public async Task<JournalPage> RunAsync(JournalCriteria criteria, DateOnly? from, DateOnly? to, CancellationToken ct)
@@ -170,7 +171,7 @@ public sealed class JournalQuery(AppDbContext db)
             AuditTargets.Procedure => $"/admin/demarches/{e.TargetId}",
             AuditTargets.Service => $"/admin/services/{e.TargetId}",
             AuditTargets.Category => $"/admin/categories/{e.TargetId}",
-            AuditTargets.Staff => $"/admin/agents/{Uri.EscapeDataString(e.TargetId)}",
+            AuditTargets.Staff or AuditTargets.SignIn => $"/admin/agents/{Uri.EscapeDataString(e.TargetId)}",
             _ => null,
         });
 }

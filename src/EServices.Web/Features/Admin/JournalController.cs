@@ -1,4 +1,5 @@
 using EServices.Web.Features.Accounts;
+using EServices.Web.Infrastructure.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,6 +10,11 @@ namespace EServices.Web.Features.Admin;
 [Route("admin/journal")]
 public sealed class JournalController(JournalQuery journal) : Controller
 {
+    /// <summary>Recomputes the hash chain over the journal and names the first row that no longer matches.</summary>
+    [HttpGet("verification")]
+    public async Task<IActionResult> Verification([FromServices] ChainVerifier verifier, CancellationToken ct) =>
+        View("JournalVerification", await verifier.VerifyAsync(ct));
+
     [HttpGet("")]
     public async Task<IActionResult> Journal([FromQuery] JournalCriteria criteria, CancellationToken ct)
     {

@@ -58,6 +58,8 @@ public sealed class StaffController(AppDbContext db, UserManager<ApplicationUser
         {
             UserName = email, Email = email, EmailConfirmed = true, FirstNames = form.FirstNames!.Trim(), LastName = form.LastName!.Trim(), CreatedAt = clock.GetUtcNow(),
         };
+        // The account, its role and services are saved with their audit entry, or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var created = await users.CreateAsync(user);
         if (!created.Succeeded)
         {
@@ -75,6 +77,7 @@ public sealed class StaffController(AppDbContext db, UserManager<ApplicationUser
             $"Choisissez votre mot de passe avec ce lien (valable 24 heures) :\n{Request.Scheme}://{Request.Host}/compte/reinitialiser?userId={Uri.EscapeDataString(user.Id)}&code={code}\n\n" +
             "À la première connexion, vous activerez la double authentification avec une application de votre téléphone.\n\nLes e-services de la Fonction publique");
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         TempData["Message"] = $"Invitation envoyée à {email}.";
         return Redirect("/admin/agents");
     }
@@ -116,6 +119,8 @@ public sealed class StaffController(AppDbContext db, UserManager<ApplicationUser
             Services = await db.ServiceMembers.Where(m => m.UserId == id).Select(m => m.ServiceId).ToArrayAsync(ct),
             Groups = await db.GroupMembers.Where(m => m.UserId == id).Select(m => m.GroupId).ToArrayAsync(ct),
         };
+        // A role or services change is saved with its audit entry, or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         (user.FirstNames, user.LastName) = (form.FirstNames!.Trim(), form.LastName!.Trim());
         await users.UpdateAsync(user);
         await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
@@ -129,6 +134,7 @@ public sealed class StaffController(AppDbContext db, UserManager<ApplicationUser
 
         await db.SaveChangesAsync(ct);
         await users.UpdateSecurityStampAsync(user); // new rights take effect at once
+        await transaction.CommitAsync(ct);
         TempData["Message"] = $"Compte de {user.FirstNames} {user.LastName.ToUpperInvariant()} enregistré.";
         return Redirect("/admin/agents");
     }

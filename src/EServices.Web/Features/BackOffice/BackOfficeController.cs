@@ -15,7 +15,8 @@ namespace EServices.Web.Features.BackOffice;
 [Authorize(Policy = AuthorizationPolicies.BackOffice)]
 [Route("back-office")]
 public sealed class BackOfficeController(
-    InboxQuery inbox, RequestFileQuery file, Decide decide, IssueCertificate certificates, Conversation conversation, StaffScope scope, FileStorage storage, AppDbContext db, TimeProvider clock)
+    InboxQuery inbox, RequestFileQuery file, Decide decide, IssueCertificate certificates, Conversation conversation, StaffScope scope, FileStorage storage, AppDbContext db, TimeProvider clock,
+    Infrastructure.Audit.AuditLog audit)
     : Controller
 {
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
@@ -148,10 +149,14 @@ public sealed class BackOfficeController(
             return NotFound();
         }
 
-        var number = await db.Requests.Where(r => r.Id == document.RequestId).Select(r => r.Number).SingleAsync(ct);
+        var request = await db.Requests.Where(r => r.Id == document.RequestId)
+            .Join(db.Procedures, r => r.ProcedureId, p => p.Id, (r, p) => new { r.Number, p.Title }).SingleAsync(ct);
+        var number = request.Number;
         try
         {
             document.Revoke(UserId, motif ?? "", clock.GetUtcNow());
+            // A revocation changes what the check page says: journalled (and chained) like a request's move.
+            audit.Record($"Document {document.Number} révoqué : {document.RevokedReason}", Infrastructure.Audit.AuditTargets.Request, number!, request.Title);
             await db.SaveChangesAsync(ct);
             TempData["Message"] = $"Le document {document.Number} est révoqué : la page de vérification l'indique désormais.";
         }

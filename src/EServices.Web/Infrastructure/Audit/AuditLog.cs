@@ -7,10 +7,14 @@ namespace EServices.Web.Infrastructure.Audit;
 public sealed class AuditLog(AppDbContext db, TimeProvider clock, IHttpContextAccessor http)
 {
     public void Record(string action, string targetType, string targetId, string targetLabel) =>
+        Record(http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), action, targetType, targetId, targetLabel);
+
+    /// <summary>An entry whose author is named: at sign-in, the person is not yet the request's user.</summary>
+    public void Record(string? actorId, string action, string targetType, string targetId, string targetLabel) =>
         db.AuditEntries.Add(new AuditEntry
         {
             At = clock.GetUtcNow(),
-            ActorId = http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier),
+            ActorId = actorId,
             Action = Fit(action),
             TargetType = targetType,
             TargetId = targetId,
@@ -43,4 +47,5 @@ public static class AuditTargets
     public const string Staff = "agent";
     public const string Group = "groupe";
     public const string Request = "demande";
+    public const string SignIn = "connexion";
 }

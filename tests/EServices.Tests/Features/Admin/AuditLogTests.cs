@@ -8,6 +8,8 @@ namespace EServices.Tests.Features.Admin;
 [Collection(WebCollection.Name)]
 public sealed class AuditLogTests(HostFixture host)
 {
+    private const string SignIn = "Connexion au back-office (mot de passe et code de l'application)";
+
     [Fact]
     public async Task Administration_changes_and_request_moves_appear_in_the_journal_and_filters_narrow_them()
     {
@@ -41,12 +43,12 @@ public sealed class AuditLogTests(HostFixture host)
         Assert.Contains("Attestation de travail", onRequest.Html.QuerySelector("tbody")!.TextContent, StringComparison.Ordinal);
 
         var byAgent = await admin.GetAsync($"/admin/journal?qui={agentLast.ToLowerInvariant()}");
-        Assert.Equal(["Prise en charge (état : En instruction)"], Column(byAgent, 2));
+        Assert.Equal(["Prise en charge (état : En instruction)", SignIn], Column(byAgent, 2));
 
         var byAdmin = await admin.GetAsync($"/admin/journal?qui={adminLast}");
-        Assert.Equal(["Agent désactivé", "Groupe créé (groupe par défaut)", "Service modifié"], Column(byAdmin, 2));
+        Assert.Equal(["Agent désactivé", "Groupe créé (groupe par défaut)", "Service modifié", SignIn], Column(byAdmin, 2));
         Assert.All(Column(byAdmin, 1), who => Assert.Equal($"Salif {adminLast.ToUpperInvariant()}", who));
-        Assert.Equal($"/admin/services/{service.Id}", byAdmin.Html.QuerySelectorAll("tbody tr")[^1].QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal($"/admin/services/{service.Id}", byAdmin.Html.QuerySelectorAll("tbody tr")[^2].QuerySelector("a")!.GetAttribute("href"));
 
         var services = await admin.GetAsync($"/admin/journal?qui={adminLast}&type=service&cible={service.Code}");
         Assert.Equal(["Service modifié"], Column(services, 2));

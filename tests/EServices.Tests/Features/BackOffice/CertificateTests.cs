@@ -81,6 +81,11 @@ public sealed class CertificateTests(HostFixture host)
         Assert.Contains("Délivré par erreur", after.Text, StringComparison.Ordinal);
         Assert.Contains("Ce document a été révoqué", (await applicant.GetAsync($"/mes-demandes/{number}")).Text, StringComparison.Ordinal);
         applicant.Dispose();
+
+        using var admin = host.NewSession();
+        await TestStaff.SignInAsync(host, admin, Roles.Admin, null, "Salif", "Compaoré");
+        var journal = await admin.GetAsync($"/admin/journal?cible={number}");
+        Assert.Matches(@"^Document ATT-2027-\d{6} révoqué : Délivré par erreur$", journal.Html.QuerySelector("tbody tr td:nth-child(3)")!.TextContent.Trim());
     }
 
     [Fact]
