@@ -5,6 +5,7 @@ using EServices.Web.Data;
 using EServices.Web.Documents;
 using EServices.Web.Features;
 using EServices.Web.Features.Accounts;
+using EServices.Web.Features.PersonalData;
 using EServices.Web.Forms;
 using EServices.Web.Infrastructure;
 using EServices.Web.Infrastructure.Audit;
@@ -48,6 +49,8 @@ builder.Services.AddScoped<IssueCertificate>();
 builder.Services.AddScoped<StatusEmail>();
 builder.Services.AddScoped<EmailOutbox>();
 builder.Services.AddHostedService<EmailDispatchJob>();
+builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
+builder.Services.AddHostedService<RetentionJob>();
 builder.Services.AddHostedService<AuditSealJob>();
 builder.Services.AddFeatureServices();
 // The dynamic forms' validator is built per form definition, not resolved from the container.

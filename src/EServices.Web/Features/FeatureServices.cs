@@ -19,6 +19,7 @@ public static class FeatureServices
         .AddScoped<MyRequestsQuery>()
         .AddScoped<CorrectRequest>()
         .AddScoped<PersonalData.PersonalDataExport>()
+        .AddScoped<PersonalData.Erasure>()
         .AddScoped<StaffScope>()
         .AddScoped<InboxQuery>()
         .AddScoped<RequestFileQuery>()

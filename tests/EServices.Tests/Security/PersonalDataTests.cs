@@ -1,8 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using EServices.Tests.Features.Admin;
 using EServices.Tests.Features.Filing;
 using EServices.Tests.Infrastructure;
 using EServices.Web.Features.Accounts;
+using EServices.Web.Features.PersonalData;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EServices.Tests.Security;
 
@@ -48,5 +51,72 @@ public sealed class PersonalDataTests(HostFixture host)
         var (_, theirs, _) = await other.DownloadAsync("/mes-donnees/export.json");
         Assert.DoesNotContain(number, System.Text.Encoding.UTF8.GetString(theirs), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await host.NewSession().DownloadAsync("/mes-donnees/export.json")).Status);
+    }
+
+    [Fact]
+    public async Task An_applicant_deletes_a_draft_with_its_files_and_the_audit_chain_stays_intact()
+    {
+        using var applicant = host.NewSession();
+        await TestUsers.SignUpAsync(applicant);
+        var step1 = await AttestationJourney.StartAsync(applicant);
+        var step2 = await applicant.SubmitAsync(step1, "Continuer", AttestationJourney.Identity);
+        var step3 = await applicant.SubmitAsync(step2, "Continuer", AttestationJourney.Employment);
+        await applicant.SubmitAsync(step3, "Enregistrer et finir plus tard", files: new Dictionary<string, Upload> { ["cnib"] = TestFiles.Pdf("cnib brouillon.pdf") });
+        var draftId = step1.Url.Split('/')[2];
+        Assert.Equal(1L, await host.ScalarAsync("SELECT count(*) FROM attachments WHERE request_id = @id::uuid", ("id", draftId)));
+        await AuditChainDatabase.SealAsync(host); // the draft's events wait, unsealed, for its filing
+
+        using var other = host.NewSession();
+        await TestUsers.SignUpAsync(other, "Paul", "Zongo");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/mes-donnees/brouillons/{draftId}/supprimer")).Status);
+
+        var confirm = await applicant.ClickAsync(await applicant.GetAsync("/mes-demandes"), "Supprimer");
+        Assert.Equal("Supprimer le brouillon « Attestation de travail » ?", confirm.Html.QuerySelector("h1")!.TextContent);
+        var forged = await other.Client.PostAsync($"/mes-donnees/brouillons/{draftId}/supprimer", new FormUrlEncodedContent(
+            [KeyValuePair.Create("__RequestVerificationToken", (await other.GetAsync("/mes-donnees")).Html.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? "")]));
+        Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+
+        var deleted = await applicant.SubmitAsync(confirm, "Supprimer définitivement");
+        Assert.Contains("Le brouillon est supprimé, avec ses réponses et ses pièces jointes.", deleted.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("cnib brouillon.pdf", deleted.Text, StringComparison.Ordinal);
+        Assert.Equal(0L, await host.ScalarAsync("SELECT count(*) FROM requests WHERE id = @id::uuid", ("id", draftId)));
+        Assert.Equal(0L, await host.ScalarAsync("SELECT count(*) FROM attachments WHERE request_id = @id::uuid", ("id", draftId)));
+        Assert.Equal(0L, await host.ScalarAsync("SELECT count(*) FROM request_events WHERE request_id = @id::uuid", ("id", draftId)));
+
+        await AuditChainDatabase.SealAsync(host);
+        var chain = await AuditChainDatabase.VerifyAsync(host);
+        Assert.True(chain.Intact, chain.Summary);
+    }
+
+    [Fact]
+    public async Task Past_the_retention_period_a_closed_request_keeps_its_number_history_and_documents_but_loses_answers_files_and_messages()
+    {
+        using var applicant = host.NewSession();
+        await TestUsers.SignUpAsync(applicant);
+        var number = await AttestationJourney.FileAsync(applicant);
+        using var agent = host.NewSession();
+        await TestStaff.SignInAsync(host, agent, Roles.Agent, "DGFP");
+        var taken = await agent.SubmitAsync(await agent.GetAsync($"/back-office/demandes/{number}"), "Prendre la demande");
+        await agent.SubmitAsync(taken, "Envoyer le message", [("texte", "Votre dossier est complet.")]);
+        await agent.SubmitAsync(await agent.GetAsync($"/back-office/demandes/{number}"), "Accepter la demande");
+
+        // Decided eleven years ago: past the default ten-year period.
+        await host.ScalarAsync("UPDATE requests SET decided_at = decided_at - interval '11 years' WHERE number = @n RETURNING 1", ("n", number));
+        using (var scope = host.Services.CreateScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<Erasure>().PurgeClosedRequestsAsync(CancellationToken.None) >= 1);
+        }
+
+        Assert.Equal("{}", await host.ScalarAsync("SELECT answers FROM requests WHERE number = @n", ("n", number)));
+        Assert.Equal(0L, await host.ScalarAsync("SELECT count(*) FROM attachments a JOIN requests r ON r.id = a.request_id WHERE r.number = @n", ("n", number)));
+        Assert.Equal(0L, await host.ScalarAsync("SELECT count(*) FROM request_messages m JOIN requests r ON r.id = m.request_id WHERE r.number = @n", ("n", number)));
+        var mine = await applicant.GetAsync($"/mes-demandes/{number}");
+        Assert.Contains("Acceptée", mine.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("CHU Yalgado Ouédraogo", mine.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await applicant.DownloadAsync($"/mes-demandes/{number}/certificat")).Status);
+        using var admin = host.NewSession();
+        await TestStaff.SignInAsync(host, admin, Roles.Admin, null);
+        var journal = await admin.GetAsync($"/admin/journal?cible={number}");
+        Assert.Contains("Réponses, pièces et messages effacés au terme de la durée de conservation (3650 jours)", journal.Text, StringComparison.Ordinal);
     }
 }

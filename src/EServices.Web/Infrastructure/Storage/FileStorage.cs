@@ -29,6 +29,9 @@ public sealed class FileStorage(IOptions<StorageOptions> options)
 
     public Stream Open(string key) => File.OpenRead(PathOf(key));
 
+    /// <summary>Removes a stored file; one already gone is not an error (a retried erasure).</summary>
+    public void Delete(string key) => File.Delete(PathOf(key));
+
     private string PathOf(string key)
     {
         var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(_root, key));

@@ -1,0 +1,108 @@
+using EServices.Web.Data;
+using EServices.Web.Infrastructure.Audit;
+using EServices.Web.Infrastructure.Storage;
+using EServices.Web.Workflow;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EServices.Web.Features.PersonalData;
+
+public sealed class RetentionOptions
+{
+    public const string Section = "Retention";
+
+    /// <summary>How long the answers, files and messages of a decided or closed request are kept after the decision.
+    /// The request's number, history and issued documents stay: they are the administration's record of its acts.</summary>
+    public int ClosedRequestDays { get; set; } = 3650;
+
+    public TimeSpan Interval { get; set; } = TimeSpan.FromHours(6);
+}
+
+/// <summary>Erasing personal data: a draft its applicant deletes, and what a closed request no longer needs once kept
+/// for the retention period.</summary>
+public sealed class Erasure(AppDbContext db, FileStorage storage, AuditLog audit, IOptions<RetentionOptions> retention, TimeProvider clock, ILogger<Erasure> logger)
+{
+    public static readonly RequestStatus[] Closed = [RequestStatus.Accepted, RequestStatus.Rejected, RequestStatus.ClosedWithoutFollowUp];
+
+    /// <summary>Deletes a draft of this applicant with its answers and files; false when there is no such draft.
+    /// Its events were never sealed into the audit chain (see AuditChain), so nothing checked goes missing.</summary>
+    public async Task<bool> DeleteDraftAsync(Guid id, string applicantId, CancellationToken ct)
+    {
+        var draft = await db.Requests.Include(r => r.Attachments)
+            .FirstOrDefaultAsync(r => r.Id == id && r.ApplicantId == applicantId && r.Status == RequestStatus.Draft, ct);
+        if (draft is null)
+        {
+            return false;
+        }
+
+        var files = draft.Attachments.Select(a => a.StorageKey).ToList();
+        await db.RequestEvents.Where(e => e.RequestId == id).ExecuteDeleteAsync(ct);
+        db.Requests.Remove(draft);
+        await db.SaveChangesAsync(ct);
+        files.ForEach(storage.Delete); // after the commit: a failed delete leaves a file nobody points to, never the reverse
+        return true;
+    }
+
+    /// <summary>Erases the answers, attachments and messages of requests decided or closed before the retention period;
+    /// returns how many requests were erased.</summary>
+    public async Task<int> PurgeClosedRequestsAsync(CancellationToken ct)
+    {
+        var before = clock.GetUtcNow().AddDays(-retention.Value.ClosedRequestDays);
+        var due = await db.Requests
+            .Where(r => Closed.Contains(r.Status) && r.DecidedAt < before && (r.Answers != "{}" || r.Attachments.Any()))
+            .OrderBy(r => r.DecidedAt).Take(200)
+            .Select(r => new { r.Id, r.Number, Files = r.Attachments.Select(a => a.StorageKey).ToList() })
+            .ToListAsync(ct);
+        foreach (var request in due)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Attachments.Where(a => a.RequestId == request.Id).ExecuteDeleteAsync(ct);
+            await db.RequestMessages.Where(m => m.RequestId == request.Id).ExecuteDeleteAsync(ct);
+            await db.Requests.Where(r => r.Id == request.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Answers, "{}"), ct);
+            audit.Record(
+                $"Réponses, pièces et messages effacés au terme de la durée de conservation ({retention.Value.ClosedRequestDays} jours)",
+                AuditTargets.Request, request.Number ?? request.Id.ToString(), request.Number ?? "");
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            request.Files.ForEach(storage.Delete);
+        }
+
+        if (due.Count > 0)
+        {
+            logger.LogInformation("Retention: {Count} closed requests erased", due.Count);
+        }
+
+        return due.Count;
+    }
+}
+
+/// <summary>Runs the retention purge now and then, on any node (each request is erased in its own transaction).</summary>
+public sealed class RetentionJob(IServiceScopeFactory scopes, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionJob> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                using var scope = scopes.CreateScope();
+                while (await scope.ServiceProvider.GetRequiredService<Erasure>().PurgeClosedRequestsAsync(stoppingToken) > 0)
+                {
+                }
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                logger.LogWarning(failure, "Retention pass failed; will retry");
+            }
+
+            try
+            {
+                await Task.Delay(options.Value.Interval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}
