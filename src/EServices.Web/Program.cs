@@ -61,6 +61,7 @@ builder.Services
     .AddEntityFrameworkStores<AppDbContext>()
     .AddDefaultTokenProviders()
     .AddSignInManager<PortalSignInManager>()
+    .AddPasswordValidator<CommonPasswordValidator>()
     .AddErrorDescriber<FrenchIdentityErrorDescriber>();
 // A deactivated account or a changed password ends open sessions within a minute.
 builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
