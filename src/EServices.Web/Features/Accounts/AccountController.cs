@@ -64,6 +64,7 @@ public sealed class AccountController(
     public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
 
     [HttpPost("connexion")]
+    [SignInLimited(nameof(LoginForm.Email))]
     public async Task<IActionResult> Login(LoginForm form, [FromServices] IValidator<LoginForm> validator)
     {
         ModelState.Clear();
@@ -113,6 +114,7 @@ public sealed class AccountController(
     public IActionResult ForgotPassword() => View(new ForgotPasswordForm());
 
     [HttpPost("mot-de-passe-oublie")]
+    [SignInLimited(nameof(ForgotPasswordForm.Email))]
     public async Task<IActionResult> ForgotPassword(ForgotPasswordForm form, [FromServices] IValidator<ForgotPasswordForm> validator, CancellationToken ct)
     {
         ModelState.Clear();
@@ -140,6 +142,7 @@ public sealed class AccountController(
     public IActionResult ResetPassword(string? userId, string? code) => View(new ResetPasswordForm { UserId = userId, Code = code });
 
     [HttpPost("reinitialiser")]
+    [SignInLimited(nameof(ResetPasswordForm.UserId))]
     public async Task<IActionResult> ResetPassword(ResetPasswordForm form, [FromServices] IValidator<ResetPasswordForm> validator)
     {
         ModelState.Clear();
