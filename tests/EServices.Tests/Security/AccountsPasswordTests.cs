@@ -101,5 +101,5 @@ public sealed partial class AccountsPasswordTests(HostFixture host)
     }
 
     [GeneratedRegex(@"https?://\S+/compte/reinitialiser\?\S+")]
-    private static partial Regex ResetLink();
+    internal static partial Regex ResetLink();
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using EServices.Web.Data;
 using EServices.Web.Forms;
@@ -162,6 +163,8 @@ public sealed class AccountController(
         {
         }
 
+        // An invited agent has no password yet: choosing the first one is not a change to warn about.
+        var hadPassword = user?.PasswordHash is not null;
         var result = user is null || token is null
             ? IdentityResult.Failed(new FrenchIdentityErrorDescriber().InvalidToken())
             : await users.ResetPasswordAsync(user, token, form.Password!);
@@ -175,8 +178,25 @@ public sealed class AccountController(
             return Redisplay(form);
         }
 
+        if (hadPassword)
+        {
+            WarnOwnerOfPasswordChange(user!);
+            await db.SaveChangesAsync();
+        }
+
         TempData["Message"] = "Votre mot de passe est changé. Connectez-vous avec le nouveau.";
         return Redirect("/compte/connexion");
+    }
+
+    /// <summary>Tells the owner at the address of the account, so that a change they did not make does not go unnoticed.</summary>
+    private void WarnOwnerOfPasswordChange(ApplicationUser user)
+    {
+        var at = clock.GetUtcNow().ToString("dd/MM/yyyy 'à' HH:mm", CultureInfo.GetCultureInfo("fr-FR"));
+        outbox.Enqueue(user.Email!, "Votre mot de passe a été changé",
+            $"Bonjour {user.FirstNames},\n\nLe mot de passe de votre compte des e-services a été changé le {at} (heure de Ouagadougou).\n\n" +
+            "Si c'est vous, vous n'avez rien à faire.\n" +
+            $"Si ce n'est pas vous, choisissez tout de suite un nouveau mot de passe avec ce lien, puis prévenez le support :\n{Request.Scheme}://{Request.Host}/compte/mot-de-passe-oublie\n\n" +
+            "Les e-services de la Fonction publique");
     }
 
     [HttpGet("acces-refuse")]
