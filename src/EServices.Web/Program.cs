@@ -63,26 +63,13 @@ builder.Services
     .AddSignInManager<PortalSignInManager>()
     .AddPasswordValidator<CommonPasswordValidator>()
     .AddErrorDescriber<FrenchIdentityErrorDescriber>();
-// A deactivated account or a changed password ends open sessions within a minute.
-builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-builder.Services.ConfigureApplicationCookie(o =>
-{
-    o.LoginPath = "/compte/connexion";
-    o.LogoutPath = "/compte/deconnexion";
-    o.AccessDeniedPath = "/compte/acces-refuse";
-    o.Cookie.Name = "eservices.session";
-    o.Cookie.HttpOnly = true;
-    o.Cookie.SameSite = SameSiteMode.Lax;
-    o.SlidingExpiration = true;
-    o.ExpireTimeSpan = TimeSpan.FromHours(8);
-});
+builder.Services.AddSessionCookies();
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(AuthorizationPolicies.BackOffice, p => p.RequireRole(Roles.All).RequireClaim(TwoFactor.Claim, TwoFactor.Used))
     .AddPolicy(AuthorizationPolicies.Supervisor, p => p.RequireRole(Roles.Supervisor, Roles.Admin).RequireClaim(TwoFactor.Claim, TwoFactor.Used))
     .AddPolicy(AuthorizationPolicies.Admin, p => p.RequireRole(Roles.Admin).RequireClaim(TwoFactor.Claim, TwoFactor.Used));
 builder.Services.AddSignInLimits();
 builder.Services.AddDataProtection().SetApplicationName("EServices").PersistKeysToDbContext<AppDbContext>();
-builder.Services.AddAntiforgery(o => o.Cookie.Name = "eservices.af");
 
 builder.Services
     .AddControllersWithViews(o =>

@@ -23,7 +23,8 @@ public class HostFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
-    /// <summary>Where the portal answers: http://localhost in memory, a real http://127.0.0.1:port with Kestrel.</summary>
+    /// <summary>Where the portal answers: https://localhost in memory (its cookies are Secure, as in production), a real
+    /// http://127.0.0.1:port with Kestrel (browsers treat loopback as secure).</summary>
     public Uri BaseAddress => ClientOptions.BaseAddress;
 
     /// <summary>True to serve on Kestrel with a free loopback port (browsers need one) instead of the in-memory server.</summary>
@@ -55,6 +56,7 @@ public class HostFixture : WebApplicationFactory<Program>, IAsyncLifetime
         }
         else
         {
+            ClientOptions.BaseAddress = new Uri("https://localhost");
             _ = Server;
         }
     }
@@ -77,7 +79,7 @@ public class HostFixture : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     public WebSession NewSession() =>
-        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = BaseAddress }));
 
     async Task IAsyncLifetime.DisposeAsync()
     {

@@ -106,7 +106,14 @@ public sealed class AccountController(
     [HttpPost("deconnexion")]
     public async Task<IActionResult> Logout()
     {
+        var user = await users.GetUserAsync(User);
         await signIn.SignOutAsync();
+        if (user is not null)
+        {
+            // A new stamp makes a copy of the session cookie worthless at its next check (within a minute), on every device.
+            await users.UpdateSecurityStampAsync(user);
+        }
+
         TempData["Message"] = "Vous êtes déconnecté.";
         return Redirect("/");
     }
