@@ -94,6 +94,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseSecurityHeaders();
+app.UseSessionCookies();
 app.UseStatusCodePagesWithReExecute("/erreur/{0}");
 app.UseSerilogRequestLogging(o => o.GetLevel = (http, _, ex) =>
     ex is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Debug);

@@ -35,7 +35,12 @@ public static class SessionCookies
             o.Events.OnSigningIn = ShortenStaffSessions;
         });
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o => Harden(o.Cookie, SecondFactorPending, SameSiteMode.Lax));
-        services.AddAntiforgery(o => Harden(o.Cookie, Antiforgery, SameSiteMode.Strict));
+        services.AddAntiforgery(o =>
+        {
+            Harden(o.Cookie, Antiforgery, SameSiteMode.Strict);
+            // Antiforgery throws on plain HTTP when its cookie policy is Always: the cookie policy below marks it Secure instead.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         services.Configure<CookieTempDataProviderOptions>(o => Harden(o.Cookie, TempData, SameSiteMode.Lax));
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
@@ -45,6 +50,16 @@ public static class SessionCookies
         });
         return services;
     }
+
+    /// <summary>Marks every cookie Secure and HttpOnly, whatever the scheme of the request: behind a TLS proxy, or on
+    /// loopback HTTP, the browser must still treat them as <c>__Host-</c> cookies.</summary>
+    public static IApplicationBuilder UseSessionCookies(this IApplicationBuilder app) =>
+        app.UseCookiePolicy(new CookiePolicyOptions
+        {
+            Secure = CookieSecurePolicy.Always,
+            HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.Always,
+            MinimumSameSitePolicy = SameSiteMode.Lax,
+        });
 
     private static void Harden(CookieBuilder cookie, string name, SameSiteMode sameSite)
     {
