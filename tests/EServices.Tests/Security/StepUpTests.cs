@@ -93,4 +93,28 @@ public sealed class StepUpTests(SessionHost host)
         Assert.Contains(number, done.Text, StringComparison.Ordinal);
         Assert.Contains("Acceptée", (await agent.GetAsync($"/back-office/demandes/{number}")).Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Five_wrong_codes_on_the_confirmation_page_lock_the_account_and_sign_out()
+    {
+        var number = await FiledAttestationAsync();
+        using var agent = host.NewSession();
+        var staff = await TestStaff.SignInAsync(host, agent, Roles.Agent, "DGFP");
+        var taken = await agent.SubmitAsync(await agent.GetAsync($"/back-office/demandes/{number}"), "Prendre la demande");
+        host.Clock.Advance(TimeSpan.FromMinutes(16));
+
+        var page = await agent.SubmitAsync(taken, "Accepter la demande");
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            page = await agent.SubmitAsync(page, "Confirmer", [("CodeConfirmation", "1234567")]);
+            Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        }
+
+        var locked = await agent.SubmitAsync(page, "Confirmer", [("CodeConfirmation", "1234567")]);
+        Assert.Equal("/compte/connexion", locked.Url);
+        Assert.Contains("Trop d'essais infructueux : votre compte est bloqué pendant 15 minutes.", locked.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await agent.GetAsync("/back-office", follow: false)).Status);
+        var again = await agent.SubmitAsync(locked, "Se connecter", [("Email", staff.Email), ("Password", staff.Password)]);
+        Assert.StartsWith("Trop d'essais infructueux", again.ErrorFor("Password"), StringComparison.Ordinal);
+    }
 }
