@@ -68,26 +68,15 @@ builder.Services
     .AddEntityFrameworkStores<AppDbContext>()
     .AddDefaultTokenProviders()
     .AddSignInManager<PortalSignInManager>()
+    .AddPasswordValidator<CommonPasswordValidator>()
     .AddErrorDescriber<FrenchIdentityErrorDescriber>();
-// A deactivated account or a changed password ends open sessions within a minute.
-builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-builder.Services.ConfigureApplicationCookie(o =>
-{
-    o.LoginPath = "/compte/connexion";
-    o.LogoutPath = "/compte/deconnexion";
-    o.AccessDeniedPath = "/compte/acces-refuse";
-    o.Cookie.Name = "eservices.session";
-    o.Cookie.HttpOnly = true;
-    o.Cookie.SameSite = SameSiteMode.Lax;
-    o.SlidingExpiration = true;
-    o.ExpireTimeSpan = TimeSpan.FromHours(8);
-});
+builder.Services.AddSessionCookies();
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(AuthorizationPolicies.BackOffice, p => p.RequireRole(Roles.All).RequireClaim(TwoFactor.Claim, TwoFactor.Used))
     .AddPolicy(AuthorizationPolicies.Supervisor, p => p.RequireRole(Roles.Supervisor, Roles.Admin).RequireClaim(TwoFactor.Claim, TwoFactor.Used))
     .AddPolicy(AuthorizationPolicies.Admin, p => p.RequireRole(Roles.Admin).RequireClaim(TwoFactor.Claim, TwoFactor.Used));
+builder.Services.AddSignInLimits();
 builder.Services.AddDataProtection().SetApplicationName("EServices").PersistKeysToDbContext<AppDbContext>();
-builder.Services.AddAntiforgery(o => o.Cookie.Name = "eservices.af");
 
 builder.Services
     .AddControllersWithViews(o =>
@@ -120,6 +109,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseSecurityHeaders();
+app.UseSessionCookies();
 app.UseStatusCodePagesWithReExecute("/erreur/{0}");
 app.UseSerilogRequestLogging(o => o.GetLevel = (http, _, ex) =>
     ex is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Debug);
@@ -129,6 +119,7 @@ app.UseStaticFiles(new StaticFileOptions
         ctx.Context.Request.Query.ContainsKey("v") ? "public,max-age=31536000,immutable" : "public,max-age=3600",
 });
 app.UseRouting();
+app.UseSignInLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthChecks("/health").AllowAnonymous();

@@ -25,11 +25,16 @@ public class HostFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
-    /// <summary>Where the portal answers: http://localhost in memory, a real http://127.0.0.1:port with Kestrel.</summary>
+    /// <summary>Where the portal answers: https://localhost in memory (its cookies are Secure, as in production), a real
+    /// http://127.0.0.1:port with Kestrel (browsers treat loopback as secure).</summary>
     public Uri BaseAddress => ClientOptions.BaseAddress;
 
     /// <summary>True to serve on Kestrel with a free loopback port (browsers need one) instead of the in-memory server.</summary>
     protected virtual bool ListensOnRealPort => false;
+
+    /// <summary>Every test signs in from the same address, far more often than a person: the per-address limit of sign-in
+    /// attempts is lifted, except in a host that tests it. The per-account limit stays as configured.</summary>
+    protected virtual bool LiftsPerAddressSignInLimit => true;
 
     public static string AdminConnectionString =>
         Environment.GetEnvironmentVariable("ESERVICES_TEST_DB") ?? "Host=127.0.0.1;Port=54329;Username=postgres;Database=postgres";
@@ -53,6 +58,7 @@ public class HostFixture : WebApplicationFactory<Program>, IAsyncLifetime
         }
         else
         {
+            ClientOptions.BaseAddress = new Uri("https://localhost");
             _ = Server;
         }
     }
@@ -66,6 +72,11 @@ public class HostFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Email:SmtpPort", Mailbox.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Email:PollInterval", "00:00:00.200");
         builder.UseSetting("Seed:DemoAccounts", "false");
+        if (LiftsPerAddressSignInLimit)
+        {
+            builder.UseSetting("SignInLimits:PerIpPerMinute", "1000000");
+        }
+
         builder.ConfigureServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new ShiftedClock(Now)));
@@ -74,7 +85,7 @@ public class HostFixture : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     public WebSession NewSession() =>
-        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = BaseAddress }));
 
     async Task IAsyncLifetime.DisposeAsync()
     {

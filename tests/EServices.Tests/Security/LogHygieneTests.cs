@@ -54,6 +54,6 @@ public sealed partial class LogHygieneTests(HostFixture host)
         Assert.DoesNotContain(lines, l => Regex.IsMatch(l, $@"(?<![0-9]){code}(?![0-9])") && l.Contains("code", StringComparison.OrdinalIgnoreCase));
     }
 
-    [GeneratedRegex(@"http://\S+/compte/reinitialiser\?\S+")]
+    [GeneratedRegex(@"https?://\S+/compte/reinitialiser\?\S+")]
     private static partial Regex ResetLink();
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using EServices.Web.Data;
 using EServices.Web.Forms;
@@ -65,6 +66,7 @@ public sealed class AccountController(
     public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
 
     [HttpPost("connexion")]
+    [SignInLimited(nameof(LoginForm.Email))]
     public async Task<IActionResult> Login(LoginForm form, [FromServices] IValidator<LoginForm> validator, CancellationToken ct)
     {
         ModelState.Clear();
@@ -110,7 +112,14 @@ public sealed class AccountController(
     [HttpPost("deconnexion")]
     public async Task<IActionResult> Logout()
     {
+        var user = await users.GetUserAsync(User);
         await signIn.SignOutAsync();
+        if (user is not null)
+        {
+            // A new stamp makes a copy of the session cookie worthless at its next check (within a minute), on every device.
+            await users.UpdateSecurityStampAsync(user);
+        }
+
         TempData["Message"] = "Vous êtes déconnecté.";
         return Redirect("/");
     }
@@ -119,6 +128,7 @@ public sealed class AccountController(
     public IActionResult ForgotPassword() => View(new ForgotPasswordForm());
 
     [HttpPost("mot-de-passe-oublie")]
+    [SignInLimited(nameof(ForgotPasswordForm.Email))]
     public async Task<IActionResult> ForgotPassword(ForgotPasswordForm form, [FromServices] IValidator<ForgotPasswordForm> validator, CancellationToken ct)
     {
         ModelState.Clear();
@@ -146,6 +156,7 @@ public sealed class AccountController(
     public IActionResult ResetPassword(string? userId, string? code) => View(new ResetPasswordForm { UserId = userId, Code = code });
 
     [HttpPost("reinitialiser")]
+    [SignInLimited(nameof(ResetPasswordForm.UserId))]
     public async Task<IActionResult> ResetPassword(ResetPasswordForm form, [FromServices] IValidator<ResetPasswordForm> validator)
     {
         ModelState.Clear();
@@ -165,6 +176,8 @@ public sealed class AccountController(
         {
         }
 
+        // An invited agent has no password yet: choosing the first one is not a change to warn about.
+        var hadPassword = user?.PasswordHash is not null;
         var result = user is null || token is null
             ? IdentityResult.Failed(new FrenchIdentityErrorDescriber().InvalidToken())
             : await users.ResetPasswordAsync(user, token, form.Password!);
@@ -178,8 +191,25 @@ public sealed class AccountController(
             return Redisplay(form);
         }
 
+        if (hadPassword)
+        {
+            WarnOwnerOfPasswordChange(user!);
+            await db.SaveChangesAsync();
+        }
+
         TempData["Message"] = "Votre mot de passe est changé. Connectez-vous avec le nouveau.";
         return Redirect("/compte/connexion");
+    }
+
+    /// <summary>Tells the owner at the address of the account, so that a change they did not make does not go unnoticed.</summary>
+    private void WarnOwnerOfPasswordChange(ApplicationUser user)
+    {
+        var at = clock.GetUtcNow().ToString("dd/MM/yyyy 'à' HH:mm", CultureInfo.GetCultureInfo("fr-FR"));
+        outbox.Enqueue(user.Email!, "Votre mot de passe a été changé",
+            $"Bonjour {user.FirstNames},\n\nLe mot de passe de votre compte des e-services a été changé le {at} (heure de Ouagadougou).\n\n" +
+            "Si c'est vous, vous n'avez rien à faire.\n" +
+            $"Si ce n'est pas vous, choisissez tout de suite un nouveau mot de passe avec ce lien, puis prévenez le support :\n{Request.Scheme}://{Request.Host}/compte/mot-de-passe-oublie\n\n" +
+            "Les e-services de la Fonction publique");
     }
 
     [HttpGet("acces-refuse")]

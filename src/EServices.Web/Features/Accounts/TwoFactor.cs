@@ -12,6 +12,9 @@ public static class TwoFactor
 
     public const string Used = "mfa";
 
+    /// <summary>When the second factor was last checked (Unix seconds): sensitive actions ask for it again after 15 minutes.</summary>
+    public const string VerifiedAtClaim = "mfa_time";
+
     public const string Issuer = "E-services MFPTPS";
 
     /// <summary>The shared key in groups of four, easier to type into an app by hand.</summary>

@@ -20,6 +20,7 @@ public sealed class TwoFactorController(UserManager<ApplicationUser> users, Sign
 
     [AllowAnonymous]
     [HttpPost("connexion/code")]
+    [SignInLimited]
     public async Task<IActionResult> Code(CodeForm form, CancellationToken ct)
     {
         var code = (form.Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
@@ -47,6 +48,7 @@ public sealed class TwoFactorController(UserManager<ApplicationUser> users, Sign
 
     [AllowAnonymous]
     [HttpPost("connexion/code-de-secours")]
+    [SignInLimited]
     public async Task<IActionResult> RecoveryCode(CodeForm form, CancellationToken ct)
     {
         var code = (form.Code ?? "").Replace(" ", "", StringComparison.Ordinal);

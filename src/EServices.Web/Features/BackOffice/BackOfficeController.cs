@@ -30,6 +30,7 @@ public sealed class BackOfficeController(
     /// <summary>One action on the selected rows: each request moves on its own (event, e-mail), and a row that
     /// cannot move is reported without undoing the others.</summary>
     [HttpPost("lot")]
+    [RecentSecondFactor("accepter ou rejeter les demandes cochées", OperationField = nameof(BulkAction.Operation), Operations = [BulkAction.Accept, BulkAction.Reject])]
     public async Task<IActionResult> Bulk(BulkAction bulk, InboxCriteria criteria, CancellationToken ct)
     {
         var supervisor = User.IsInRole(Roles.Supervisor) || User.IsInRole(Roles.Admin);
@@ -139,6 +140,7 @@ public sealed class BackOfficeController(
     }
 
     [HttpPost("documents/{id:guid}/revoquer")]
+    [RecentSecondFactor("révoquer ce document")]
     [Authorize(Policy = AuthorizationPolicies.Supervisor)]
     public async Task<IActionResult> Revoke(Guid id, string? motif, CancellationToken ct)
     {
@@ -237,10 +239,12 @@ public sealed class BackOfficeController(
     }
 
     [HttpPost("demandes/{number}/accepter")]
+    [RecentSecondFactor("accepter la demande")]
     public Task<IActionResult> Accept(string number, uint version, CancellationToken ct) =>
         MoveAsync(number, version, (r, now) => r.Accept(UserId, now), ct);
 
     [HttpPost("demandes/{number}/rejeter")]
+    [RecentSecondFactor("rejeter la demande")]
     public Task<IActionResult> Reject(string number, uint version, string? motif, CancellationToken ct) =>
         WithReasonAsync(number, version, motif, "motif", "Indiquez le motif du rejet : il sera communiqué au demandeur.", (r, now) => r.Reject(UserId, motif!, now), ct);
 

@@ -103,6 +103,6 @@ public sealed partial class AccountTests(HostFixture host)
         Assert.StartsWith("Ce lien n'est plus valable", reused.ErrorFor("Password"), StringComparison.Ordinal);
     }
 
-    [GeneratedRegex(@"http://\S+/compte/reinitialiser\?\S+")]
+    [GeneratedRegex(@"https?://\S+/compte/reinitialiser\?\S+")]
     private static partial Regex ResetLink();
 }

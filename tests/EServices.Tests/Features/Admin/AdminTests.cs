@@ -97,6 +97,6 @@ public sealed partial class AdminTests(HostFixture host)
         Assert.StartsWith("/compte/connexion/code", code.Url, StringComparison.Ordinal);
     }
 
-    [GeneratedRegex(@"http://\S+/compte/reinitialiser\?\S+")]
+    [GeneratedRegex(@"https?://\S+/compte/reinitialiser\?\S+")]
     private static partial Regex InvitationLink();
 }

@@ -16,7 +16,7 @@ public sealed class FilingTests(HostFixture host)
 
         var draftUrl = await session.GetAsync("/mes-demandes", follow: false);
         Assert.Equal(HttpStatusCode.Redirect, draftUrl.Status);
-        Assert.StartsWith("http://localhost/compte/connexion", draftUrl.Location, StringComparison.Ordinal);
+        Assert.StartsWith("https://localhost/compte/connexion", draftUrl.Location, StringComparison.Ordinal);
     }
 
     [Fact]

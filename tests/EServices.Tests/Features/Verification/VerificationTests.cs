@@ -33,6 +33,6 @@ public sealed partial class VerificationTests(HostFixture host)
         Assert.Contains("Document introuvable", tampered.Text, StringComparison.Ordinal);
     }
 
-    [GeneratedRegex(@"http://\S+/verifier/[0-9a-f]+")]
+    [GeneratedRegex(@"https?://\S+/verifier/[0-9a-f]+")]
     private static partial Regex VerificationUrl();
 }

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using EServices.Tests.Infrastructure;
+using EServices.Web.Features.Accounts;
+
+namespace EServices.Tests.Security;
+
+/// <summary>ASVS V2.1: passwords of 12 characters or more, none of the common ones, and a lockout after 5 failures.</summary>
+[Collection(WebCollection.Name)]
+public sealed partial class AccountsPasswordTests(HostFixture host)
+{
+    private const string TooCommon = "Ce mot de passe est trop courant : il fait partie des premiers essayés par les pirates. Choisissez-en un autre, par exemple une phrase de plusieurs mots.";
+
+    [Theory]
+    [InlineData("motdepasse123")]
+    [InlineData("BurkinaFaso123")]
+    [InlineData("ouagadougou1")]
+    [InlineData("qwertyuiop123")]
+    public async Task Sign_up_refuses_a_common_password_next_to_the_field(string password)
+    {
+        using var session = host.NewSession();
+        var form = await session.GetAsync("/compte/inscription");
+        var page = await session.SubmitAsync(form, "Créer mon compte",
+        [
+            ("LastName", "Ouédraogo"), ("FirstNames", "Awa"), ("Email", $"commun-{Guid.NewGuid():N}@exemple.bf"), ("Phone", "70 12 34 56"),
+            ("Password", password), ("ConfirmPassword", password),
+        ]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Equal(TooCommon, page.ErrorFor("Password"));
+        Assert.Contains(TooCommon, page.SummaryErrors);
+    }
+
+    [Fact]
+    public void The_shipped_list_holds_a_few_thousand_long_passwords_and_not_the_passphrases_of_the_tests()
+    {
+        Assert.True(CommonPasswordValidator.IsCommon("PASSWORD1234"));
+        Assert.True(CommonPasswordValidator.IsCommon("azertyuiop123"));
+        Assert.False(CommonPasswordValidator.IsCommon(TestUsers.Password));
+        Assert.False(CommonPasswordValidator.IsCommon("Demo-EServices-2026"));
+    }
+
+    [Fact]
+    public async Task A_reset_refuses_a_common_password()
+    {
+        using var session = host.NewSession();
+        var user = await TestUsers.SignUpAsync(session);
+        await session.SubmitAsync(await session.GetAsync("/"), "Se déconnecter");
+        await session.SubmitAsync(await session.GetAsync("/compte/mot-de-passe-oublie"), "Recevoir le lien", [("Email", user.Email)]);
+        var email = await host.Mailbox.WaitForAsync(user.Email, "Réinitialisation de votre mot de passe");
+        var reset = await session.GetAsync(new Uri(ResetLink().Match(email.TextBody ?? "").Value).PathAndQuery);
+
+        var refused = await session.SubmitAsync(reset, "Enregistrer le mot de passe", [("Password", "Motdepasse2026"), ("ConfirmPassword", "Motdepasse2026")]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Equal(TooCommon, refused.ErrorFor("Password"));
+        var login = await session.SubmitAsync(await session.GetAsync("/compte/connexion"), "Se connecter", [("Email", user.Email), ("Password", "Motdepasse2026")]);
+        Assert.Equal("Adresse e-mail ou mot de passe incorrect.", login.ErrorFor("Password"));
+    }
+
+    [Fact]
+    public async Task An_invited_agent_cannot_choose_a_common_password()
+    {
+        using var admin = host.NewSession();
+        await TestStaff.SignInAsync(host, admin, Roles.Admin, null, "Salif", "Compaoré");
+        var email = $"invite-{Guid.NewGuid():N}@fonctionpublique.gov.bf";
+        var form = await admin.ClickAsync(await admin.GetAsync("/admin/agents"), "Inviter un agent");
+        var dgt = form.Html.QuerySelectorAll("input[name=Services]").Single(i => i.ParentElement!.TextContent.Contains("DGT", StringComparison.Ordinal)).GetAttribute("value")!;
+        await admin.SubmitAsync(form, "Envoyer l'invitation", [("Email", email), ("LastName", "Sanou"), ("FirstNames", "Mamadou"), ("Role", "agent"), ("Services", dgt)]);
+        var message = await host.Mailbox.WaitForAsync(email, "Invitation au back-office");
+
+        using var agent = host.NewSession();
+        var set = await agent.GetAsync(new Uri(ResetLink().Match(message.TextBody ?? "").Value).PathAndQuery);
+        var refused = await agent.SubmitAsync(set, "Enregistrer le mot de passe", [("Password", "fonctionpublique2026"), ("ConfirmPassword", "fonctionpublique2026")]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Equal(TooCommon, refused.ErrorFor("Password"));
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_for_15_minutes_even_against_the_right_one()
+    {
+        using var session = host.NewSession();
+        var user = await TestUsers.SignUpAsync(session);
+        await session.SubmitAsync(await session.GetAsync("/"), "Se déconnecter");
+        var page = await session.GetAsync("/compte/connexion");
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            page = await session.SubmitAsync(page, "Se connecter", [("Email", user.Email), ("Password", $"mauvais mot de passe {attempt}")]);
+            Assert.Equal("Adresse e-mail ou mot de passe incorrect.", page.ErrorFor("Password"));
+        }
+
+        const string Locked = "Trop d'essais infructueux : votre compte est bloqué pendant 15 minutes. Vous pouvez réinitialiser votre mot de passe.";
+        var fifth = await session.SubmitAsync(page, "Se connecter", [("Email", user.Email), ("Password", "mauvais mot de passe 5")]);
+        Assert.Equal(HttpStatusCode.BadRequest, fifth.Status);
+        Assert.Equal(Locked, fifth.ErrorFor("Password"));
+
+        var right = await session.SubmitAsync(fifth, "Se connecter", [("Email", user.Email), ("Password", user.Password)]);
+        Assert.Equal(Locked, right.ErrorFor("Password"));
+        Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/mes-demandes", follow: false)).Status);
+    }
+
+    [GeneratedRegex(@"https?://\S+/compte/reinitialiser\?\S+")]
+    internal static partial Regex ResetLink();
+}

@@ -1,0 +1,58 @@
+using System.Net;
+using EServices.Tests.Infrastructure;
+using EServices.Web.Features.Accounts;
+
+namespace EServices.Tests.Security;
+
+/// <summary>ASVS V3.3.1: sign-out ends the session on the server; V3.3.2: staff sessions end after 30 minutes idle.</summary>
+[Collection(SessionCollection.Name)]
+public sealed class SessionLifetimeTests(SessionHost host)
+{
+    [Fact]
+    public async Task A_session_cookie_replayed_after_sign_out_is_refused()
+    {
+        using var session = host.NewSession();
+        var user = await TestUsers.SignUpAsync(session);
+        var signedIn = await session.SubmitAsync(await session.GetAsync("/compte/connexion"), "Se connecter", [("Email", user.Email), ("Password", user.Password)], follow: false);
+        var stolen = SessionCookieTests.CookieValue(signedIn, SessionCookies.Session);
+        using var attacker = host.ClientWithCookie(SessionCookies.Session, stolen);
+        Assert.Equal(HttpStatusCode.OK, (await attacker.GetAsync("/mes-demandes")).StatusCode);
+
+        await session.SubmitAsync(await session.GetAsync("/"), "Se déconnecter");
+        // The stamp is checked once a minute of the portal's clock.
+        host.Clock.Advance(TimeSpan.FromMinutes(2));
+
+        var replayed = await attacker.GetAsync("/mes-demandes");
+        Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
+        Assert.StartsWith("/compte/connexion", replayed.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_staff_session_slides_while_used_and_ends_after_30_idle_minutes()
+    {
+        using var agent = host.NewSession();
+        await TestStaff.SignInAsync(host, agent, Roles.Agent, "DGFP");
+
+        for (var i = 0; i < 3; i++)
+        {
+            host.Clock.Advance(TimeSpan.FromMinutes(20));
+            Assert.Equal(HttpStatusCode.OK, (await agent.GetAsync("/back-office", follow: false)).Status);
+        }
+
+        host.Clock.Advance(TimeSpan.FromMinutes(31));
+        var expired = await agent.GetAsync("/back-office", follow: false);
+        Assert.Equal(HttpStatusCode.Redirect, expired.Status);
+        Assert.StartsWith("/compte/connexion", new Uri(host.BaseAddress, expired.Location).PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_applicant_session_survives_two_idle_hours()
+    {
+        using var applicant = host.NewSession();
+        await TestUsers.SignUpAsync(applicant);
+        host.Clock.Advance(TimeSpan.FromHours(2));
+        var mine = await applicant.GetAsync("/mes-demandes", follow: false);
+        Assert.Equal(HttpStatusCode.OK, mine.Status);
+        Assert.Equal("Mes demandes", mine.Html.QuerySelector("h1")!.TextContent);
+    }
+}
