@@ -23,6 +23,8 @@ using Serilog.Events;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("fr-FR");
 
 var builder = WebApplication.CreateBuilder(args);
+// No version banner: Kestrel would otherwise say "Server: Kestrel".
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 builder.Host.UseDefaultServiceProvider(o => o.ValidateOnBuild = o.ValidateScopes = true);
 builder.Services.AddSerilog((services, log) => log.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services));
 
@@ -89,6 +91,15 @@ builder.Services
         o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
     })
     .AddRazorOptions(o => o.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
+// A year, subdomains too. Localhost is not excluded (the default list excludes it): HSTS is only on outside
+// Development, where a host named localhost is a real deployment behind a local TLS proxy; browsers ignore it
+// for IP addresses anyway (RFC 6797 §8.1).
+builder.Services.AddHsts(o =>
+{
+    o.MaxAge = TimeSpan.FromDays(365);
+    o.IncludeSubDomains = true;
+    o.ExcludedHosts.Clear();
+});
 builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql");
 
 var app = builder.Build();
@@ -98,13 +109,13 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
     await DatabaseSetup.MigrateAndSeedAsync(app.Services);
 }
 
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/erreur");
     app.UseHsts();
 }
 
-app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/erreur/{0}");
 app.UseSerilogRequestLogging(o => o.GetLevel = (http, _, ex) =>
     ex is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Debug);
