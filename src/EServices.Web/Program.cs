@@ -26,7 +26,8 @@ var builder = WebApplication.CreateBuilder(args);
 // No version banner: Kestrel would otherwise say "Server: Kestrel".
 builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 builder.Host.UseDefaultServiceProvider(o => o.ValidateOnBuild = o.ValidateScopes = true);
-builder.Services.AddSerilog((services, log) => log.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services));
+builder.Services.AddSerilog((services, log) => log.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services)
+    .Enrich.With<CorrelationId>());
 
 var connectionString = builder.Configuration.GetConnectionString("Default")
     ?? throw new InvalidOperationException("ConnectionStrings:Default is not set: see README.md.");
