@@ -77,6 +77,18 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Cookie.SameSite = SameSiteMode.Lax;
     o.SlidingExpiration = true;
     o.ExpireTimeSpan = TimeSpan.FromHours(8);
+    // The periodic session check reads the database. While PostgreSQL is down, keep the session as it is (it is checked
+    // again at the next request) so that the page can say "indisponible" (503) instead of failing inside sign-in.
+    o.Events.OnValidatePrincipal = async context =>
+    {
+        try
+        {
+            await SecurityStampValidator.ValidatePrincipalAsync(context);
+        }
+        catch (Exception ex) when (DatabaseFaults.IsUnavailable(ex))
+        {
+        }
+    };
 });
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(AuthorizationPolicies.BackOffice, p => p.RequireRole(Roles.All).RequireClaim(TwoFactor.Claim, TwoFactor.Used))

@@ -1,6 +1,10 @@
+using EServices.Web.Data;
 using EServices.Web.Infrastructure;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace EServices.Web.Features.Errors;
 
@@ -10,6 +14,8 @@ public sealed record ErrorPage(int Status, string CorrelationId);
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class ErrorsController : Controller
 {
+    private const string RetryAfterSeconds = "30";
+
     /// <summary>The page of an unhandled exception (no status) or of an error status re-executed by the status code pages.
     /// It says what happened in French and gives the request's correlation id, never the exception.</summary>
     [Route("/erreur/{status:int?}")]
@@ -17,6 +23,18 @@ public sealed class ErrorsController : Controller
     public IActionResult Error(int? status)
     {
         var code = status ?? StatusCodes.Status500InternalServerError;
+        if (status is null && DatabaseFaults.IsUnavailable(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error))
+        {
+            // PostgreSQL is down or restarting: say so, and when to come back. Nothing to fix on our side of the request.
+            code = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = RetryAfterSeconds;
+            // Pooled connections opened before a restart are dead: drop them so the next requests open new ones.
+            if (HttpContext.RequestServices.GetRequiredService<AppDbContext>().Database.GetDbConnection() is NpgsqlConnection connection)
+            {
+                NpgsqlConnection.ClearPool(connection);
+            }
+        }
+
         Response.StatusCode = code;
         return View("Error", new ErrorPage(code, CorrelationId.For(HttpContext)));
     }
