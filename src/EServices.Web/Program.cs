@@ -25,8 +25,11 @@ using Serilog.Events;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("fr-FR");
 
 var builder = WebApplication.CreateBuilder(args);
+// No version banner: Kestrel would otherwise say "Server: Kestrel".
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 builder.Host.UseDefaultServiceProvider(o => o.ValidateOnBuild = o.ValidateScopes = true);
-builder.Services.AddSerilog((services, log) => log.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services));
+builder.Services.AddSerilog((services, log) => log.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services)
+    .Enrich.With<CorrelationId>());
 
 var connectionString = builder.Configuration.GetConnectionString("Default")
     ?? throw new InvalidOperationException("ConnectionStrings:Default is not set: see README.md.");
@@ -87,6 +90,15 @@ builder.Services
         o.Conventions.Add(new RouteParametersFromAddress());
     })
     .AddRazorOptions(o => o.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
+// A year, subdomains too. Localhost is not excluded (the default list excludes it): HSTS is only on outside
+// Development, where a host named localhost is a real deployment behind a local TLS proxy; browsers ignore it
+// for IP addresses anyway (RFC 6797 §8.1).
+builder.Services.AddHsts(o =>
+{
+    o.MaxAge = TimeSpan.FromDays(365);
+    o.IncludeSubDomains = true;
+    o.ExcludedHosts.Clear();
+});
 builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql");
 
 var app = builder.Build();
@@ -102,13 +114,13 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
     await DatabaseSetup.MigrateAndSeedAsync(app.Services);
 }
 
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/erreur");
     app.UseHsts();
 }
 
-app.UseSecurityHeaders();
 app.UseSessionCookies();
 app.UseStatusCodePagesWithReExecute("/erreur/{0}");
 app.UseSerilogRequestLogging(o => o.GetLevel = (http, _, ex) =>

@@ -2,14 +2,27 @@ namespace EServices.Web.Infrastructure;
 
 public static class SecurityHeaders
 {
-    /// <summary>Scripts and styles come from our own files only (no inline code), and no one frames us.</summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// Scripts and styles come from our own files only (no inline code), no one frames us, and nothing says which
+    /// server or framework answers. Set when the response starts, so that error pages, re-executed status pages,
+    /// static files and downloads carry them too, whatever cleared the headers before.
+    /// </summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-        headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "same-origin";
-        headers.XFrameOptions = "DENY";
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "same-origin";
+            headers.XFrameOptions = "DENY";
+            headers.Remove("Server");
+            headers.Remove("X-Powered-By");
+            return Task.CompletedTask;
+        });
         return next();
     });
 }

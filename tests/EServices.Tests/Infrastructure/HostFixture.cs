@@ -39,16 +39,19 @@ public class HostFixture : WebApplicationFactory<Program>, IAsyncLifetime
     public static string AdminConnectionString =>
         Environment.GetEnvironmentVariable("ESERVICES_TEST_DB") ?? "Host=127.0.0.1;Port=54329;Username=postgres;Database=postgres";
 
+    /// <summary>The PostgreSQL server this host's database is created on; a test with a cluster of its own overrides it.</summary>
+    protected virtual string ServerConnectionString => AdminConnectionString;
+
     public async Task InitializeAsync()
     {
-        await using (var admin = new NpgsqlConnection(AdminConnectionString))
+        await using (var admin = new NpgsqlConnection(ServerConnectionString))
         {
             await admin.OpenAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", admin);
             await create.ExecuteNonQueryAsync();
         }
 
-        ConnectionString = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = _database }.ConnectionString;
+        ConnectionString = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = _database }.ConnectionString;
         await Mailbox.StartAsync();
         // Starts the host: migrations and seed run now, once.
         if (ListensOnRealPort)
@@ -92,7 +95,7 @@ public class HostFixture : WebApplicationFactory<Program>, IAsyncLifetime
         await DisposeAsync();
         await Mailbox.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(AdminConnectionString);
+        await using var admin = new NpgsqlConnection(ServerConnectionString);
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", admin);
         await drop.ExecuteNonQueryAsync();

@@ -33,6 +33,18 @@ public static class SessionCookies
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = ApplicantIdleTimeout;
             o.Events.OnSigningIn = ShortenStaffSessions;
+            // The periodic session check reads the database. While PostgreSQL is down, keep the session as it is (it is
+            // checked again at the next request) so that the page can say "indisponible" (503) instead of failing inside sign-in.
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                try
+                {
+                    await SecurityStampValidator.ValidatePrincipalAsync(context);
+                }
+                catch (Exception ex) when (Data.DatabaseFaults.IsUnavailable(ex))
+                {
+                }
+            };
         });
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o => Harden(o.Cookie, SecondFactorPending, SameSiteMode.Lax));
         services.AddAntiforgery(o =>

@@ -1,6 +1,10 @@
-using System.Diagnostics;
+using EServices.Web.Data;
+using EServices.Web.Infrastructure;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace EServices.Web.Features.Errors;
 
@@ -10,13 +14,30 @@ public sealed record ErrorPage(int Status, string CorrelationId);
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class ErrorsController : Controller
 {
+    private const string RetryAfterSeconds = "30";
+
+    /// <summary>The page of an unhandled exception (no status) or of an error status re-executed by the status code pages.
+    /// It says what happened in French and gives the request's correlation id, never the exception.</summary>
     [Route("/erreur/{status:int?}")]
     [IgnoreAntiforgeryToken]
     public IActionResult Error()
     {
         // No model binding: re-executing a POST whose body is broken (a bad multipart, say) must not read it again.
-        var code = int.TryParse(RouteData.Values["status"]?.ToString(), out var status) ? status : StatusCodes.Status500InternalServerError;
+        var known = int.TryParse(RouteData.Values["status"]?.ToString(), out var status);
+        var code = known ? status : StatusCodes.Status500InternalServerError;
+        if (!known && DatabaseFaults.IsUnavailable(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error))
+        {
+            // PostgreSQL is down or restarting: say so, and when to come back. Nothing to fix on our side of the request.
+            code = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = RetryAfterSeconds;
+            // Pooled connections opened before a restart are dead: drop them so the next requests open new ones.
+            if (HttpContext.RequestServices.GetRequiredService<AppDbContext>().Database.GetDbConnection() is NpgsqlConnection connection)
+            {
+                NpgsqlConnection.ClearPool(connection);
+            }
+        }
+
         Response.StatusCode = code;
-        return View("Error", new ErrorPage(code, Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier));
+        return View("Error", new ErrorPage(code, CorrelationId.For(HttpContext)));
     }
 }

@@ -71,6 +71,12 @@ public sealed class FilingController(
         }
 
         var count = draft.FormVersion.Parse().Steps.Count;
+        // "Reprendre" sends to the step after the last one completed: when every step is done, that is the review.
+        if (index == count + 1 && draft.CompletedSteps >= count)
+        {
+            return Redirect($"/brouillons/{id}/recapitulatif");
+        }
+
         if (index < 1 || index > count)
         {
             return NotFound();

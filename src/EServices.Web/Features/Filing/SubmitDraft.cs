@@ -14,7 +14,12 @@ namespace EServices.Web.Features.Filing;
 public sealed class SubmitDraft(AppDbContext db, WorkingCalendar calendar, StatusEmail email, IssueCertificate documents, TimeProvider clock, ILogger<SubmitDraft> logger)
 {
     /// <summary>The tracking number of the filed request, or null when the draft is not complete.</summary>
-    public async Task<string?> RunAsync(Guid draftId, ApplicationUser applicant, string baseUrl, CancellationToken ct)
+    /// <remarks>If the connection breaks (PostgreSQL restarting), the whole unit is replayed on a new one: it reads everything
+    /// again under the lock, and a draft already filed by a commit whose answer was lost returns its number.</remarks>
+    public Task<string?> RunAsync(Guid draftId, ApplicationUser applicant, string baseUrl, CancellationToken ct) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(token => FileAsync(draftId, applicant, baseUrl, token), ct);
+
+    private async Task<string?> FileAsync(Guid draftId, ApplicationUser applicant, string baseUrl, CancellationToken ct)
     {
         db.ChangeTracker.Clear(); // what the caller loaded may be stale: read again under the lock
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -63,7 +63,7 @@ public sealed class VerificationController(AppDbContext db, DocumentSigner signe
                 Mask(document.HolderName),
                 document.RevokedReason), StatusCodes.Status200OK);
         }
-        catch (Exception ex) when (ex is DbException or TimeoutException or InvalidOperationException && facts is not null)
+        catch (Exception ex) when (facts is not null && (ex is DbException or TimeoutException or InvalidOperationException || DatabaseFaults.IsUnavailable(ex)))
         {
             logger.LogWarning(ex, "Registry unreachable; answering from the QR signature");
             return Show(new VerificationPage(Verdict.GenuineOffline, KindLabel(facts!.Kind), facts.Number, facts.IssuedOn, null, Mask(facts.Holder), null), StatusCodes.Status200OK);

@@ -1,0 +1,128 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using EServices.Tests.Features.Filing;
+using EServices.Tests.Infrastructure;
+using EServices.Web.Features.Accounts;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace EServices.Tests.Faults;
+
+[Collection(FaultsCollection.Name)]
+public sealed partial class SecurityHeadersTests(FaultsHost host)
+{
+    [Fact]
+    public async Task Every_kind_of_response_carries_the_security_headers_and_no_version_banner()
+    {
+        using var citizen = HttpsSession();
+        await TestUsers.SignUpAsync(citizen);
+        var number = await AttestationJourney.FileAsync(citizen);
+        using var agent = HttpsSession();
+        await TestStaff.SignInAsync(host, agent, Roles.Agent, "DGFP");
+        using var admin = HttpsSession();
+        await TestStaff.SignInAsync(host, admin, Roles.Admin, null);
+        using var anonymous = HttpsSession();
+
+        var responses = new List<(string What, HttpStatusCode Expected, HttpResponseMessage Response)>
+        {
+            ("public home", HttpStatusCode.OK, await anonymous.Client.GetAsync("/")),
+            ("public catalogue", HttpStatusCode.OK, await anonymous.Client.GetAsync("/demarches?q=attestation")),
+            ("sign-in redirect", HttpStatusCode.Redirect, await anonymous.Client.GetAsync("/mes-demandes")),
+            ("citizen request", HttpStatusCode.OK, await citizen.Client.GetAsync($"/mes-demandes/{number}")),
+            ("receipt PDF", HttpStatusCode.OK, await citizen.Client.GetAsync($"/mes-demandes/{number}/recepisse")),
+            ("back-office inbox", HttpStatusCode.OK, await agent.Client.GetAsync("/back-office")),
+            ("administration", HttpStatusCode.OK, await admin.Client.GetAsync("/admin")),
+            ("static file", HttpStatusCode.OK, await anonymous.Client.GetAsync("/css/site.css")),
+            ("not found", HttpStatusCode.NotFound, await anonymous.Client.GetAsync("/cette-page-n-existe-pas")),
+            ("unhandled exception", HttpStatusCode.InternalServerError, await anonymous.Client.GetAsync(FaultsHost.FailingPath)),
+            ("health check", HttpStatusCode.OK, await anonymous.Client.GetAsync("/health")),
+        };
+
+        Assert.Equal("application/pdf", responses.Single(r => r.What == "receipt PDF").Response.Content.Headers.ContentType?.MediaType);
+        foreach (var (what, expected, response) in responses)
+        {
+            Assert.True(expected == response.StatusCode, $"{what}: {response.StatusCode}");
+            var headers = response.Headers;
+            Assert.True(headers.TryGetValues("Content-Security-Policy", out var csp), $"{what}: no CSP");
+            var policy = Assert.Single(csp);
+            Assert.Contains("default-src 'self'", policy, StringComparison.Ordinal);
+            Assert.Contains("object-src 'none'", policy, StringComparison.Ordinal);
+            Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+            Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
+            Assert.DoesNotContain("unsafe-eval", policy, StringComparison.Ordinal);
+            Assert.Equal(["nosniff"], headers.GetValues("X-Content-Type-Options"));
+            Assert.Equal(["same-origin"], headers.GetValues("Referrer-Policy"));
+            Assert.Equal(["DENY"], headers.GetValues("X-Frame-Options"));
+            Assert.True(headers.TryGetValues("Strict-Transport-Security", out var hsts), $"{what}: no HSTS over https");
+            Assert.Equal(["max-age=31536000; includeSubDomains"], hsts);
+            Assert.False(headers.Contains("Server"), $"{what}: Server header");
+            Assert.False(headers.Contains("X-Powered-By"), $"{what}: X-Powered-By header");
+            Assert.False(headers.Contains("X-AspNet-Version"), $"{what}: X-AspNet-Version header");
+            if (response.Content.Headers.ContentType?.MediaType == "text/html")
+            {
+                var html = await response.Content.ReadAsStringAsync();
+                Assert.DoesNotMatch(InlineCode(), html);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Hsts_is_not_sent_over_plain_http()
+    {
+        // RFC 6797 §7.2: a browser ignores it there; sending it would only suggest the portal serves plain http.
+        using var session = host.NewSession();
+        var page = await session.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.False(page.Response.Headers.Contains("Strict-Transport-Security"));
+        Assert.True(page.Response.Headers.Contains("Content-Security-Policy"));
+    }
+
+    [Fact]
+    public void Kestrel_does_not_announce_itself()
+    {
+        // The in-memory test server never writes a Server header; this is the setting Kestrel reads in production.
+        Assert.False(host.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.AddServerHeader);
+    }
+
+    [Fact]
+    public void No_view_holds_inline_script_style_or_event_handler()
+    {
+        var root = Path.Combine(SolutionRoot(), "src", "EServices.Web");
+        var views = Directory.EnumerateFiles(root, "*.cshtml", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToList();
+        Assert.NotEmpty(views);
+
+        var offenders = views.Where(f => InlineCode().IsMatch(File.ReadAllText(f))).Select(f => Path.GetRelativePath(root, f)).ToList();
+
+        Assert.Empty(offenders);
+    }
+
+    /// <summary>What the CSP forbids: a script element without src, a style element or attribute, an on* handler, a javascript: link.</summary>
+    [GeneratedRegex(@"<script(?![^>]*\bsrc=)[^>]*>|<style\b|\sstyle\s*=|\son[a-z]+\s*=|javascript:", RegexOptions.IgnoreCase)]
+    private static partial Regex InlineCode();
+
+    private WebSession HttpsSession() => new(host.CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = new Uri("https://localhost"),
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+    }));
+
+    private static string SolutionRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "EServices.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("EServices.sln not found above " + AppContext.BaseDirectory);
+    }
+}
