@@ -35,9 +35,7 @@ public sealed partial class LogHygieneTests(HostFixture host)
         using var applicant = host.NewSession();
         await TestUsers.SignUpAsync(applicant);
         var marker = $"CONTENU-CONFIDENTIEL-{Guid.NewGuid():N}";
-        var step1 = await AttestationJourney.StartAsync(applicant);
-        var step2 = await applicant.SubmitAsync(step1, "Continuer", AttestationJourney.Identity);
-        var step3 = await applicant.SubmitAsync(step2, "Continuer", AttestationJourney.Employment);
+        var step3 = await AttestationJourney.ToDocumentsStepAsync(applicant);
         await applicant.SubmitAsync(step3, "Continuer vers le récapitulatif", files: new Dictionary<string, Upload>
         {
             ["cnib"] = new("cnib.pdf", Encoding.ASCII.GetBytes($"%PDF-1.4\n{marker}\n%%EOF\n"), "application/pdf"),

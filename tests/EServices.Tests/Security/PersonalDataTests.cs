@@ -58,11 +58,9 @@ public sealed class PersonalDataTests(HostFixture host)
     {
         using var applicant = host.NewSession();
         await TestUsers.SignUpAsync(applicant);
-        var step1 = await AttestationJourney.StartAsync(applicant);
-        var step2 = await applicant.SubmitAsync(step1, "Continuer", AttestationJourney.Identity);
-        var step3 = await applicant.SubmitAsync(step2, "Continuer", AttestationJourney.Employment);
+        var step3 = await AttestationJourney.ToDocumentsStepAsync(applicant);
         await applicant.SubmitAsync(step3, "Enregistrer et finir plus tard", files: new Dictionary<string, Upload> { ["cnib"] = TestFiles.Pdf("cnib brouillon.pdf") });
-        var draftId = step1.Url.Split('/')[2];
+        var draftId = step3.Url.Split('/')[2];
         Assert.Equal(1L, await host.ScalarAsync("SELECT count(*) FROM attachments WHERE request_id = @id::uuid", ("id", draftId)));
         await AuditChainDatabase.SealAsync(host); // the draft's events wait, unsealed, for its filing
 

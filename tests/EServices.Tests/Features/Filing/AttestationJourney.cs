@@ -20,12 +20,18 @@ public static class AttestationJourney
         return await session.SubmitAsync(sheet, "Commencer la démarche");
     }
 
-    /// <summary>Fills every step with valid answers and stops on the review page.</summary>
-    public static async Task<Page> FillAsync(WebSession session)
+    /// <summary>Fills the identity and employment steps and stops on the documents step (the third).</summary>
+    public static async Task<Page> ToDocumentsStepAsync(WebSession session)
     {
         var step1 = await StartAsync(session);
         var step2 = await session.SubmitAsync(step1, "Continuer", Identity);
-        var step3 = await session.SubmitAsync(step2, "Continuer", Employment);
+        return await session.SubmitAsync(step2, "Continuer", Employment);
+    }
+
+    /// <summary>Fills every step with valid answers and stops on the review page.</summary>
+    public static async Task<Page> FillAsync(WebSession session)
+    {
+        var step3 = await ToDocumentsStepAsync(session);
         return await session.SubmitAsync(step3, "Continuer vers le récapitulatif", files: new Dictionary<string, Upload>
         {
             ["cnib"] = TestFiles.Pdf("ma cnib.pdf"),

@@ -68,9 +68,7 @@ public sealed class FilingTests(HostFixture host)
     {
         using var session = host.NewSession();
         await TestUsers.SignUpAsync(session);
-        var step1 = await AttestationJourney.StartAsync(session);
-        var step2 = await session.SubmitAsync(step1, "Continuer", AttestationJourney.Identity);
-        var step3 = await session.SubmitAsync(step2, "Continuer", AttestationJourney.Employment);
+        var step3 = await AttestationJourney.ToDocumentsStepAsync(session);
 
         var refused = await session.SubmitAsync(step3, "Continuer vers le récapitulatif", files: new Dictionary<string, Upload>
         {
