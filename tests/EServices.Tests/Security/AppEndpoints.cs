@@ -14,8 +14,11 @@ public enum Access
     /// <summary>[AllowAnonymous]: anyone.</summary>
     Public,
 
-    /// <summary>Any signed-in user: the global authorization filter. Applicants, and staff filing test requests.</summary>
+    /// <summary>Any signed-in user: the global authorization filter. The draft pages: applicants, and staff filing test requests.</summary>
     SignedIn,
+
+    /// <summary><see cref="AuthorizationPolicies.Applicant"/>: signed-in applicants, not staff.</summary>
+    Applicant,
 
     /// <summary><see cref="AuthorizationPolicies.BackOffice"/>: agents, heads of service and administrators.</summary>
     BackOffice,
@@ -36,6 +39,7 @@ public sealed record AppEndpoint(string Method, string Template, Access Access, 
     {
         Access.Public => true,
         Access.SignedIn => who != Who.Anonymous,
+        Access.Applicant => who == Who.Citizen,
         Access.BackOffice => who is Who.Agent or Who.Supervisor or Who.Admin,
         Access.Supervisor => who is Who.Supervisor or Who.Admin,
         _ => who == Who.Admin,
@@ -80,6 +84,7 @@ public static class AppEndpoints
 {
     private static readonly Dictionary<string, Access> Policies = new()
     {
+        [AuthorizationPolicies.Applicant] = Access.Applicant,
         [AuthorizationPolicies.BackOffice] = Access.BackOffice,
         [AuthorizationPolicies.Supervisor] = Access.Supervisor,
         [AuthorizationPolicies.Admin] = Access.Admin,

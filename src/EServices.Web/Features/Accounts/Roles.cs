@@ -24,6 +24,9 @@ public static class Roles
 
 public static class AuthorizationPolicies
 {
+    /// <summary>Applicants only: staff accounts are for the back-office (they file test requests through the draft pages,
+    /// which check ownership, and follow them in the back-office).</summary>
+    public const string Applicant = "applicant";
     public const string BackOffice = "back-office";
     public const string Supervisor = "supervisor";
     public const string Admin = "admin";

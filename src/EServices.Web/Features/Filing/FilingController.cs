@@ -19,6 +19,7 @@ public sealed class FilingController(
     private string UserId => users.GetUserId(User)!;
 
     [HttpPost("/demarches/{slug}/commencer")]
+    [Authorize(Policy = AuthorizationPolicies.Applicant)]
     public Task<IActionResult> Start(string slug, CancellationToken ct) => StartAsync(slug, test: false, ct);
 
     /// <summary>The test link of a procedure being built: staff file through its draft; the request is marked as a
@@ -122,7 +123,7 @@ public sealed class FilingController(
                 return Redirect($"/brouillons/{id}/etapes/{index}{back}");
             case StepOutcome.Leave:
                 TempData["Message"] = $"Votre brouillon « {draft.Procedure.Title} » est enregistré. Reprenez-le quand vous voulez depuis « Mes demandes ».";
-                return Redirect("/mes-demandes");
+                return Redirect(draft.IsTest ? "/back-office" : "/mes-demandes");
             default:
                 return Redirect(depuisRecapitulatif || index == count ? $"/brouillons/{id}/recapitulatif" : $"/brouillons/{id}/etapes/{index + 1}");
         }
@@ -177,7 +178,7 @@ public sealed class FilingController(
         }
 
         TempData["Message"] = $"Votre demande est déposée. Numéro de suivi : {number}.";
-        return Redirect($"/mes-demandes/{number}");
+        return Redirect(RequestPage(number));
     }
 
     /// <summary>The applicant's own draft; anyone else's is not found, and a filed one leads to its request page.</summary>
@@ -187,10 +188,14 @@ public sealed class FilingController(
         return draft switch
         {
             null => (null, NotFound()),
-            { Status: not RequestStatus.Draft } => (null, Redirect($"/mes-demandes/{draft.Number}")),
+            { Status: not RequestStatus.Draft } => (null, Redirect(RequestPage(draft.Number!))),
             _ => (draft, null),
         };
     }
+
+    /// <summary>Where a filed request is followed: a test request by the staff who filed it, in the back-office.</summary>
+    private static string RequestPage(string number) =>
+        number.StartsWith(Numbering.TestPrefix, StringComparison.Ordinal) ? $"/back-office/demandes/{number}" : $"/mes-demandes/{number}";
 
     private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

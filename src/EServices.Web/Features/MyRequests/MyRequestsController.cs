@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace EServices.Web.Features.MyRequests;
 
 [Route("mes-demandes")]
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = AuthorizationPolicies.Applicant)]
 public sealed class MyRequestsController(
     MyRequestsQuery query, CorrectRequest correct, Conversation conversation, AppDbContext db, UserManager<ApplicationUser> users, FileStorage storage) : Controller
 {

@@ -9,6 +9,7 @@ namespace EServices.Web.Features.PersonalData;
 
 /// <summary>"Mes données": what the portal holds about the signed-in person, and a copy of it to download.</summary>
 [Route("mes-donnees")]
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = AuthorizationPolicies.Applicant)]
 public sealed class PersonalDataController(PersonalDataExport export, Erasure erasure, AppDbContext db, UserManager<ApplicationUser> users, TimeProvider clock) : Controller
 {
     private string UserId => users.GetUserId(User)!;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using EServices.Tests.Infrastructure;
 using EServices.Web.Features.Accounts;
 
@@ -130,6 +131,10 @@ public sealed class PublishingTests(HostFixture host)
         var filed = await admin.SubmitAsync(review, "Déposer ma demande", [("declaration", "oui")]);
         var number = filed.Url.Split('/').Last();
         Assert.StartsWith("ESSAI-", number, StringComparison.Ordinal);
+        // Staff follow their test request in the back-office: applicants' pages are not theirs.
+        Assert.Equal($"/back-office/demandes/{number}", filed.Url);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.GetAsync("/mes-demandes", follow: false)).Status);
+        Assert.Contains("Les comptes du back-office ne déposent pas de demandes", (await admin.GetAsync("/demarches/attestation-de-travail")).Text, StringComparison.Ordinal);
 
         using var agent = host.NewSession();
         await TestStaff.SignInAsync(host, agent, Roles.Agent, "DGFP");
