@@ -69,7 +69,18 @@ public static class SignInLimits
         {
             if (Limited(http)?.AccountField is { } field && http.Request.HasFormContentType)
             {
-                var form = await http.Request.ReadFormAsync(http.RequestAborted);
+                IFormCollection form;
+                try
+                {
+                    form = await http.Request.ReadFormAsync(http.RequestAborted);
+                }
+                catch (Exception broken) when (broken is InvalidDataException or IOException or BadHttpRequestException)
+                {
+                    // A body no browser sends (a NUL character, a broken multipart): the French 400 page, not a 500.
+                    http.Response.StatusCode = StatusCodes.Status400BadRequest;
+                    return;
+                }
+
                 var account = form[field].ToString().Trim().ToUpperInvariant();
                 if (account.Length > 0)
                 {
