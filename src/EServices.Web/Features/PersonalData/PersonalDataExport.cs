@@ -70,7 +70,7 @@ public sealed class PersonalDataExport(AppDbContext db, TimeProvider clock)
                 DecideeLe = r.DecidedAt,
                 Motif = r.DecisionReason,
                 ComplementDemande = r.CorrectionMessage,
-                Reponses = JsonDocument.Parse(r.Answers).RootElement,
+                Reponses = JsonSerializer.Deserialize<JsonElement>(r.Answers), // a standalone copy: no pooled document left undisposed
                 Pieces = attachments.Where(a => a.RequestId == r.Id).Select(a => new
                 {
                     Champ = a.FieldKey,
