@@ -28,8 +28,10 @@ var builder = WebApplication.CreateBuilder(args);
 // No version banner: Kestrel would otherwise say "Server: Kestrel".
 builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 builder.Host.UseDefaultServiceProvider(o => o.ValidateOnBuild = o.ValidateScopes = true);
+// Each host logs through its own logger, not the static Log.Logger (the last host built would otherwise take every
+// host's lines, as happens when tests run several portals in one process).
 builder.Services.AddSerilog((services, log) => log.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services)
-    .Enrich.With<CorrelationId>());
+    .Enrich.With<CorrelationId>(), preserveStaticLogger: true);
 
 var connectionString = builder.Configuration.GetConnectionString("Default")
     ?? throw new InvalidOperationException("ConnectionStrings:Default is not set: see README.md.");
@@ -124,8 +126,11 @@ if (!app.Environment.IsDevelopment())
 
 app.UseSessionCookies();
 app.UseStatusCodePagesWithReExecute("/erreur/{0}");
-app.UseSerilogRequestLogging(o => o.GetLevel = (http, _, ex) =>
-    ex is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Debug);
+app.UseSerilogRequestLogging(o =>
+{
+    o.Logger = app.Services.GetRequiredService<Serilog.ILogger>(); // this host's logger (see AddSerilog above)
+    o.GetLevel = (http, _, ex) => ex is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Debug;
+});
 app.UseStaticFiles(new StaticFileOptions
 {
     OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl =

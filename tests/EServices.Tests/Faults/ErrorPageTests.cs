@@ -36,6 +36,9 @@ public sealed class ErrorPageTests(FaultsHost host)
         var line = Assert.Single(host.ConsoleLines.Lines, IsTheLine);
         Assert.Contains(FaultsHost.SecretInException, line, StringComparison.Ordinal);
         Assert.Contains("System.InvalidOperationException", line, StringComparison.Ordinal);
+        // The request's own summary line is an error too, with the same correlation id.
+        Assert.Contains(host.ConsoleLines.Lines, l => l.Contains($" ERR] {id} ", StringComparison.Ordinal)
+            && l.Contains($"HTTP GET {FaultsHost.FailingPath} responded 500", StringComparison.Ordinal));
     }
 
     [Fact]

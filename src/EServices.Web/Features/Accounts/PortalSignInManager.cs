@@ -32,4 +32,16 @@ public sealed class PortalSignInManager(
 
         return base.SignInWithClaimsAsync(user, authenticationProperties, claims);
     }
+
+    /// <summary>Re-issues the session cookie after the user changed their own security stamp (an authenticator key, their
+    /// own role), keeping how and when they proved their second factor: the step-up clock does not restart.</summary>
+    public override async Task RefreshSignInAsync(ApplicationUser user)
+    {
+        var current = await Context.AuthenticateAsync(AuthenticationScheme);
+        var kept = current.Principal?.Claims
+            .Where(c => c.Type is TwoFactor.Claim or TwoFactor.VerifiedAtClaim or ClaimTypes.AuthenticationMethod)
+            .Select(c => new Claim(c.Type, c.Value, c.ValueType))
+            .ToList() ?? [];
+        await base.SignInWithClaimsAsync(user, current.Properties, kept);
+    }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -33,18 +32,7 @@ public static class SessionCookies
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = ApplicantIdleTimeout;
             o.Events.OnSigningIn = ShortenStaffSessions;
-            // The periodic session check reads the database. While PostgreSQL is down, keep the session as it is (it is
-            // checked again at the next request) so that the page can say "indisponible" (503) instead of failing inside sign-in.
-            o.Events.OnValidatePrincipal = async context =>
-            {
-                try
-                {
-                    await SecurityStampValidator.ValidatePrincipalAsync(context);
-                }
-                catch (Exception ex) when (Data.DatabaseFaults.IsUnavailable(ex))
-                {
-                }
-            };
+            o.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
         });
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o => Harden(o.Cookie, SecondFactorPending, SameSiteMode.Lax));
         services.AddAntiforgery(o =>
@@ -54,12 +42,6 @@ public static class SessionCookies
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.Configure<CookieTempDataProviderOptions>(o => Harden(o.Cookie, TempData, SameSiteMode.Lax));
-        services.Configure<SecurityStampValidatorOptions>(o =>
-        {
-            // A deactivated account, a changed password or a sign-out (which changes the stamp) ends open sessions within a minute.
-            o.ValidationInterval = TimeSpan.FromMinutes(1);
-            o.OnRefreshingPrincipal = KeepSecondFactor;
-        });
         return services;
     }
 
@@ -89,24 +71,6 @@ public static class SessionCookies
         if (context.Principal is { } principal && Roles.All.Any(principal.IsInRole) && context.Properties.IssuedUtc is { } issued)
         {
             context.Properties.ExpiresUtc = issued + StaffIdleTimeout;
-        }
-
-        return Task.CompletedTask;
-    }
-
-    /// <summary>The stamp check rebuilds the principal from the user's row, which knows nothing of how they signed in:
-    /// the second-factor claims are carried over, or staff would lose the back-office a minute after signing in.</summary>
-    private static Task KeepSecondFactor(SecurityStampRefreshingPrincipalContext context)
-    {
-        if (context.NewPrincipal?.Identity is ClaimsIdentity rebuilt && context.CurrentPrincipal is { } current)
-        {
-            foreach (var claim in current.Claims.Where(c => c.Type is TwoFactor.Claim or TwoFactor.VerifiedAtClaim))
-            {
-                if (!rebuilt.HasClaim(claim.Type, claim.Value))
-                {
-                    rebuilt.AddClaim(new Claim(claim.Type, claim.Value, claim.ValueType));
-                }
-            }
         }
 
         return Task.CompletedTask;

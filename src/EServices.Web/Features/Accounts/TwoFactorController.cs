@@ -101,7 +101,8 @@ public sealed class TwoFactorController(UserManager<ApplicationUser> users, Sign
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
+            await users.ResetAuthenticatorKeyAsync(user); // changes the security stamp: the session cookie follows
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
         }
 

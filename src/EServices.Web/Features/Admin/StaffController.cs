@@ -24,7 +24,7 @@ public sealed record StaffEditPage(
 /// Every change is written to the audit log.</summary>
 [Authorize(Policy = AuthorizationPolicies.Admin)]
 [Route("admin/agents")]
-public sealed class StaffController(AppDbContext db, UserManager<ApplicationUser> users, IValidator<StaffForm> validator, EmailOutbox outbox, TimeProvider clock, AuditLog audit)
+public sealed class StaffController(AppDbContext db, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, IValidator<StaffForm> validator, EmailOutbox outbox, TimeProvider clock, AuditLog audit)
     : Controller
 {
     [HttpGet("")]
@@ -133,8 +133,13 @@ public sealed class StaffController(AppDbContext db, UserManager<ApplicationUser
         }
 
         await db.SaveChangesAsync(ct);
-        await users.UpdateSecurityStampAsync(user); // new rights take effect at once
+        await users.UpdateSecurityStampAsync(user); // new rights take effect at once: that agent's sessions end
         await transaction.CommitAsync(ct);
+        if (user.Id == users.GetUserId(User))
+        {
+            await signIn.RefreshSignInAsync(user); // an administrator editing their own account stays signed in
+        }
+
         TempData["Message"] = $"Compte de {user.FirstNames} {user.LastName.ToUpperInvariant()} enregistré.";
         return Redirect("/admin/agents");
     }
