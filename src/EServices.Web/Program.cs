@@ -117,6 +117,7 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
     await DatabaseSetup.MigrateAndSeedAsync(app.Services);
 }
 
+app.UseTrustedProxies(app.Configuration); // first: the scheme and client address everything below relies on
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
