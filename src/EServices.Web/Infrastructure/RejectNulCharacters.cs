@@ -26,14 +26,9 @@ public sealed class RejectNulCharacters : IAsyncResourceFilter, IOrderedFilter
             .Concat(request.Query.SelectMany(q => q.Value.Append(q.Key)));
         if (request.HasFormContentType)
         {
-            IFormCollection form;
-            try
+            if (await request.ReadFormOrNullAsync() is not { } form)
             {
-                form = await request.ReadFormAsync(context.HttpContext.RequestAborted);
-            }
-            catch (Exception broken) when (broken is InvalidDataException or IOException or BadHttpRequestException)
-            {
-                context.Result = new StatusCodeResult(StatusCodes.Status400BadRequest); // a body no browser sends
+                context.Result = new StatusCodeResult(StatusCodes.Status400BadRequest);
                 return;
             }
 

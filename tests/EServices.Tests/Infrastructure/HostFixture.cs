@@ -19,6 +19,9 @@ public class HostFixture : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly string _database = $"eservices_test_{Guid.NewGuid():N}";
     private readonly string _files = Path.Combine(Path.GetTempPath(), $"eservices-files-{Guid.NewGuid():N}");
 
+    /// <summary>Where this host stores uploads (Storage:Path).</summary>
+    public string FilesPath => _files;
+
     public TestMailbox Mailbox { get; } = new();
 
     public LogCapture Logs { get; } = new();

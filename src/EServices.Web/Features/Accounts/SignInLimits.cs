@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using EServices.Web.Infrastructure;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -69,15 +70,9 @@ public static class SignInLimits
         {
             if (Limited(http)?.AccountField is { } field && http.Request.HasFormContentType)
             {
-                IFormCollection form;
-                try
+                if (await http.Request.ReadFormOrNullAsync() is not { } form)
                 {
-                    form = await http.Request.ReadFormAsync(http.RequestAborted);
-                }
-                catch (Exception broken) when (broken is InvalidDataException or IOException or BadHttpRequestException)
-                {
-                    // A body no browser sends (a NUL character, a broken multipart): the French 400 page, not a 500.
-                    http.Response.StatusCode = StatusCodes.Status400BadRequest;
+                    http.Response.StatusCode = StatusCodes.Status400BadRequest; // the French 400 page, not a 500
                     return;
                 }
 

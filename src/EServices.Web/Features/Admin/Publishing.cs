@@ -3,6 +3,7 @@ using EServices.Web.Documents;
 using EServices.Web.Features.Catalogue;
 using EServices.Web.Forms;
 using EServices.Web.Infrastructure.Audit;
+using EServices.Web.Infrastructure.Storage;
 using EServices.Web.Workflow;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ namespace EServices.Web.Features.Admin;
 /// while N stays live; "Fermer" stops new filings; "Dupliquer" starts a new procedure from a copy.
 /// Requests keep the version they were filed with, so a published version is never changed.
 /// </summary>
-public sealed class Publishing(AppDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class Publishing(AppDbContext db, FileStorage storage, AuditLog audit, TimeProvider clock)
 {
     /// <summary>A new procedure's form starts with one step for the applicant to fill.</summary>
     public static readonly FormDefinition Blank = new() { Steps = [new FormStep { Title = "Votre demande" }] };
@@ -81,7 +82,7 @@ public sealed class Publishing(AppDbContext db, AuditLog audit, TimeProvider clo
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var draft = procedure.DraftFormVersion!;
-        var tests = await DeleteTestRequestsAsync(procedure.Id, ct);
+        var (tests, files) = await DeleteTestRequestsAsync(procedure.Id, ct);
         draft.PublishedAt = clock.GetUtcNow();
         procedure.PublishedFormVersion = draft;
         procedure.DraftFormVersion = null;
@@ -90,6 +91,7 @@ public sealed class Publishing(AppDbContext db, AuditLog audit, TimeProvider clo
         audit.Record($"Version {draft.Number} publiée ({tests} demande(s) de test supprimée(s))", AuditTargets.Procedure, procedure.Id.ToString(), procedure.Title);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        files.ForEach(storage.Delete); // after the commit, as in Erasure: never a row pointing to a deleted file
         return [];
     }
 
@@ -102,7 +104,7 @@ public sealed class Publishing(AppDbContext db, AuditLog audit, TimeProvider clo
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await DeleteTestRequestsAsync(procedure.Id, ct);
+        var (_, files) = await DeleteTestRequestsAsync(procedure.Id, ct);
         procedure.DraftFormVersion = null;
         procedure.DraftFormVersionId = null;
         await db.SaveChangesAsync(ct);
@@ -110,6 +112,7 @@ public sealed class Publishing(AppDbContext db, AuditLog audit, TimeProvider clo
         audit.Record($"Brouillon de la version {draft.Number} abandonné", AuditTargets.Procedure, procedure.Id.ToString(), procedure.Title);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        files.ForEach(storage.Delete);
     }
 
     /// <summary>"Fermer": no new drafts or filings; requests already filed are processed to the end.</summary>
@@ -173,13 +176,15 @@ public sealed class Publishing(AppDbContext db, AuditLog audit, TimeProvider clo
         return copy;
     }
 
-    private async Task<int> DeleteTestRequestsAsync(int procedureId, CancellationToken ct)
+    /// <summary>Deletes the test requests' rows; their stored files are for the caller to delete once committed.</summary>
+    private async Task<(int Count, List<string> Files)> DeleteTestRequestsAsync(int procedureId, CancellationToken ct)
     {
         var tests = db.Requests.Where(r => r.ProcedureId == procedureId && r.IsTest);
+        var files = await db.Attachments.Where(a => tests.Any(r => r.Id == a.RequestId)).Select(a => a.StorageKey).ToListAsync(ct);
         await db.IssuedDocuments.Where(d => tests.Any(r => r.Id == d.RequestId)).ExecuteDeleteAsync(ct);
         await db.RequestMessages.Where(m => tests.Any(r => r.Id == m.RequestId)).ExecuteDeleteAsync(ct);
         await db.RequestEvents.Where(e => tests.Any(r => r.Id == e.RequestId)).ExecuteDeleteAsync(ct);
         await db.Attachments.Where(a => tests.Any(r => r.Id == a.RequestId)).ExecuteDeleteAsync(ct);
-        return await tests.ExecuteDeleteAsync(ct);
+        return (await tests.ExecuteDeleteAsync(ct), files);
     }
 }

@@ -123,11 +123,13 @@ public sealed class PublishingTests(HostFixture host)
         using var admin = host.NewSession();
         await TestStaff.SignInAsync(host, admin, Roles.Admin, null, "Salif", "Compaoré");
         var (id, slug) = await FormBuilderTests.NewProcedureAsync(host, admin, "Demande de disponibilité");
-        var builder = await FormBuilderTests.AddFieldAsync(admin, id, 1, ("Type", "Text"), ("Label", "Motif"), ("Key", "motif"), ("Required", "true"));
+        await FormBuilderTests.AddFieldAsync(admin, id, 1, ("Type", "Text"), ("Label", "Motif"), ("Key", "motif"), ("Required", "true"));
+        var builder = await FormBuilderTests.AddFieldAsync(admin, id, 1, ("Type", "File"), ("Label", "Justificatif"), ("Key", "justificatif"), ("Required", "true"));
 
         Assert.Contains("Bientôt en ligne", (await host.NewSession().GetAsync($"/demarches/{slug}")).Text, StringComparison.Ordinal);
         var step = await admin.SubmitAsync(builder, "Tester le brouillon");
-        var review = await admin.SubmitAsync(step, "Continuer vers le récapitulatif", [("motif", "Essai du formulaire")]);
+        var review = await admin.SubmitAsync(step, "Continuer vers le récapitulatif", [("motif", "Essai du formulaire")],
+            files: new Dictionary<string, Upload> { ["justificatif"] = TestFiles.Png() });
         var filed = await admin.SubmitAsync(review, "Déposer ma demande", [("declaration", "oui")]);
         var number = filed.Url.Split('/').Last();
         Assert.StartsWith("ESSAI-", number, StringComparison.Ordinal);
@@ -144,8 +146,12 @@ public sealed class PublishingTests(HostFixture host)
 
         string Count() => Convert.ToString(host.ScalarAsync("SELECT count(*) FROM requests WHERE procedure_id = @p AND is_test", ("p", id)).Result, CultureInfo.InvariantCulture)!;
         Assert.Equal("1", Count());
+        var stored = Path.Combine(host.FilesPath, (string)(await host.ScalarAsync(
+            "SELECT a.storage_key FROM attachments a JOIN requests r ON r.id = a.request_id WHERE r.number = @n", ("n", number)))!);
+        Assert.True(File.Exists(stored));
         await admin.SubmitAsync(await admin.GetAsync($"/admin/demarches/{id}/formulaire"), "Publier la version 1");
         Assert.Equal("0", Count());
+        Assert.False(File.Exists(stored)); // the test request's files go with it
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await agent.GetAsync($"/back-office/demandes/{number}")).Status);
     }
 }
