@@ -19,7 +19,7 @@ public sealed class AdminAxeScanTests(BrowserHost host, Chromium chromium) : ICl
         await TestStaff.CreateAsync(host, Roles.Agent, "DGFP", "Fatimata", "Zerbo");
         await using var context = await chromium.NewContextAsync(host.BaseAddress);
         var page = await context.NewPageAsync();
-        await Staff.SignInAsync(page, await TestStaff.CreateAsync(host, Roles.Admin, null, "Salif", "Compaoré"));
+        await Staff.SignInAsNewAdminAsync(page, host);
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu principal" }).GetByRole(AriaRole.Link, new() { Name = "Administration" }).ClickAsync();
         await Expect(Staff.Heading(page)).ToHaveTextAsync("Administration");

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using EServices.BrowserTests.Features.Filing;
 using EServices.BrowserTests.Infrastructure;
 using Microsoft.Playwright;
@@ -10,7 +9,7 @@ namespace EServices.BrowserTests.Accessibility;
 [Collection(BrowserCollection.Name)]
 public sealed class AxeScanTests(BrowserHost host, Chromium chromium) : IClassFixture<Chromium>
 {
-    private readonly List<string> _violations = [];
+    private readonly AxeFindings _axe = new();
 
     [Fact]
     public async Task Catalogue_pages_and_sign_up_have_no_accessibility_violations()
@@ -21,10 +20,10 @@ public sealed class AxeScanTests(BrowserHost host, Chromium chromium) : IClassFi
         foreach (var url in new[] { "/", "/demarches", "/demarches/attestation-de-travail", "/compte/inscription" })
         {
             await page.GotoAsync(url);
-            await ScanAsync(page, url);
+            await _axe.ScanAsync(page, url);
         }
 
-        AssertNone();
+        _axe.AssertNone();
     }
 
     [Fact]
@@ -37,58 +36,44 @@ public sealed class AxeScanTests(BrowserHost host, Chromium chromium) : IClassFi
         await page.GotoAsync("/demarches/attestation-de-travail");
         await page.GetByRole(AriaRole.Button, new() { Name = "Commencer la démarche" }).ClickAsync();
 
-        await ScanAsync(page, "step 1");
+        await _axe.ScanAsync(page, "step 1");
         await AttestationForm.ContinueAsync(page);
         await Expect(AttestationForm.ErrorSummary(page)).ToBeVisibleAsync();
-        await ScanAsync(page, "step 1 with errors");
+        await _axe.ScanAsync(page, "step 1 with errors");
         await AttestationForm.FillIdentityAsync(page, "212345A");
         await AttestationForm.ContinueAsync(page);
 
         await Expect(AttestationForm.Heading(page)).ToHaveTextAsync("Votre emploi");
-        await ScanAsync(page, "step 2");
+        await _axe.ScanAsync(page, "step 2");
         await AttestationForm.FillEmploymentAsync(page);
         await AttestationForm.ChooseMotiveAsync(page, "Autre motif");
         await AttestationForm.ContinueAsync(page);
         await Expect(AttestationForm.ErrorSummary(page)).ToBeVisibleAsync();
-        await ScanAsync(page, "step 2 with errors, other motive shown");
+        await _axe.ScanAsync(page, "step 2 with errors, other motive shown");
         await AttestationForm.OtherMotive(page).FillAsync("Demande de visa");
         await AttestationForm.ContinueAsync(page);
 
         await Expect(AttestationForm.Heading(page)).ToHaveTextAsync("Pièces justificatives");
-        await ScanAsync(page, "step 3");
+        await _axe.ScanAsync(page, "step 3");
         await AttestationForm.ContinueToReviewAsync(page);
         await Expect(AttestationForm.ErrorSummary(page)).ToBeVisibleAsync();
-        await ScanAsync(page, "step 3 with errors");
+        await _axe.ScanAsync(page, "step 3 with errors");
         await AttestationForm.AttachDocumentsAsync(page, files.Pdf("cnib.pdf"), files.Pdf("bulletin.pdf"));
         await AttestationForm.ContinueToReviewAsync(page);
 
         await Expect(AttestationForm.Heading(page)).ToHaveTextAsync("Vérifiez votre demande avant de la déposer");
-        await ScanAsync(page, "review");
+        await _axe.ScanAsync(page, "review");
         await page.GetByRole(AriaRole.Button, new() { Name = "Déposer ma demande" }).ClickAsync();
         await Expect(AttestationForm.ErrorSummary(page)).ToBeVisibleAsync();
-        await ScanAsync(page, "review without the declaration");
+        await _axe.ScanAsync(page, "review without the declaration");
         await AttestationForm.DeclareAndFileAsync(page);
 
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Votre demande est déposée");
-        await ScanAsync(page, "request page");
+        await _axe.ScanAsync(page, "request page");
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu principal" }).GetByRole(AriaRole.Link, new() { Name = "Mes demandes" }).ClickAsync();
         await Expect(AttestationForm.Heading(page)).ToHaveTextAsync("Mes demandes");
-        await ScanAsync(page, "Mes demandes");
+        await _axe.ScanAsync(page, "Mes demandes");
 
-        AssertNone();
+        _axe.AssertNone();
     }
-
-    /// <summary>Runs axe and keeps what it finds, so that one run reports every page at once.</summary>
-    private async Task ScanAsync(IPage page, string what)
-    {
-        var result = await page.RunAxe();
-        foreach (var violation in result.Violations)
-        {
-            var targets = string.Join(" | ", violation.Nodes.Select(n => n.Target?.ToString()));
-            _violations.Add($"{what} ({page.Url}): {violation.Id} [{violation.Impact}] {violation.Help} → {targets}");
-        }
-    }
-
-    private void AssertNone() =>
-        Assert.True(_violations.Count == 0, $"{_violations.Count} accessibility violation(s):\n{string.Join('\n', _violations)}");
 }

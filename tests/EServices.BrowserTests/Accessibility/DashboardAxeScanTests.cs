@@ -1,8 +1,6 @@
 using EServices.BrowserTests.Features.Filing;
 using EServices.BrowserTests.Infrastructure;
 using EServices.Tests.Features.Dashboard;
-using EServices.Tests.Infrastructure;
-using EServices.Web.Features.Accounts;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -20,7 +18,7 @@ public sealed class DashboardAxeScanTests(BrowserHost host, Chromium chromium) :
         var seed = await DashboardTests.SeedMarchAsync(host);
         await using var context = await chromium.NewContextAsync(host.BaseAddress);
         var page = await context.NewPageAsync();
-        await Staff.SignInAsync(page, await TestStaff.CreateAsync(host, Roles.Admin, null, "Salif", "Compaoré"));
+        await Staff.SignInAsNewAdminAsync(page, host);
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu principal" }).GetByRole(AriaRole.Link, new() { Name = "Administration" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Tableau de bord", Exact = true }).ClickAsync();

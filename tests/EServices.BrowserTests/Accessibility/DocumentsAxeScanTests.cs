@@ -1,8 +1,6 @@
 using EServices.BrowserTests.Features.Filing;
 using EServices.BrowserTests.Infrastructure;
 using EServices.Tests.Features.Admin;
-using EServices.Tests.Infrastructure;
-using EServices.Web.Features.Accounts;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -22,7 +20,7 @@ public sealed class DocumentsAxeScanTests(BrowserHost host, Chromium chromium) :
         var procedure = await TestCatalogue.CreateRegionalProcedureAsync(host, service.Id);
         await using var context = await chromium.NewContextAsync(host.BaseAddress);
         var page = await context.NewPageAsync();
-        await Staff.SignInAsync(page, await TestStaff.CreateAsync(host, Roles.Admin, null, "Salif", "Compaoré"));
+        await Staff.SignInAsNewAdminAsync(page, host);
 
         await page.GotoAsync($"/admin/demarches/{procedure.Id}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Documents et e-mails" }).ClickAsync();

@@ -1,8 +1,6 @@
 using EServices.BrowserTests.Features.Admin;
 using EServices.BrowserTests.Features.Filing;
 using EServices.BrowserTests.Infrastructure;
-using EServices.Tests.Infrastructure;
-using EServices.Web.Features.Accounts;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -22,7 +20,7 @@ public sealed class FormBuilderAxeScanTests(BrowserHost host, Chromium chromium)
         var title = $"Demande de disponibilité {suffix}";
         await using var context = await chromium.NewContextAsync(host.BaseAddress);
         var page = await context.NewPageAsync();
-        await Staff.SignInAsync(page, await TestStaff.CreateAsync(host, Roles.Admin, null, "Salif", "Compaoré"));
+        await Staff.SignInAsNewAdminAsync(page, host);
 
         // The sheet of a new procedure, not online yet; its form, empty (with the problems to fix).
         await ProcedureDesk.CreateAsync(page, title, $"demande-de-disponibilite-{suffix}");

@@ -1,8 +1,6 @@
 using EServices.BrowserTests.Features.Filing;
 using EServices.BrowserTests.Infrastructure;
 using EServices.Tests.Features.Admin;
-using EServices.Tests.Infrastructure;
-using EServices.Web.Features.Accounts;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -21,7 +19,7 @@ public sealed class GroupsAxeScanTests(BrowserHost host, Chromium chromium) : IC
         var procedure = await TestCatalogue.CreateRegionalProcedureAsync(host, service.Id);
         await using var context = await chromium.NewContextAsync(host.BaseAddress);
         var page = await context.NewPageAsync();
-        await Staff.SignInAsync(page, await TestStaff.CreateAsync(host, Roles.Admin, null, "Salif", "Compaoré"));
+        await Staff.SignInAsNewAdminAsync(page, host);
 
         // Groups: the empty list, a new group sent empty, then two groups, one by default.
         await page.GotoAsync("/admin/services");

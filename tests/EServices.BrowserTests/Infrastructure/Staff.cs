@@ -1,4 +1,5 @@
 using EServices.Tests.Infrastructure;
+using EServices.Web.Features.Accounts;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -8,6 +9,10 @@ namespace EServices.BrowserTests.Infrastructure;
 public static class Staff
 {
     public static ILocator Heading(IPage page) => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
+
+    /// <summary>Creates an administrator (Salif Compaoré, with an authenticator app) and signs them in; stops on the inbox.</summary>
+    public static async Task SignInAsNewAdminAsync(IPage page, HostFixture host) =>
+        await SignInAsync(page, await TestStaff.CreateAsync(host, Roles.Admin, null, "Salif", "Compaoré"));
 
     /// <summary>Signs in with password and code; stops on the back-office inbox.</summary>
     public static async Task SignInAsync(IPage page, TestUser staff)

@@ -31,7 +31,7 @@ public sealed partial class PublishingJourneyTests(BrowserHost host, Chromium ch
         // The administrator writes the sheet, builds the form and publishes version 1.
         await using var adminBrowser = await chromium.NewContextAsync(host.BaseAddress);
         var admin = await adminBrowser.NewPageAsync();
-        await Staff.SignInAsync(admin, await TestStaff.CreateAsync(host, Roles.Admin, null, "Salif", "Compaoré"));
+        await Staff.SignInAsNewAdminAsync(admin, host);
         await ProcedureDesk.CreateAsync(admin, title, slug);
         await Expect(ProcedureDesk.StatusBox(admin)).ToContainTextAsync("Pas encore en ligne.");
         await ProcedureDesk.OpenBuilderAsync(admin, title);
