@@ -21,6 +21,12 @@ public static class SecurityHeaders
             headers.XFrameOptions = "DENY";
             headers.Remove("Server");
             headers.Remove("X-Powered-By");
+            if (context.User.Identity?.IsAuthenticated == true && !headers.ContainsKey("Cache-Control"))
+            {
+                // A signed-in page, export or document holds personal data: no copy in a shared or browser cache.
+                headers.CacheControl = "no-store";
+            }
+
             return Task.CompletedTask;
         });
         return next();

@@ -82,6 +82,25 @@ public sealed partial class SecurityHeadersTests(FaultsHost host)
     }
 
     [Fact]
+    public async Task Signed_in_pages_and_downloads_are_never_cached_while_static_files_are()
+    {
+        using var session = HttpsSession();
+        await TestUsers.SignUpAsync(session);
+
+        foreach (var path in new[] { "/mes-demandes", "/mes-donnees", "/mes-donnees/export.json" })
+        {
+            var response = (await session.GetAsync(path)).Response;
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(response.Headers.CacheControl?.NoStore, path);
+        }
+
+        var css = (await session.GetAsync("/css/site.css")).Response;
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.False(css.Headers.CacheControl?.NoStore ?? false);
+        Assert.True(css.Headers.CacheControl?.Public);
+    }
+
+    [Fact]
     public void Kestrel_does_not_announce_itself()
     {
         // The in-memory test server never writes a Server header; this is the setting Kestrel reads in production.
