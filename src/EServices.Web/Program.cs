@@ -5,6 +5,7 @@ using EServices.Web.Data;
 using EServices.Web.Documents;
 using EServices.Web.Features;
 using EServices.Web.Features.Accounts;
+using EServices.Web.Features.Catalogue;
 using EServices.Web.Features.PersonalData;
 using EServices.Web.Forms;
 using EServices.Web.Infrastructure;
@@ -35,7 +36,8 @@ builder.Services.AddSerilog((services, log) => log.ReadFrom.Configuration(builde
 
 var connectionString = builder.Configuration.GetConnectionString("Default")
     ?? throw new InvalidOperationException("ConnectionStrings:Default is not set: see README.md.");
-builder.Services.AddDbContextPool<AppDbContext>(o => o.UseEServicesDatabase(connectionString));
+builder.Services.AddCataloguePageCache();
+builder.Services.AddDbContextPool<AppDbContext>((services, o) => o.UseEServicesDatabase(connectionString).EvictCataloguePagesOnChange(services));
 
 builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
     .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Storage:Path is required").ValidateOnStart();
@@ -141,6 +143,7 @@ app.UseRouting();
 app.UseSignInLimits();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOutputCache(); // after authentication: cached pages are for anonymous visitors only
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapControllers();
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace EServices.Web.Features.Accounts;
 
@@ -42,6 +43,8 @@ public static class SessionCookies
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.Configure<CookieTempDataProviderOptions>(o => Harden(o.Cookie, TempData, SameSiteMode.Lax));
+        services.AddSingleton<CookieTempDataProvider>();
+        services.AddSingleton<ITempDataProvider, QuietTempDataProvider>();
         return services;
     }
 
@@ -74,5 +77,21 @@ public static class SessionCookies
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>ASP.NET's cookie provider answers every page that looks at TempData (the layout does) with a Set-Cookie
+    /// deleting the cookie, even for a visitor who has none; such a page could then never be cached. This one stays quiet
+    /// when there is nothing to save and nothing to delete.</summary>
+    private sealed class QuietTempDataProvider(CookieTempDataProvider cookies) : ITempDataProvider
+    {
+        public IDictionary<string, object> LoadTempData(HttpContext context) => cookies.LoadTempData(context);
+
+        public void SaveTempData(HttpContext context, IDictionary<string, object> values)
+        {
+            if (values.Count > 0 || context.Request.Cookies.ContainsKey(TempData))
+            {
+                cookies.SaveTempData(context, values);
+            }
+        }
     }
 }

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace EServices.Web.Features.Catalogue;
 
 [AllowAnonymous]
+[OutputCache(PolicyName = CataloguePageCache.Policy)]
 public sealed class CatalogueController(HomeQuery home, SearchQuery search, SheetQuery sheet) : Controller
 {
     [HttpGet("/")]

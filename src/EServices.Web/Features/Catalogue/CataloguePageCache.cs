@@ -1,0 +1,118 @@
+using EServices.Web.Features.Accounts;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using System.Runtime.CompilerServices;
+
+namespace EServices.Web.Features.Catalogue;
+
+/// <summary>
+/// The home page, the catalogue and the procedure sheets, as anonymous visitors see them, are kept in memory for a minute:
+/// at a competition's opening most visitors read the same few pages. A change to the catalogue saved on this node
+/// empties the cache at once; on other nodes it shows within <see cref="Lifetime"/>. Signed-in visitors, and visitors
+/// with a message waiting (TempData), always get a fresh page: theirs differs.
+/// </summary>
+public static class CataloguePageCache
+{
+    public const string Policy = "catalogue-pages";
+
+    private const string Tag = "catalogue";
+
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
+
+    /// <summary>Entities whose change alters what the catalogue pages show.</summary>
+    private static readonly Type[] CatalogueTypes = [typeof(Procedure), typeof(Category), typeof(Service), typeof(Forms.FormVersion)];
+
+    public static IServiceCollection AddCataloguePageCache(this IServiceCollection services)
+    {
+        services.AddOutputCache(o => o.AddPolicy(Policy, new AnonymousPagePolicy()));
+        services.AddSingleton<EvictOnCatalogueChange>();
+        return services;
+    }
+
+    /// <summary>For the database options: evicts the cached pages after a save that touched the catalogue.</summary>
+    public static DbContextOptionsBuilder EvictCataloguePagesOnChange(this DbContextOptionsBuilder options, IServiceProvider services) =>
+        options.AddInterceptors(services.GetRequiredService<EvictOnCatalogueChange>());
+
+    private sealed class AnonymousPagePolicy : IOutputCachePolicy
+    {
+        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            var http = context.HttpContext;
+            var usable = (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+                && http.User.Identity?.IsAuthenticated != true
+                && !http.Request.Cookies.ContainsKey(SessionCookies.TempData);
+            context.EnableOutputCaching = true;
+            context.AllowCacheLookup = usable;
+            context.AllowCacheStorage = usable;
+            context.AllowLocking = true;
+            context.ResponseExpirationTimeSpan = Lifetime;
+            context.CacheVaryByRules.QueryKeys = "*";
+            context.Tags.Add(Tag);
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+        /// <summary>Only a plain page is kept: not an error, not one that sets a cookie.</summary>
+        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            var response = context.HttpContext.Response;
+            if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
+            {
+                context.AllowCacheStorage = false;
+            }
+
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    public sealed class EvictOnCatalogueChange(IOutputCacheStore store) : SaveChangesInterceptor
+    {
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Remember(eventData.Context);
+            return ValueTask.FromResult(result);
+        }
+
+        public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+        {
+            Remember(eventData.Context);
+            return result;
+        }
+
+        public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+        {
+            if (Take(eventData.Context))
+            {
+                await store.EvictByTagAsync(Tag, cancellationToken);
+            }
+
+            return result;
+        }
+
+        public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+        {
+            if (Take(eventData.Context))
+            {
+                store.EvictByTagAsync(Tag, default).AsTask().GetAwaiter().GetResult();
+            }
+
+            return result;
+        }
+
+        /// <summary>Contexts whose save under way touches the catalogue (the interceptor is shared by all contexts).</summary>
+        private static readonly ConditionalWeakTable<DbContext, object> Touching = new();
+
+        private static void Remember(DbContext? db)
+        {
+            if (db is not null && db.ChangeTracker.Entries().Any(e => e.State is not (EntityState.Unchanged or EntityState.Detached)
+                && CatalogueTypes.Contains(e.Metadata.ClrType)))
+            {
+                Touching.AddOrUpdate(db, Touching);
+            }
+        }
+
+        private static bool Take(DbContext? db) => db is not null && Touching.Remove(db);
+    }
+}
