@@ -25,17 +25,20 @@ public class HostFixture : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The portal's clock, shared by the nodes of one portal so that they agree on "now".</summary>
     private readonly ShiftedClock _clock;
 
+    private readonly bool _migrates = true;
+
     public HostFixture()
     {
         Mailbox = new TestMailbox();
         _clock = new ShiftedClock(Now);
     }
 
-    /// <summary>A second node of <paramref name="firstNode"/>'s portal: it joins its database (already migrated and seeded,
-    /// so this one does neither), its uploads folder, its SMTP mailbox and its clock.</summary>
-    protected HostFixture(HostFixture firstNode)
+    /// <summary>A second node of <paramref name="firstNode"/>'s portal: it joins its database, its uploads folder, its SMTP
+    /// mailbox and its clock; it migrates and seeds at start-up too, like any replica, unless <paramref name="migrates"/> is false.</summary>
+    protected HostFixture(HostFixture firstNode, bool migrates)
     {
         _firstNode = firstNode;
+        _migrates = migrates;
         _database = firstNode._database;
         _files = firstNode._files;
         Mailbox = firstNode.Mailbox;
@@ -106,7 +109,7 @@ public class HostFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Email:SmtpPort", Mailbox.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Email:PollInterval", "00:00:00.200");
         builder.UseSetting("Seed:DemoAccounts", "false");
-        if (_firstNode is not null)
+        if (!_migrates)
         {
             builder.UseSetting("Database:MigrateOnStartup", "false");
         }

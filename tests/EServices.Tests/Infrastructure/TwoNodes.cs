@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 namespace EServices.Tests.Infrastructure;
 
 /// <summary>A second portal process joining the first one's database, uploads folder, SMTP mailbox and clock.</summary>
-public sealed class SecondNode(HostFixture firstNode) : HostFixture(firstNode);
+public sealed class SecondNode(HostFixture firstNode, bool migrates = true) : HostFixture(firstNode, migrates);
 
 /// <summary>
-/// Two portal hosts (two nodes behind a load balancer, in production) sharing one PostgreSQL database: the first creates,
-/// migrates and seeds it, the second only joins it. Both run their background jobs (e-mail outbox, audit sealer).
+/// Two portal hosts (two nodes behind a load balancer, in production) sharing one PostgreSQL database. The first creates the
+/// database; then both start at once and both migrate and seed it, as two replicas of a fresh deployment would. Both run
+/// their background jobs (e-mail outbox, audit sealer).
 /// </summary>
 public sealed class TwoNodes : IAsyncLifetime
 {
@@ -26,8 +27,13 @@ public sealed class TwoNodes : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await A.InitializeAsync();
-        await B.InitializeAsync();
+        var first = Task.Run(A.InitializeAsync);
+        while (A.ConnectionString.Length == 0 && !first.IsCompleted)
+        {
+            await Task.Delay(5); // the database exists: B may start while A migrates
+        }
+
+        await Task.WhenAll(first, Task.Run(B.InitializeAsync));
     }
 
     public async Task DisposeAsync()

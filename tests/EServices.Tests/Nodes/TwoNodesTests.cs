@@ -2,7 +2,9 @@ using System.Net;
 using EServices.Tests.Features.Admin;
 using EServices.Tests.Features.Filing;
 using EServices.Tests.Infrastructure;
+using EServices.Web.Data.Seed;
 using EServices.Web.Features.Accounts;
+using EServices.Web.Features.PersonalData;
 using EServices.Web.Infrastructure.Email;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,6 +18,27 @@ namespace EServices.Tests.Nodes;
 /// </summary>
 public sealed class TwoNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
 {
+    [Fact]
+    public async Task Two_nodes_starting_at_once_on_an_empty_database_seed_it_once_and_share_one_signing_key_and_one_cookie_key()
+    {
+        var catalogue = CatalogueSeed.Load();
+        Assert.Equal((long)catalogue.Procedures.Count, (long)(await nodes.A.ScalarAsync("SELECT count(*) FROM procedures"))!);
+        Assert.Equal((long)catalogue.Services.Count, (long)(await nodes.A.ScalarAsync("SELECT count(*) FROM services"))!);
+        Assert.Equal(1L, (long)(await nodes.A.ScalarAsync("SELECT count(*) FROM signing_keys"))!);
+        Assert.Equal(1L, (long)(await nodes.A.ScalarAsync("SELECT count(*) FROM data_protection_keys"))!);
+        Assert.Equal(1L, (long)(await nodes.A.ScalarAsync("SELECT count(*) FROM \"AspNetRoles\" WHERE name = @r", ("r", Roles.Admin)))!);
+
+        // The public key that checks QR codes is the same whichever node answers.
+        var keys = new List<string>();
+        foreach (var each in nodes.Both)
+        {
+            using var client = each.CreateClient();
+            keys.Add(await client.GetStringAsync("/verifier/cle"));
+        }
+
+        Assert.Equal(keys[0], keys[1]);
+    }
+
     [Fact]
     public async Task A_user_signed_in_on_one_node_is_signed_in_on_the_other_and_each_form_step_is_accepted_by_the_node_it_was_not_fetched_from()
     {
@@ -195,6 +218,36 @@ public sealed class TwoNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
             Assert.Contains("chaîne intacte", check.Text, StringComparison.Ordinal);
             Assert.DoesNotContain("Ligne n°", check.Text, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Both_nodes_running_the_retention_purge_at_once_erase_a_closed_request_once_and_journal_it_once()
+    {
+        var (applicant, _) = nodes.NewSession(nodes.A);
+        using var applicantSession = applicant;
+        await TestUsers.SignUpAsync(applicant);
+        var number = await AttestationJourney.FileAsync(applicant);
+        var (agent, _) = nodes.NewSession(nodes.B);
+        using var agentSession = agent;
+        await TestStaff.SignInAsync(nodes.B, agent, Roles.Agent, "DGFP");
+        await agent.SubmitAsync(await agent.GetAsync($"/back-office/demandes/{number}"), "Prendre la demande");
+        var accepted = await agent.SubmitAsync(await agent.GetAsync($"/back-office/demandes/{number}"), "Accepter la demande");
+        Assert.Equal(HttpStatusCode.OK, accepted.Status);
+        await nodes.A.ScalarAsync("UPDATE requests SET decided_at = decided_at - interval '11 years' WHERE number = @n RETURNING 1", ("n", number));
+
+        var erased = await Task.WhenAll(nodes.Both.Select(async node =>
+        {
+            using var scope = node.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<Erasure>().PurgeClosedRequestsAsync(CancellationToken.None);
+        }));
+
+        Assert.Equal(1, erased.Sum());
+        Assert.Equal("{}", await nodes.A.ScalarAsync("SELECT answers FROM requests WHERE number = @n", ("n", number)));
+        Assert.Equal(1L, await nodes.A.ScalarAsync(
+            "SELECT count(*) FROM audit_entries WHERE target_id = @n AND action LIKE 'Réponses, pièces et messages effacés%'", ("n", number)));
+        var mine = await applicant.GetAsync($"/mes-demandes/{number}");
+        Assert.Contains("Acceptée", mine.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("CHU Yalgado Ouédraogo", mine.Text, StringComparison.Ordinal);
     }
 
     private static async Task SignInAsync(WebSession session, TestUser user)
