@@ -8,6 +8,7 @@ using EServices.Web.Features.PersonalData;
 using EServices.Web.Infrastructure.Email;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace EServices.Tests.Nodes;
 
@@ -235,11 +236,34 @@ public sealed class TwoNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         Assert.Equal(HttpStatusCode.OK, accepted.Status);
         await nodes.A.ScalarAsync("UPDATE requests SET decided_at = decided_at - interval '11 years' WHERE number = @n RETURNING 1", ("n", number));
 
-        var erased = await Task.WhenAll(nodes.Both.Select(async node =>
+        // The request row is held while both nodes start their pass, so that both have chosen it before either erases it.
+        int[] erased;
+        await using (var holder = new NpgsqlConnection(nodes.A.ConnectionString))
         {
-            using var scope = node.Services.CreateScope();
-            return await scope.ServiceProvider.GetRequiredService<Erasure>().PurgeClosedRequestsAsync(CancellationToken.None);
-        }));
+            await holder.OpenAsync();
+            await using var hold = await holder.BeginTransactionAsync();
+            await using (var lockRow = new NpgsqlCommand("SELECT 1 FROM requests WHERE number = @n FOR UPDATE", holder, hold))
+            {
+                lockRow.Parameters.AddWithValue("n", number);
+                await lockRow.ExecuteScalarAsync();
+            }
+
+            var passes = Task.WhenAll(nodes.Both.Select(async node =>
+            {
+                using var scope = node.Services.CreateScope();
+                return await scope.ServiceProvider.GetRequiredService<Erasure>().PurgeClosedRequestsAsync(CancellationToken.None);
+            }));
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (DateTime.UtcNow < deadline && (long)(await nodes.A.ScalarAsync(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"))! == 0)
+            {
+                await Task.Delay(50);
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1)); // time for the other node to reach the row too, if it may
+            await hold.RollbackAsync();
+            erased = await passes;
+        }
 
         Assert.Equal(1, erased.Sum());
         Assert.Equal("{}", await nodes.A.ScalarAsync("SELECT answers FROM requests WHERE number = @n", ("n", number)));
