@@ -1,9 +1,11 @@
 using EServices.Web.Data.Seed;
 using EServices.Web.Documents;
 using EServices.Web.Features.Accounts;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace EServices.Web.Data;
 
@@ -26,11 +28,36 @@ public static class DatabaseSetup
             ?? throw new InvalidOperationException($"No signing key: set {SigningKeySetting} or let the portal migrate the database once.");
     }
 
-    /// <summary>Applies pending migrations, then seeds what configuration asks for.</summary>
+    /// <summary>The PostgreSQL advisory lock held while a node migrates and seeds ("ESrv").</summary>
+    public const long StartupLock = 0x45537276;
+
+    /// <summary>Applies pending migrations, then seeds what configuration asks for. Several nodes starting at once on an
+    /// empty database take turns (an advisory lock): otherwise each would see no catalogue, no signing key and no
+    /// data-protection key, and create its own.</summary>
     public static async Task MigrateAndSeedAsync(IServiceProvider services)
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await using var gate = new NpgsqlConnection(db.Database.GetConnectionString());
+        await gate.OpenAsync();
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({StartupLock})", gate))
+        {
+            await take.ExecuteNonQueryAsync();
+        }
+
+        try
+        {
+            await MigrateAndSeedAsync(scope, db);
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({StartupLock})", gate);
+            await release.ExecuteNonQueryAsync();
+        }
+    }
+
+    private static async Task MigrateAndSeedAsync(IServiceScope scope, AppDbContext db)
+    {
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         var seed = scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value;
         await db.Database.MigrateAsync();
@@ -63,5 +90,9 @@ public static class DatabaseSetup
                 seed.DemoPassword,
                 clock);
         }
+
+        // The data-protection key ring (cookies, antiforgery tokens) is created now, under the lock, rather than by
+        // whichever node first signs someone in: two nodes must never each make a key the other has not read.
+        scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("EServices.Startup").Protect([1]);
     }
 }

@@ -22,7 +22,33 @@ public class HostFixture : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Where this host stores uploads (Storage:Path).</summary>
     public string FilesPath => _files;
 
-    public TestMailbox Mailbox { get; } = new();
+    /// <summary>The first node when this host is a second node of the same portal (same database, files, mailbox, clock).</summary>
+    private readonly HostFixture? _firstNode;
+
+    /// <summary>The portal's clock, shared by the nodes of one portal so that they agree on "now".</summary>
+    private readonly ShiftedClock _clock;
+
+    private readonly bool _migrates = true;
+
+    public HostFixture()
+    {
+        Mailbox = new TestMailbox();
+        _clock = new ShiftedClock(Now);
+    }
+
+    /// <summary>A second node of <paramref name="firstNode"/>'s portal: it joins its database, its uploads folder, its SMTP
+    /// mailbox and its clock; it migrates and seeds at start-up too, like any replica, unless <paramref name="migrates"/> is false.</summary>
+    protected HostFixture(HostFixture firstNode, bool migrates)
+    {
+        _firstNode = firstNode;
+        _migrates = migrates;
+        _database = firstNode._database;
+        _files = firstNode._files;
+        Mailbox = firstNode.Mailbox;
+        _clock = firstNode._clock;
+    }
+
+    public TestMailbox Mailbox { get; }
 
     public LogCapture Logs { get; } = new();
 
@@ -47,6 +73,14 @@ public class HostFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (_firstNode is not null)
+        {
+            ConnectionString = _firstNode.ConnectionString;
+            ClientOptions.BaseAddress = new Uri("https://localhost");
+            _ = Server;
+            return;
+        }
+
         await using (var admin = new NpgsqlConnection(ServerConnectionString))
         {
             await admin.OpenAsync();
@@ -78,6 +112,11 @@ public class HostFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Email:SmtpPort", Mailbox.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Email:PollInterval", "00:00:00.200");
         builder.UseSetting("Seed:DemoAccounts", "false");
+        if (!_migrates)
+        {
+            builder.UseSetting("Database:MigrateOnStartup", "false");
+        }
+
         if (LiftsPerAddressSignInLimit)
         {
             builder.UseSetting("SignInLimits:PerIpPerMinute", "1000000");
@@ -85,7 +124,7 @@ public class HostFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
         builder.ConfigureServices(services =>
         {
-            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new ShiftedClock(Now)));
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock));
             services.AddSingleton<Serilog.Core.ILogEventSink>(Logs);
         });
     }
@@ -96,6 +135,11 @@ public class HostFixture : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
+        if (_firstNode is not null)
+        {
+            return; // the first node owns the database, the files and the mailbox
+        }
+
         await Mailbox.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
         await using var admin = new NpgsqlConnection(ServerConnectionString);

@@ -4,6 +4,7 @@ using EServices.Web.Infrastructure.Storage;
 using EServices.Web.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace EServices.Web.Features.PersonalData;
 
@@ -22,6 +23,9 @@ public sealed class RetentionOptions
 /// for the retention period.</summary>
 public sealed class Erasure(AppDbContext db, FileStorage storage, AuditLog audit, IOptions<RetentionOptions> retention, TimeProvider clock, ILogger<Erasure> logger)
 {
+    /// <summary>The PostgreSQL advisory lock held during a retention pass ("ESrp").</summary>
+    private const long PurgeLock = 0x45537270;
+
     public static readonly RequestStatus[] Closed = [RequestStatus.Accepted, RequestStatus.Rejected, RequestStatus.ClosedWithoutFollowUp];
 
     /// <summary>Deletes a draft of this applicant with its answers and files; false when there is no such draft.
@@ -46,6 +50,31 @@ public sealed class Erasure(AppDbContext db, FileStorage storage, AuditLog audit
     /// <summary>Erases the answers, attachments and messages of requests decided or closed before the retention period;
     /// returns how many requests were erased.</summary>
     public async Task<int> PurgeClosedRequestsAsync(CancellationToken ct)
+    {
+        // Every node runs this job: one pass at a time (an advisory lock; a node that finds it taken skips its turn),
+        // else two nodes would pick the same requests and each journal their erasure.
+        await using var gate = new NpgsqlConnection(db.Database.GetConnectionString());
+        await gate.OpenAsync(ct);
+        await using (var take = new NpgsqlCommand($"SELECT pg_try_advisory_lock({PurgeLock})", gate))
+        {
+            if (await take.ExecuteScalarAsync(ct) is not true)
+            {
+                return 0;
+            }
+        }
+
+        try
+        {
+            return await PurgeAsync(ct);
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({PurgeLock})", gate);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task<int> PurgeAsync(CancellationToken ct)
     {
         var before = clock.GetUtcNow().AddDays(-retention.Value.ClosedRequestDays);
         var due = await db.Requests

@@ -1,0 +1,304 @@
+using System.Net;
+using EServices.Tests.Features.Admin;
+using EServices.Tests.Features.Filing;
+using EServices.Tests.Infrastructure;
+using EServices.Web.Data.Seed;
+using EServices.Web.Features.Accounts;
+using EServices.Web.Features.PersonalData;
+using EServices.Web.Infrastructure.Email;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace EServices.Tests.Nodes;
+
+/// <summary>
+/// Issue 6, "several nodes": two portal hosts on one PostgreSQL database, a browser whose requests go to either, as behind a
+/// load balancer without sticky sessions. What a user sees must not depend on the node that answers, and background work
+/// (e-mails, the audit chain) must be done once although both nodes run it.
+/// </summary>
+public sealed class TwoNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
+{
+    [Fact]
+    public async Task Two_nodes_starting_at_once_on_an_empty_database_seed_it_once_and_share_one_signing_key_and_one_cookie_key()
+    {
+        var catalogue = CatalogueSeed.Load();
+        Assert.Equal((long)catalogue.Procedures.Count, (long)(await nodes.A.ScalarAsync("SELECT count(*) FROM procedures"))!);
+        Assert.Equal((long)catalogue.Services.Count, (long)(await nodes.A.ScalarAsync("SELECT count(*) FROM services"))!);
+        Assert.Equal(1L, (long)(await nodes.A.ScalarAsync("SELECT count(*) FROM signing_keys"))!);
+        Assert.Equal(1L, (long)(await nodes.A.ScalarAsync("SELECT count(*) FROM data_protection_keys"))!);
+        Assert.Equal(1L, (long)(await nodes.A.ScalarAsync("SELECT count(*) FROM \"AspNetRoles\" WHERE name = @r", ("r", Roles.Admin)))!);
+
+        // The public key that checks QR codes is the same whichever node answers.
+        var keys = new List<string>();
+        foreach (var each in nodes.Both)
+        {
+            using var client = each.CreateClient();
+            keys.Add(await client.GetStringAsync("/verifier/cle"));
+        }
+
+        Assert.Equal(keys[0], keys[1]);
+    }
+
+    [Fact]
+    public async Task A_user_signed_in_on_one_node_is_signed_in_on_the_other_and_each_form_step_is_accepted_by_the_node_it_was_not_fetched_from()
+    {
+        var (session, node) = nodes.NewSession(nodes.A);
+        using var _ = session;
+        var user = await TestUsers.SignUpAsync(session); // signed in by node A
+
+        node.Node = nodes.B;
+        var mine = await session.GetAsync("/mes-demandes", follow: false);
+        Assert.Equal(HttpStatusCode.OK, mine.Status);
+        Assert.Equal("Mes demandes", mine.Html.QuerySelector("h1")!.TextContent);
+        var (stranger, _) = nodes.NewSession(nodes.B); // without A's cookies, B asks to sign in: the check above can fail
+        using (stranger)
+        {
+            Assert.Contains("/compte/connexion", (await stranger.GetAsync("/mes-demandes", follow: false)).Location, StringComparison.Ordinal);
+        }
+
+        // Every page is fetched from one node and its form posted to the other (antiforgery token and cookie from the other).
+        node.Node = nodes.A;
+        var step1 = await AttestationJourney.StartAsync(session);
+        node.Node = nodes.B;
+        var step2 = await session.SubmitAsync(step1, "Continuer", AttestationJourney.Identity);
+        Assert.Equal(HttpStatusCode.OK, step2.Status);
+        node.Node = nodes.A;
+        var step3 = await session.SubmitAsync(step2, "Continuer", AttestationJourney.Employment);
+        Assert.Equal(HttpStatusCode.OK, step3.Status);
+        node.Node = nodes.B; // the upload lands on B's disk view of the shared folder
+        var review = await session.SubmitAsync(step3, "Continuer vers le récapitulatif", files: new Dictionary<string, Upload>
+        {
+            ["cnib"] = TestFiles.Pdf("ma cnib.pdf"),
+            ["bulletin"] = TestFiles.Png("bulletin-mars.png"),
+        });
+        Assert.Contains("ma cnib.pdf (2 Ko)", review.Text, StringComparison.Ordinal);
+        node.Node = nodes.A;
+        var filed = await session.SubmitAsync(review, "Déposer ma demande", [("declaration", "oui")]);
+        var number = filed.Url.Split('/').Last();
+        Assert.Contains($"Votre demande est déposée. Numéro de suivi : {number}", filed.Text, StringComparison.Ordinal);
+
+        // The request, its receipt and the file uploaded through B are served by either node.
+        foreach (var each in nodes.Both)
+        {
+            node.Node = each;
+            var page = await session.GetAsync($"/mes-demandes/{number}");
+            Assert.Contains("Déposée", page.Text, StringComparison.Ordinal);
+            var (status, pdf, _) = await session.DownloadAsync($"/mes-demandes/{number}/recepisse");
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4), StringComparison.Ordinal);
+            var attachment = page.Html.QuerySelector("a[href*='/mes-demandes/pieces/']")!.GetAttribute("href")!;
+            var (fileStatus, file, _) = await session.DownloadAsync(attachment);
+            Assert.Equal(HttpStatusCode.OK, fileStatus);
+            Assert.NotEmpty(file);
+        }
+
+        // Signing out on B ends the session everywhere: the same cookie is refused by A at its next request.
+        node.Node = nodes.A;
+        var home = await session.GetAsync("/");
+        var (copy, copySwitch) = nodes.NewSession(nodes.A);
+        using (copy)
+        {
+            await SignInAsync(copy, user);
+            node.Node = nodes.B;
+            Assert.Contains("Vous êtes déconnecté.", (await session.SubmitAsync(home, "Se déconnecter")).Text, StringComparison.Ordinal);
+            Assert.Contains("/compte/connexion", (await copy.GetAsync("/mes-demandes", follow: false)).Location, StringComparison.Ordinal);
+            copySwitch.Node = nodes.B;
+            Assert.Contains("/compte/connexion", (await copy.GetAsync("/mes-demandes", follow: false)).Location, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Twenty_applicants_filing_at_once_half_on_each_node_get_distinct_gap_free_numbers_and_one_confirmation_email_each()
+    {
+        const int applicants = 20;
+        var sessions = Enumerable.Range(0, applicants).Select(i => nodes.NewSession(i % 2 == 0 ? nodes.A : nodes.B)).ToList();
+        try
+        {
+            var users = new TestUser[applicants];
+            var reviews = await Task.WhenAll(sessions.Select(async (s, i) =>
+            {
+                users[i] = await TestUsers.SignUpAsync(s.Session, "Awa", $"Ouédraogo{i}");
+                return await AttestationJourney.FillAsync(s.Session);
+            }));
+            var before = await CounterAsync();
+
+            using var stop = new CancellationTokenSource();
+            var dispatchers = nodes.Both.Select(n => DrainOutboxAsync(n, stop.Token)).ToList(); // besides each node's own job
+
+            var filed = await Task.WhenAll(sessions.Select((s, i) => s.Session.SubmitAsync(reviews[i], "Déposer ma demande", [("declaration", "oui")])));
+            var numbers = filed.Select(p => p.Url.Split('/').Last()).ToList();
+            for (var i = 0; i < applicants; i++)
+            {
+                Assert.Contains($"Votre demande est déposée. Numéro de suivi : {numbers[i]}", filed[i].Text, StringComparison.Ordinal);
+                Assert.Matches(@"^FP-2027-\d{6}$", numbers[i]);
+            }
+
+            // Distinct, and exactly the next twenty of the series: no gap, no duplicate.
+            var sequence = numbers.Select(n => int.Parse(n[^6..], System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+            Assert.Equal(Enumerable.Range(before + 1, applicants), sequence);
+            Assert.Equal(before + applicants, await CounterAsync());
+            Assert.Equal(0L, (long)(await nodes.A.ScalarAsync("""
+                SELECT count(*) FROM generate_series(1, (SELECT last FROM tracking_counters WHERE prefix = 'FP' AND year = 2027)) n
+                WHERE NOT EXISTS (SELECT 1 FROM requests WHERE number = 'FP-2027-' || lpad(n::text, 6, '0'))
+                """))!);
+
+            // Both nodes poll the outbox (their jobs every 200 ms, and the loops above): still one e-mail per filing.
+            for (var i = 0; i < applicants; i++)
+            {
+                await nodes.A.Mailbox.WaitForAsync(users[i].Email, $"Demande {numbers[i]} déposée");
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1)); // five more polls of each node: a duplicate would have arrived
+            await stop.CancelAsync();
+            await Task.WhenAll(dispatchers);
+            for (var i = 0; i < applicants; i++)
+            {
+                Assert.Single(nodes.A.Mailbox.To(users[i].Email), m => (m.Subject ?? "").Contains("déposée", StringComparison.Ordinal));
+            }
+        }
+        finally
+        {
+            sessions.ForEach(s => s.Session.Dispose());
+        }
+    }
+
+    [Fact]
+    public async Task With_both_nodes_sealing_at_once_the_audit_chain_stays_intact_and_seals_every_row_once()
+    {
+        using var stop = new CancellationTokenSource();
+        var sealers = nodes.Both.Select(n => SealContinuouslyAsync(n, stop.Token)).ToList(); // besides each node's own job
+
+        // Audit rows written on both nodes meanwhile: staff sign-ins (password on one node, code on the other), filings, moves.
+        var (admin, adminSwitch) = nodes.NewSession(nodes.A);
+        using var _ = admin;
+        var adminUser = await TestStaff.CreateAsync(nodes.A, Roles.Admin, null, "Salif", "Compaoré");
+        var codePage = await admin.SubmitAsync(await admin.GetAsync("/compte/connexion"), "Se connecter", [("Email", adminUser.Email), ("Password", adminUser.Password)]);
+        adminSwitch.Node = nodes.B;
+        var signedIn = await admin.SubmitAsync(codePage, "Valider", [("Code", Totp.Code(adminUser.AuthenticatorKey!, DateTimeOffset.UtcNow))]);
+        Assert.StartsWith("/back-office", signedIn.Url, StringComparison.Ordinal);
+
+        var numbers = await Task.WhenAll(Enumerable.Range(0, 6).Select(async i =>
+        {
+            var (applicant, _) = nodes.NewSession(i % 2 == 0 ? nodes.A : nodes.B);
+            using (applicant)
+            {
+                await TestUsers.SignUpAsync(applicant);
+                return await AttestationJourney.FileAsync(applicant);
+            }
+        }));
+        var (agent, agentSwitch) = nodes.NewSession(nodes.B);
+        using (agent)
+        {
+            await TestStaff.SignInAsync(nodes.B, agent, Roles.Agent, "DGFP");
+            foreach (var (number, i) in numbers.Select((n, i) => (n, i)))
+            {
+                agentSwitch.Node = nodes.Both[i % 2];
+                var taken = await agent.SubmitAsync(await agent.GetAsync($"/back-office/demandes/{number}"), "Prendre la demande");
+                Assert.Equal(HttpStatusCode.OK, taken.Status);
+            }
+        }
+
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        await stop.CancelAsync();
+        await Task.WhenAll(sealers);
+        await Task.WhenAll(nodes.Both.Select(AuditChainDatabase.SealAsync)); // the last rows, both at once
+
+        Assert.Equal(0L, (long)(await nodes.A.ScalarAsync(
+            "SELECT (SELECT count(*) FROM audit_entries WHERE chain_no IS NULL) + (SELECT count(*) FROM request_events WHERE chain_no IS NULL)"))!);
+        Assert.Equal(0L, (long)(await nodes.A.ScalarAsync("""
+            SELECT count(*) - count(DISTINCT chain_no) FROM (SELECT chain_no FROM audit_entries UNION ALL SELECT chain_no FROM request_events) c
+            """))!);
+
+        // What the administrator reads, on either node.
+        foreach (var each in nodes.Both)
+        {
+            adminSwitch.Node = each;
+            var check = await admin.GetAsync("/admin/journal/verification");
+            Assert.Equal(HttpStatusCode.OK, check.Status);
+            Assert.Contains("chaîne intacte", check.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Ligne n°", check.Text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Both_nodes_running_the_retention_purge_at_once_erase_a_closed_request_once_and_journal_it_once()
+    {
+        var (applicant, _) = nodes.NewSession(nodes.A);
+        using var applicantSession = applicant;
+        await TestUsers.SignUpAsync(applicant);
+        var number = await AttestationJourney.FileAsync(applicant);
+        var (agent, _) = nodes.NewSession(nodes.B);
+        using var agentSession = agent;
+        await TestStaff.SignInAsync(nodes.B, agent, Roles.Agent, "DGFP");
+        await agent.SubmitAsync(await agent.GetAsync($"/back-office/demandes/{number}"), "Prendre la demande");
+        var accepted = await agent.SubmitAsync(await agent.GetAsync($"/back-office/demandes/{number}"), "Accepter la demande");
+        Assert.Equal(HttpStatusCode.OK, accepted.Status);
+        await nodes.A.ScalarAsync("UPDATE requests SET decided_at = decided_at - interval '11 years' WHERE number = @n RETURNING 1", ("n", number));
+
+        // The request row is held while both nodes start their pass, so that both have chosen it before either erases it.
+        int[] erased;
+        await using (var holder = new NpgsqlConnection(nodes.A.ConnectionString))
+        {
+            await holder.OpenAsync();
+            await using var hold = await holder.BeginTransactionAsync();
+            await using (var lockRow = new NpgsqlCommand("SELECT 1 FROM requests WHERE number = @n FOR UPDATE", holder, hold))
+            {
+                lockRow.Parameters.AddWithValue("n", number);
+                await lockRow.ExecuteScalarAsync();
+            }
+
+            var passes = Task.WhenAll(nodes.Both.Select(async node =>
+            {
+                using var scope = node.Services.CreateScope();
+                return await scope.ServiceProvider.GetRequiredService<Erasure>().PurgeClosedRequestsAsync(CancellationToken.None);
+            }));
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (DateTime.UtcNow < deadline && (long)(await nodes.A.ScalarAsync(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"))! == 0)
+            {
+                await Task.Delay(50);
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1)); // time for the other node to reach the row too, if it may
+            await hold.RollbackAsync();
+            erased = await passes;
+        }
+
+        Assert.Equal(1, erased.Sum());
+        Assert.Equal("{}", await nodes.A.ScalarAsync("SELECT answers FROM requests WHERE number = @n", ("n", number)));
+        Assert.Equal(1L, await nodes.A.ScalarAsync(
+            "SELECT count(*) FROM audit_entries WHERE target_id = @n AND action LIKE 'Réponses, pièces et messages effacés%'", ("n", number)));
+        var mine = await applicant.GetAsync($"/mes-demandes/{number}");
+        Assert.Contains("Acceptée", mine.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("CHU Yalgado Ouédraogo", mine.Text, StringComparison.Ordinal);
+    }
+
+    private static async Task SignInAsync(WebSession session, TestUser user)
+    {
+        var mine = await session.SubmitAsync(await session.GetAsync("/compte/connexion"), "Se connecter", [("Email", user.Email), ("Password", user.Password)]);
+        Assert.Equal("Mes demandes", mine.Html.QuerySelector("h1")!.TextContent);
+    }
+
+    private async Task<int> CounterAsync() =>
+        (int)(await nodes.A.ScalarAsync("SELECT coalesce((SELECT last FROM tracking_counters WHERE prefix = 'FP' AND year = 2027), 0)"))!;
+
+    private static async Task DrainOutboxAsync(HostFixture node, CancellationToken stop)
+    {
+        var job = node.Services.GetServices<IHostedService>().OfType<EmailDispatchJob>().Single();
+        while (!stop.IsCancellationRequested)
+        {
+            await job.SendBatchAsync(CancellationToken.None);
+            await Task.Delay(25, CancellationToken.None);
+        }
+    }
+
+    private static async Task SealContinuouslyAsync(HostFixture node, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            await AuditChainDatabase.SealAsync(node);
+            await Task.Delay(25, CancellationToken.None);
+        }
+    }
+}
