@@ -301,4 +301,28 @@ public sealed class TwoNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
             await Task.Delay(25, CancellationToken.None);
         }
     }
+
+    [Fact]
+    public async Task A_catalogue_change_saved_on_one_node_empties_the_page_cache_of_the_other()
+    {
+        var (admin, _) = nodes.NewSession(nodes.A);
+        using var __ = admin;
+        await TestStaff.SignInAsync(nodes.A, admin, Roles.Admin, null, "Salif", "Compaoré");
+        var (id, slug) = await FormBuilderTests.NewProcedureAsync(nodes.A, admin, "Demande de détachement");
+        var (visitor, _) = nodes.NewSession(nodes.B);
+        using var ___ = visitor;
+        Assert.Contains("Demande de détachement", (await visitor.GetAsync($"/demarches/{slug}")).Html.Title, StringComparison.Ordinal); // now in B's cache
+
+        await admin.SubmitAsync(await admin.GetAsync($"/admin/demarches/{id}"), "Enregistrer la fiche", [("Title", "Demande de détachement auprès d'un organisme")]);
+
+        // The notification reaches B a moment after A's commit; B's cache would otherwise keep the old title for a minute.
+        var title = "";
+        for (var wait = 0; wait < 50 && !title.Contains("auprès d'un organisme", StringComparison.Ordinal); wait++)
+        {
+            await Task.Delay(100);
+            title = (await visitor.GetAsync($"/demarches/{slug}")).Html.Title ?? "";
+        }
+
+        Assert.Contains("Demande de détachement auprès d'un organisme", title, StringComparison.Ordinal);
+    }
 }

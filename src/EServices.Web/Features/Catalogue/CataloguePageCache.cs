@@ -2,21 +2,25 @@ using EServices.Web.Features.Accounts;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
 using System.Runtime.CompilerServices;
 
 namespace EServices.Web.Features.Catalogue;
 
 /// <summary>
 /// The home page, the catalogue and the procedure sheets, as anonymous visitors see them, are kept in memory for a minute:
-/// at a competition's opening most visitors read the same few pages. A change to the catalogue saved on this node
-/// empties the cache at once; on other nodes it shows within <see cref="Lifetime"/>. Signed-in visitors, and visitors
-/// with a message waiting (TempData), always get a fresh page: theirs differs.
+/// at a competition's opening most visitors read the same few pages. A save that changes the catalogue empties the cache
+/// of this node at once and, through a PostgreSQL notification sent at commit, of every other node. Signed-in visitors,
+/// and visitors with a message waiting (TempData), always get a fresh page: theirs differs.
 /// </summary>
 public static class CataloguePageCache
 {
     public const string Policy = "catalogue-pages";
 
     private const string Tag = "catalogue";
+
+    /// <summary>The PostgreSQL notification channel every node listens to.</summary>
+    private const string Channel = "catalogue_pages";
 
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
 
@@ -27,6 +31,7 @@ public static class CataloguePageCache
     {
         services.AddOutputCache(o => o.AddPolicy(Policy, new AnonymousPagePolicy()));
         services.AddSingleton<EvictOnCatalogueChange>();
+        services.AddHostedService<OtherNodesChanges>();
         return services;
     }
 
@@ -86,6 +91,8 @@ public static class CataloguePageCache
             if (Take(eventData.Context))
             {
                 await store.EvictByTagAsync(Tag, cancellationToken);
+                // Inside a transaction PostgreSQL delivers it at commit, and not at all on rollback.
+                await eventData.Context!.Database.ExecuteSqlRawAsync($"SELECT pg_notify('{Channel}', '')", cancellationToken);
             }
 
             return result;
@@ -96,6 +103,7 @@ public static class CataloguePageCache
             if (Take(eventData.Context))
             {
                 store.EvictByTagAsync(Tag, default).AsTask().GetAwaiter().GetResult();
+                eventData.Context!.Database.ExecuteSqlRaw($"SELECT pg_notify('{Channel}', '')");
             }
 
             return result;
@@ -114,5 +122,50 @@ public static class CataloguePageCache
         }
 
         private static bool Take(DbContext? db) => db is not null && Touching.Remove(db);
+    }
+
+    /// <summary>Listens for catalogue changes saved by any node (this one included) and empties this node's cache.</summary>
+    private sealed class OtherNodesChanges(IConfiguration configuration, IOutputCacheStore store, ILogger<OtherNodesChanges> logger) : BackgroundService
+    {
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        {
+            // Keepalive: a connection that died silently would otherwise wait for notifications for ever.
+            var connectionString = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString("Default")) { KeepAlive = 30 }.ConnectionString;
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await using var connection = new NpgsqlConnection(connectionString);
+                    await connection.OpenAsync(stoppingToken);
+                    connection.Notification += (_, _) => store.EvictByTagAsync(Tag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+                    await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                    {
+                        await listen.ExecuteNonQueryAsync(stoppingToken);
+                    }
+
+                    await store.EvictByTagAsync(Tag, stoppingToken); // what changed while this node was not listening
+                    while (true)
+                    {
+                        await connection.WaitAsync(stoppingToken);
+                    }
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception ex)
+                {
+                    logger.LogWarning(ex, "Listening for catalogue changes failed; cached pages last {Lifetime} at most until it resumes", Lifetime);
+                    try
+                    {
+                        await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return;
+                    }
+                }
+            }
+        }
     }
 }
