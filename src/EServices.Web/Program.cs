@@ -141,6 +141,12 @@ app.UseSignInLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthChecks("/health").AllowAnonymous();
+// The baseline of scripts/bench.sh: a fixed answer through the same middleware, without the database (/health asks it).
+// Off unless Bench:Enabled is set, so production never serves it.
+if (app.Configuration.GetValue("Bench:Enabled", false))
+{
+    app.MapGet("/bench/plaintext", () => "Hello, World!").AllowAnonymous();
+}
 app.MapControllers();
 
 await app.RunAsync();
