@@ -145,6 +145,12 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseOutputCache(); // after authentication: cached pages are for anonymous visitors only
 app.MapHealthChecks("/health").AllowAnonymous();
+// The baseline of scripts/bench.sh: a fixed answer through the same middleware, without the database (/health asks it).
+// Off unless Bench:Enabled is set, so production never serves it.
+if (app.Configuration.GetValue("Bench:Enabled", false))
+{
+    app.MapGet("/bench/plaintext", () => "Hello, World!").AllowAnonymous();
+}
 app.MapControllers();
 
 await app.RunAsync();

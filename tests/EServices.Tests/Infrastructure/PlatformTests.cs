@@ -15,6 +15,14 @@ public sealed class PlatformTests(HostFixture host)
     }
 
     [Fact]
+    public async Task The_benchmark_baseline_endpoint_is_off_unless_configured()
+    {
+        using var session = host.NewSession();
+        var response = await session.Client.GetAsync("/bench/plaintext");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Data_protection_keys_live_in_postgresql_so_that_nodes_share_cookies()
     {
         using var session = host.NewSession();

@@ -1,0 +1,202 @@
+#!/usr/bin/env bash
+# The benchmark of issue 6: builds in Release, starts the private PostgreSQL and the portal in Production mode on
+# loopback, seeds realistic volume, runs the six scenarios and prints one table (also written to .local/bench/latest.md).
+# BENCH_QUICK=1: everything short, to check the command in a few minutes. Not a test: nothing here fails a build.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$repo"
+
+if [ "${BENCH_QUICK:-0}" = "1" ]; then
+  mode="quick"; applicants=1000; requests=5000; page_seconds=10; inbox_seconds=5; cert_seconds=5
+  filing_seconds="${BENCH_FILING_SECONDS:-10}"
+else
+  mode="full"; applicants=20000; requests=100000; page_seconds=30; inbox_seconds=15; cert_seconds=20
+  filing_seconds="${BENCH_FILING_SECONDS:-300}"
+fi
+filers="${BENCH_FILERS:-50}"          # signed-in applicants filing at once
+demo_password="Bench-Staff-2026"      # the demo staff accounts' password in this run only
+staff_key="ESERVICESDEMOKEY"          # their authenticator key (Data/Seed/DemoAccounts.cs)
+out="$repo/.local/bench"
+mkdir -p "$out"
+
+if ! command -v wrk >/dev/null 2>&1; then
+  echo "==> Installing wrk (Debian package)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+fi
+
+load_start="$(cut -d' ' -f1 /proc/loadavg)"
+echo "==> Building (Release)"
+dotnet build tools/EServices.Bench -c Release -nologo -v quiet >"$out/build.log" 2>&1 || { cat "$out/build.log"; exit 1; }
+bench() { dotnet "$repo/tools/EServices.Bench/bin/Release/net10.0/EServices.Bench.dll" "$@"; }
+
+# A fresh database each run, on the private cluster of scripts/run.sh and scripts/test.sh.
+. scripts/lib/postgres.sh
+ensure_postgres "$repo"
+psql_admin() { runuser -u postgres -- "$PG_BIN/psql" -h 127.0.0.1 -p "$ESERVICES_PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+psql_admin -c "DROP DATABASE IF EXISTS eservices_bench WITH (FORCE)"
+ensure_database eservices_bench
+db="$(pg_connection_string eservices_bench)"
+psql_bench() { psql_admin -d eservices_bench "$@"; }
+
+free_port() {
+  local port="$1"
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+  echo "$port"
+}
+port="$(free_port 5180)"
+dead_smtp_port="$(free_port 25250)" # nothing listens there: the e-mail outbox postpones and retries, as when SMTP is down
+url="http://127.0.0.1:$port"
+
+echo "==> Starting the portal (Production) on $url"
+rm -rf "$out/files"
+# The content root is the project's folder, as with scripts/run.sh: appsettings.json and wwwroot are found there.
+# Limits of sign-in attempts per address are lifted: every simulated applicant comes from 127.0.0.1.
+ASPNETCORE_ENVIRONMENT=Production \
+ConnectionStrings__Default="$db" \
+Storage__Path="$out/files" \
+Seed__DemoAccounts=true Seed__DemoPassword="$demo_password" \
+SignInLimits__PerIpPerMinute=1000000 \
+Email__SmtpHost=127.0.0.1 Email__SmtpPort="$dead_smtp_port" \
+Bench__Enabled=true \
+  dotnet src/EServices.Web/bin/Release/net10.0/EServices.Web.dll --contentRoot "$repo/src/EServices.Web" --urls "$url" >"$out/portal.log" 2>&1 &
+portal_pid=$!
+trap 'kill "$portal_pid" 2>/dev/null || true' EXIT
+for _ in $(seq 1 180); do
+  curl -fsS -o /dev/null "$url/bench/plaintext" 2>/dev/null && break
+  kill -0 "$portal_pid" 2>/dev/null || { echo "The portal stopped; its log:"; tail -n 30 "$out/portal.log"; exit 1; }
+  sleep 1
+done
+curl -fsS -o /dev/null "$url/bench/plaintext" || { echo "The portal did not answer"; exit 1; }
+
+echo "==> Seeding $applicants applicants and $requests requests (SQL)"
+seed_output="$(bench seed "$db" "$applicants" "$requests")"
+seed_seconds="$(sed -n 's/^seed_seconds=//p' <<<"$seed_output")"
+events="$(psql_bench -c "SELECT count(*) FROM request_events")"
+# The portal seals new history rows into the audit chain in the background: wait, so that it does not weigh on the scenarios.
+start=$SECONDS
+while [ "$(psql_bench -c "SELECT count(*) FROM request_events WHERE chain_no IS NULL")" != "0" ] && [ $((SECONDS - start)) -lt 1800 ]; do
+  sleep 2
+done
+seal_seconds=$((SECONDS - start))
+
+rows=()        # the table's rows
+row() { rows+=("| $1 | $2 | $3 | $4 |"); }
+verdict() { if [ "$1" = "1" ]; then echo "pass"; else echo "**fail**"; fi; }
+calc() { awk "BEGIN { printf \"%s\", $1 }"; }
+value() { sed -n "s/^$1=//p" <<<"$2"; } # a "key=value" line of the bench tool's output
+
+# Runs wrk and sets rps, p99 (ms) and bad (non-2xx/3xx responses and socket errors).
+wrk_run() {
+  local connections="$1" seconds="$2" target="$3" cookie="${4:-}" result
+  local args=(-t1 -c"$connections" -d"${seconds}s" --latency --timeout 10s)
+  [ -n "$cookie" ] && args+=(-H "Cookie: $cookie")
+  result="$(wrk "${args[@]}" "$target")"
+  rps="$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' <<<"$result")"
+  p99="$(awk '$1 == "99%" { v = $2; if (v ~ /us$/) m = v / 1000; else if (v ~ /ms$/) m = v + 0; else if (v ~ /m$/) m = v * 60000; else m = v * 1000; printf "%.1f", m }' <<<"$result")"
+  bad="$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(",", ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' <<<"$result")"
+}
+
+echo "==> 1. Anonymous pages (wrk, ${page_seconds} s each)"
+declare -A base_rps base_p99
+for connections in 50 200; do
+  wrk_run "$connections" "$page_seconds" "$url/bench/plaintext"
+  base_rps[$connections]="$rps"; base_p99[$connections]="$p99"
+  row "1. Plaintext baseline, $connections connections" "$rps req/s, p99 $p99 ms" "(baseline)" "—"
+done
+for page in "/" "/demarches" "/demarches/inscription-concours-direct"; do
+  for connections in 50 200; do
+    wrk_run "$connections" "$page_seconds" "$url$page"
+    ratio="$(calc "$rps / ${base_rps[$connections]}")"
+    ratio="$(printf '%.3f' "$ratio")"
+    if [ "$connections" = "200" ]; then
+      goal="ratio ≥ 0.5, p99 ≤ 100 ms"; ok="$(calc "($ratio >= 0.5 && $p99 <= 100 && $bad == 0) ? 1 : 0")"
+    else
+      goal="ratio ≥ 0.5"; ok="$(calc "($ratio >= 0.5 && $bad == 0) ? 1 : 0")"
+    fi
+    errors=""; [ "$bad" != "0" ] && errors=", $bad errors"
+    row "1. \`$page\`, $connections connections" "$rps req/s, p99 $p99 ms, ratio $ratio$errors" "$goal" "$(verdict "$ok")"
+  done
+done
+
+echo "==> 3. Back-office inbox (wrk, 1 connection, ${inbox_seconds} s per tab)"
+wrk_run 1 "$inbox_seconds" "$url/bench/plaintext"
+inbox_base="$rps"
+row "3. Plaintext baseline, 1 connection" "$rps req/s, p99 $p99 ms" "(baseline)" "—"
+for who in "admin@demo.bf:administrateur" "chef.dgfp@demo.bf:superviseur DGFP" "agent.dgfp@demo.bf:agent DGFP"; do
+  email="${who%%:*}"; label="${who#*:}"
+  cookie="$(bench cookie "$url" "$email" "$demo_password" "$staff_key")"
+  for tab in a-prendre mes-dossiers en-attente en-retard traitees; do
+    status="$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$url/back-office?onglet=$tab")"
+    [ "$status" = "200" ] || { echo "Inbox $tab for $email answered $status"; exit 1; }
+    wrk_run 1 "$inbox_seconds" "$url/back-office?onglet=$tab" "$cookie"
+    ratio="$(printf '%.3f' "$(calc "$rps / $inbox_base")")"
+    ok="$(calc "($p99 <= 100 && $bad == 0) ? 1 : 0")"
+    row "3. Inbox of the $label, tab \`$tab\`" "p99 $p99 ms, $rps req/s (ratio $ratio)" "p99 ≤ 100 ms" "$(verdict "$ok")"
+  done
+done
+
+echo "==> 2. Filing: $filers applicants for ${filing_seconds} s"
+echo 5 > "/proc/$portal_pid/clear_refs" || true # resets the peak RSS (VmHWM): scenario 5 is the peak during this scenario
+filing_output="$(bench filing "$url" "$filers" "$filing_seconds" 1)"
+hwm_kb="$(awk '/^VmHWM/ { print $2 }' "/proc/$portal_pid/status")"
+filed="$(value filing_count "$filing_output")"; filing_errors="$(value filing_errors "$filing_output")"
+filing_rate="$(value filing_per_second "$filing_output")"; filing_p99="$(value filing_p99_ms "$filing_output")"
+
+# The baseline: pgbench writing what a filing writes at least (the service's counter, the request row with the same
+# answers, one history row), with as many clients, for as long (at most a minute), then those rows removed.
+template="$(psql_bench -c "SELECT procedure_id || ' ' || form_version_id FROM requests WHERE status = 'Submitted' AND applicant_id LIKE 'bench-%' ORDER BY submitted_at DESC LIMIT 1")"
+answers="$(psql_bench -c "SELECT answers FROM requests r JOIN procedures p ON p.id = r.procedure_id WHERE p.slug = 'inscription-concours-direct' AND r.status = 'Submitted' ORDER BY r.submitted_at DESC LIMIT 1")"
+cat >"$out/pgbench-filing.sql" <<SQL
+BEGIN;
+INSERT INTO tracking_counters (prefix, year, last) VALUES ('PGB', extract(year FROM now())::int, 1) ON CONFLICT (prefix, year) DO UPDATE SET last = tracking_counters.last + 1;
+WITH filed AS (INSERT INTO requests (id, procedure_id, form_version_id, applicant_id, status, answers, completed_steps, created_at, updated_at, number, submitted_at, due_on, applicant_name, correction_fields, paused_working_days, is_test) VALUES (gen_random_uuid(), ${template%% *}, ${template##* }, 'bench-1', 'Submitted', \$j\$${answers}\$j\$::jsonb, 4, now(), now(), 'PGB-' || left(replace(gen_random_uuid()::text, '-', ''), 28), now(), current_date + 3, 'Awa OUÉDRAOGO', '{}', 0, false) RETURNING id) INSERT INTO request_events (request_id, at, actor_id, "from", "to", comment) SELECT id, now(), 'bench-1', 'Draft', 'Submitted', 'Demande déposée' FROM filed;
+COMMIT;
+SQL
+pgbench_seconds=$(( filing_seconds < 60 ? filing_seconds : 60 ))
+pgbench_output="$(runuser -u postgres -- "$PG_BIN/pgbench" -h 127.0.0.1 -p "$ESERVICES_PG_PORT" -U postgres -n -c "$filers" -j 2 -T "$pgbench_seconds" -f "$out/pgbench-filing.sql" eservices_bench 2>&1)" \
+  || { echo "$pgbench_output"; exit 1; }
+pgbench_tps="$(awk '/^tps/ { printf "%.0f", $3 }' <<<"$pgbench_output")"
+psql_bench -c "DELETE FROM requests WHERE number LIKE 'PGB-%'"
+filing_ratio="$(printf '%.3f' "$(calc "$filing_rate / $pgbench_tps")")"
+ok="$(calc "($filing_rate >= 300 && $filing_errors == 0 && $filing_seconds >= 300) ? 1 : 0")"
+row "2. Filing \"Inscription à un concours direct\", 2 × 200 KB PDF, receipt fetched, $filers applicants, ${filing_seconds} s" \
+  "$filing_rate filings/s ($filed filed, $filing_errors errors), p99 of a whole filing $filing_p99 ms; ratio to pgbench $filing_ratio" \
+  "≥ 300/s for 5 min, 0 errors" "$(verdict "$ok")"
+row "2. pgbench baseline: counter + request row + history row, $filers clients, ${pgbench_seconds} s" "$pgbench_tps transactions/s" "(baseline)" "—"
+
+echo "==> 4. Certificates (in-process, ${cert_seconds} s per measure)"
+cert_output="$(bench certificates "$cert_seconds")"
+cores="$(value certificates_cores "$cert_output")"
+single="$(value certificates_single_per_second "$cert_output")"
+per_core="$(value certificates_all_per_core "$cert_output")"
+empty="$(value empty_pdf_single_per_second "$cert_output")"
+ok="$(calc "($per_core >= 500) ? 1 : 0")"
+row "4. Certificate PDFs (sign, render, hash)" \
+  "$single/s on 1 thread; $(value certificates_all_per_second "$cert_output")/s on $cores cores = $per_core per core; ratio to an empty PDFsharp page $(printf '%.3f' "$(calc "$single / $empty")")" \
+  "≥ 500 per s per core" "$(verdict "$ok")"
+row "4. Empty PDFsharp page baseline" "$empty/s on 1 thread" "(baseline)" "—"
+
+ok="$(calc "($hwm_kb <= 400 * 1024) ? 1 : 0")"
+row "5. Peak RSS of the portal during scenario 2 (VmHWM)" "$((hwm_kb / 1024)) MB" "≤ 400 MB" "$(verdict "$ok")"
+
+echo "==> 6. Page weight"
+weight_output="$(bench weight "$url" 2)"
+kb() { calc "$1 / 1024" | xargs printf '%.1f'; }
+for page in home catalogue form_step; do
+  first="$(value "weight_${page}_first" "$weight_output")"; repeat="$(value "weight_${page}_repeat" "$weight_output")"
+  ok="$(calc "($first <= 100 * 1024 && $repeat <= 15 * 1024) ? 1 : 0")"
+  row "6. Page weight, ${page/_/ } ($(value "weight_${page}_resources" "$weight_output") linked files)" \
+    "first visit $(kb "$first") KB, repeat visit $(kb "$repeat") KB" "≤ 100 KB first, ≤ 15 KB repeat" "$(verdict "$ok")"
+done
+
+{
+  echo "Benchmark ($mode run), $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM, $(lscpu | sed -n 's/^Model name: *//p' | head -n 1)."
+  # Other work on the machine weighs on every figure (less on the ratios): the load is part of the record.
+  echo "Load average (1 min) at start $load_start, at end $(cut -d' ' -f1 /proc/loadavg)."
+  echo
+  echo "Seeded in ${seed_seconds} s: $applicants applicant accounts, $requests requests over the online e-services, $events history rows (audit chain sealed $seal_seconds s later)."
+  echo
+  echo "| Scenario | Figure | Goal | Result |"
+  echo "| --- | --- | --- | --- |"
+  printf '%s\n' "${rows[@]}" | sort -s -t. -k1,1 # run order is 1, 3, 2, 4, 6: the inbox is measured with the seeded volume
+} | tee "$out/latest.md"

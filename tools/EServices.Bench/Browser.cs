@@ -1,0 +1,209 @@
+using System.Net;
+using System.Net.Http.Headers;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace EServices.Bench;
+
+/// <summary>A page as the browser got it.</summary>
+public sealed record Page(HttpStatusCode Status, string Url, IHtmlDocument Html, HttpResponseMessage Response)
+{
+    public string Text => Html.Body?.TextContent ?? "";
+}
+
+/// <summary>A file field's upload.</summary>
+public sealed record Upload(string FileName, byte[] Content, string ContentType);
+
+/// <summary>A browser-like session over plain HTTP on loopback: it keeps cookies itself because the portal's cookies are
+/// <c>__Host-</c> and Secure, which .NET's CookieContainer would not send to http://127.0.0.1 (browsers do: loopback is
+/// a secure context). Forms are submitted with every field they hold, antiforgery token included.</summary>
+public sealed class Browser : IDisposable
+{
+    private static readonly HtmlParser Parser = new();
+    private readonly HttpClient _client;
+    private readonly Dictionary<string, string> _cookies = new(StringComparer.Ordinal);
+
+    public Browser(Uri baseAddress)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            UseCookies = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.All,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+        };
+        _client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    /// <summary>The Cookie header this session sends (for wrk).</summary>
+    public string CookieHeader => string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}"));
+
+    public async Task<Page> GetAsync(string url, CancellationToken ct = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        return await FollowAsync(await SendAsync(request, url, ct), ct);
+    }
+
+    public async Task<(HttpStatusCode Status, string? ContentType, byte[] Body)> DownloadAsync(string url, CancellationToken ct = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        AddCookies(request);
+        using var response = await _client.SendAsync(request, ct);
+        KeepCookies(response);
+        return (response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsByteArrayAsync(ct));
+    }
+
+    /// <summary>Fills the form holding the submit button whose text starts with <paramref name="button"/> and posts it.</summary>
+    public async Task<Page> SubmitAsync(
+        Page page, string button, IEnumerable<(string Name, string Value)>? values = null, IDictionary<string, Upload>? files = null, CancellationToken ct = default)
+    {
+        var submit = page.Html.QuerySelectorAll("button, input[type=submit]")
+            .FirstOrDefault(b => b.TextContent.Trim().StartsWith(button, StringComparison.Ordinal) || (b as IHtmlInputElement)?.Value == button)
+            ?? throw new BenchException($"no button \"{button}\" on {page.Url} ({(int)page.Status})");
+        var form = submit.Closest("form") as IHtmlFormElement ?? throw new BenchException($"button \"{button}\" outside a form on {page.Url}");
+        var fields = FormFields(form);
+        foreach (var group in (values ?? []).GroupBy(v => v.Name))
+        {
+            fields.RemoveAll(f => f.Name == group.Key);
+            fields.AddRange(group);
+        }
+
+        if (submit.GetAttribute("name") is { } name)
+        {
+            fields.Add((name, submit.GetAttribute("value") ?? ""));
+        }
+
+        var action = submit.GetAttribute("formaction") ?? form.GetAttribute("action") ?? page.Url;
+        if (string.IsNullOrEmpty(action))
+        {
+            action = page.Url;
+        }
+
+        HttpContent content;
+        if (form.Enctype == "multipart/form-data")
+        {
+            var multipart = new MultipartFormDataContent();
+            foreach (var (n, v) in fields)
+            {
+                multipart.Add(new StringContent(v), n);
+            }
+
+            foreach (var (n, upload) in files ?? new Dictionary<string, Upload>())
+            {
+                var file = new ByteArrayContent(upload.Content);
+                file.Headers.ContentType = MediaTypeHeaderValue.Parse(upload.ContentType);
+                multipart.Add(file, n, upload.FileName);
+            }
+
+            content = multipart;
+        }
+        else
+        {
+            content = new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)));
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = content };
+        return await FollowAsync(await SendAsync(request, action, ct), ct);
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    private async Task<Page> SendAsync(HttpRequestMessage request, string url, CancellationToken ct)
+    {
+        AddCookies(request);
+        var response = await _client.SendAsync(request, ct);
+        KeepCookies(response);
+        var html = response.Content.Headers.ContentType?.MediaType == "text/html" ? await response.Content.ReadAsStringAsync(ct) : "";
+        return new Page(response.StatusCode, url, await Parser.ParseDocumentAsync(html, ct), response);
+    }
+
+    private async Task<Page> FollowAsync(Page page, CancellationToken ct)
+    {
+        for (var hops = 0; hops < 10 && page.Status is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther; hops++)
+        {
+            var location = page.Response.Headers.Location!.OriginalString;
+            page.Response.Dispose();
+            using var request = new HttpRequestMessage(HttpMethod.Get, location);
+            page = await SendAsync(request, location, ct);
+        }
+
+        return page;
+    }
+
+    private void AddCookies(HttpRequestMessage request)
+    {
+        if (_cookies.Count > 0)
+        {
+            request.Headers.TryAddWithoutValidation("Cookie", CookieHeader);
+        }
+    }
+
+    private void KeepCookies(HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("Set-Cookie", out var values))
+        {
+            return;
+        }
+
+        foreach (var value in values)
+        {
+            var pair = value.Split(';', 2)[0];
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                continue;
+            }
+
+            var (name, content) = (pair[..eq].Trim(), pair[(eq + 1)..].Trim());
+            // A cookie set empty or already expired is a deletion.
+            if (content.Length == 0 || value.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase))
+            {
+                _cookies.Remove(name);
+            }
+            else
+            {
+                _cookies[name] = content;
+            }
+        }
+    }
+
+    private static List<(string Name, string Value)> FormFields(IHtmlFormElement form)
+    {
+        var fields = new List<(string Name, string Value)>();
+        foreach (var element in form.Elements)
+        {
+            var name = element.GetAttribute("name");
+            if (string.IsNullOrEmpty(name))
+            {
+                continue;
+            }
+
+            switch (element)
+            {
+                case IHtmlInputElement input when input.Type is "checkbox" or "radio":
+                    if (input.IsChecked)
+                    {
+                        fields.Add((name, input.Value));
+                    }
+
+                    break;
+                case IHtmlInputElement input when input.Type is "file" or "submit" or "button":
+                    break;
+                case IHtmlInputElement input:
+                    fields.Add((name, input.Value));
+                    break;
+                case IHtmlTextAreaElement textArea:
+                    fields.Add((name, textArea.Value));
+                    break;
+                case IHtmlSelectElement select:
+                    fields.Add((name, (select.SelectedOptions.Length > 0 ? select.SelectedOptions[0].Value : null) ?? ""));
+                    break;
+            }
+        }
+
+        return fields;
+    }
+}
+
+/// <summary>A step of a scenario that did not go as a user would expect.</summary>
+public sealed class BenchException(string message) : Exception(message);

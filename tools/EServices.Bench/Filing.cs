@@ -1,0 +1,172 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace EServices.Bench;
+
+/// <summary>Scenario 2: signed-in applicants file "Inscription à un concours direct" again and again, each filing the
+/// whole journey a browser makes (sheet, start, four steps with a 200 KB PDF for each of the two documents, review,
+/// submit, request page, receipt PDF), for a given time.</summary>
+public static partial class Filing
+{
+    public const string Slug = "inscription-concours-direct";
+    private const int PdfBytes = 200 * 1024;
+
+    public static async Task<int> RunAsync(Uri baseAddress, int clients, TimeSpan duration, int firstAccount)
+    {
+        var pdf = new Upload("piece.pdf", PdfOf(PdfBytes), "application/pdf");
+        var sessions = new List<Browser>();
+        for (var i = 0; i < clients; i++)
+        {
+            var browser = new Browser(baseAddress);
+            await SignInAsync(browser, Seed.Email(firstAccount + i), Seed.Password);
+            sessions.Add(browser);
+        }
+
+        Console.Error.WriteLine($"filing: {clients} applicants signed in, filing for {duration.TotalSeconds:F0} s");
+        var filed = 0L;
+        var errors = 0L;
+        var latencies = new ConcurrentBag<double>();
+        var messages = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        using var stop = new CancellationTokenSource(duration);
+        var watch = Stopwatch.StartNew();
+        var tasks = sessions.Select((browser, index) => Task.Run(async () =>
+        {
+            var n = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                var one = Stopwatch.StartNew();
+                try
+                {
+                    await FileOnceAsync(browser, pdf, index * 100_000 + n++);
+                    Interlocked.Increment(ref filed);
+                    latencies.Add(one.Elapsed.TotalMilliseconds);
+                }
+                catch (Exception ex) when (ex is BenchException or HttpRequestException or TaskCanceledException)
+                {
+                    Interlocked.Increment(ref errors);
+                    // Grouped by kind: identifiers and numbers out of the message.
+                    var kind = Identifiers().Replace(ex.Message, "…");
+                    messages.AddOrUpdate(kind.Length > 160 ? kind[..160] : kind, 1, (_, c) => c + 1);
+                }
+            }
+        })).ToArray();
+        await Task.WhenAll(tasks);
+        var seconds = watch.Elapsed.TotalSeconds;
+        foreach (var browser in sessions)
+        {
+            browser.Dispose();
+        }
+
+        foreach (var (message, count) in messages.OrderByDescending(m => m.Value).Take(5))
+        {
+            Console.Error.WriteLine($"filing error ×{count}: {message}");
+        }
+
+        var sorted = latencies.Order().ToArray();
+        Console.WriteLine($"filing_clients={clients}");
+        Console.WriteLine($"filing_seconds={seconds.ToString("F1", CultureInfo.InvariantCulture)}");
+        Console.WriteLine($"filing_count={filed}");
+        Console.WriteLine($"filing_errors={errors}");
+        Console.WriteLine($"filing_per_second={(filed / seconds).ToString("F1", CultureInfo.InvariantCulture)}");
+        Console.WriteLine($"filing_p99_ms={Percentile(sorted, 0.99).ToString("F0", CultureInfo.InvariantCulture)}");
+        return 0;
+    }
+
+    public static async Task SignInAsync(Browser browser, string email, string password, string? authenticatorKey = null)
+    {
+        var login = await browser.GetAsync("/compte/connexion");
+        var next = await browser.SubmitAsync(login, "Se connecter", [("Email", email), ("Password", password)]);
+        if (authenticatorKey is not null)
+        {
+            next = await browser.SubmitAsync(next, "Valider", [("Code", Totp.Code(authenticatorKey, DateTimeOffset.UtcNow))]);
+        }
+
+        if (next.Status != HttpStatusCode.OK || next.Url.StartsWith("/compte/", StringComparison.Ordinal))
+        {
+            throw new BenchException($"sign-in of {email} failed: {(int)next.Status} {next.Url}");
+        }
+    }
+
+    /// <summary>One filing as a browser makes it; throws at the first step that is not what a user would see.</summary>
+    public static async Task<string> FileOnceAsync(Browser browser, Upload pdf, int n)
+    {
+        var sheet = await Expect(browser.GetAsync($"/demarches/{Slug}"), "sheet");
+        // Starting again resumes a draft left by a filing that failed halfway: fill whichever step is shown.
+        var review = await Expect(browser.SubmitAsync(sheet, "Commencer la démarche"), "start");
+        for (var hop = 0; hop < 6 && !review.Url.EndsWith("/recapitulatif", StringComparison.Ordinal); hop++)
+        {
+            var fields = review.Html.QuerySelectorAll("[name]").Select(e => e.GetAttribute("name")).ToHashSet(StringComparer.Ordinal);
+            review = fields switch
+            {
+                _ when fields.Contains("concours") => await Expect(browser.SubmitAsync(review, "Continuer",
+                    [("concours", "secretaires-administratifs"), ("centre_composition", "kadiogo")]), "step 1"),
+                _ when fields.Contains("nom") => await Expect(browser.SubmitAsync(review, "Continuer",
+                [
+                    ("nom", "Ouédraogo"), ("prenoms", "Awa Bench"), ("sexe", "feminin"), ("date_naissance", "1998-05-14"),
+                    ("lieu_naissance", "Koudougou"), ("numero_cnib", "B" + (10_000_000 + (n % 90_000_000)).ToString(CultureInfo.InvariantCulture)),
+                    ("telephone", "70 12 34 56"), ("email", ""),
+                ]), "step 2"),
+                _ when fields.Contains("diplome") => await Expect(browser.SubmitAsync(review, "Continuer", [("diplome", "licence"), ("diplome_annee", "2020")]), "step 3"),
+                _ when fields.Contains("piece_cnib") => await Expect(browser.SubmitAsync(review, "Continuer vers le récapitulatif", files: new Dictionary<string, Upload>
+                {
+                    ["piece_cnib"] = pdf,
+                    ["piece_diplome"] = pdf with { FileName = "diplome.pdf" },
+                }), "documents"),
+                _ => throw new BenchException($"unexpected page {review.Url}"),
+            };
+        }
+
+        if (!review.Text.Contains("Vérifiez votre demande", StringComparison.Ordinal))
+        {
+            throw new BenchException($"the steps did not lead to the review: {review.Url}");
+        }
+
+        var filed = await Expect(browser.SubmitAsync(review, "Déposer ma demande", [("declaration", "oui")]), "submit");
+        if (!filed.Url.StartsWith("/mes-demandes/", StringComparison.Ordinal) || !filed.Text.Contains("Votre demande est déposée", StringComparison.Ordinal))
+        {
+            throw new BenchException($"submit did not file: {filed.Url}");
+        }
+
+        var number = filed.Url.Split('/').Last();
+        var (status, type, body) = await browser.DownloadAsync($"/mes-demandes/{number}/recepisse");
+        if (status != HttpStatusCode.OK || type != "application/pdf" || body.Length < 1000)
+        {
+            throw new BenchException($"receipt of {number}: {(int)status} {type}");
+        }
+
+        return number;
+    }
+
+    public static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    /// <summary>A well-formed small PDF padded with a comment to the size asked: accepted by the upload check.</summary>
+    public static byte[] PdfOf(int size)
+    {
+        var head = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%"u8.ToArray();
+        var tail = "\n%%EOF\n"u8.ToArray();
+        var bytes = new byte[size];
+        head.CopyTo(bytes, 0);
+        bytes.AsSpan(head.Length, size - head.Length - tail.Length).Fill((byte)'a');
+        tail.CopyTo(bytes, size - tail.Length);
+        return bytes;
+    }
+
+    private static async Task<Page> Expect(Task<Page> pending, string what)
+    {
+        var page = await pending;
+        if (page.Status != HttpStatusCode.OK)
+        {
+            var error = page.Html.QuerySelector(".error-summary")?.TextContent.Trim();
+            throw new BenchException($"{what}: {(int)page.Status} at {page.Url} {error}");
+        }
+
+        return page;
+    }
+
+    [GeneratedRegex("[0-9a-f]{8}-[0-9a-f-]{27}|[A-Z]+-[0-9]{4}-[0-9]+")]
+    private static partial Regex Identifiers();
+}

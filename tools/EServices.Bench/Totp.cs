@@ -1,0 +1,40 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+
+namespace EServices.Bench;
+
+/// <summary>An authenticator app: RFC 6238 codes (HMAC-SHA1, 30 s, 6 digits) from a base32 key.</summary>
+public static class Totp
+{
+    public static string Code(string base32Key, DateTimeOffset at)
+    {
+        Span<byte> counter = stackalloc byte[8];
+        BinaryPrimitives.WriteInt64BigEndian(counter, at.ToUnixTimeSeconds() / 30);
+#pragma warning disable CA5350 // RFC 6238 authenticator apps use HMAC-SHA1
+        var hash = HMACSHA1.HashData(FromBase32(base32Key), counter);
+#pragma warning restore CA5350
+        var offset = hash[^1] & 0x0F;
+        var value = (BinaryPrimitives.ReadInt32BigEndian(hash.AsSpan(offset)) & 0x7FFFFFFF) % 1_000_000;
+        return value.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static byte[] FromBase32(string key)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var clean = key.Replace(" ", "", StringComparison.Ordinal).TrimEnd('=').ToUpperInvariant();
+        var bytes = new List<byte>();
+        int buffer = 0, bits = 0;
+        foreach (var c in clean)
+        {
+            buffer = (buffer << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);
+            bits += 5;
+            if (bits >= 8)
+            {
+                bits -= 8;
+                bytes.Add((byte)((buffer >> bits) & 0xFF));
+            }
+        }
+
+        return [.. bytes];
+    }
+}
