@@ -132,7 +132,9 @@ app.UseStatusCodePagesWithReExecute("/erreur/{0}");
 app.UseSerilogRequestLogging(o =>
 {
     o.Logger = app.Services.GetRequiredService<Serilog.ILogger>(); // this host's logger (see AddSerilog above)
-    o.GetLevel = (http, _, ex) => ex is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Debug;
+    // A request the client gave up on (a closed tab, a load tester stopping) is not a server error.
+    o.GetLevel = (http, _, ex) => http.RequestAborted.IsCancellationRequested ? LogEventLevel.Information
+        : ex is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Debug;
 });
 app.UseStaticFiles(new StaticFileOptions
 {
