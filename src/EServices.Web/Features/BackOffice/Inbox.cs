@@ -53,11 +53,14 @@ public sealed class InboxQuery(AppDbContext db, StaffScope scope, TimeProvider c
         var today = Today;
         var visible = (await scope.RequestsAsync(user, ct)).AsNoTracking();
 
-        var counts = new Dictionary<string, int>();
-        foreach (var (key, _) in InboxTabs.All)
-        {
-            counts[key] = await Tab(visible, key, user).CountAsync(ct);
-        }
+        // The five tab counts in one pass over the visible requests (five COUNTs were most of the page's time at 100 000
+        // requests): a count per status, assignee-is-me and overdue, then summed per tab.
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var groups = await visible
+            .GroupBy(r => new { r.Status, Mine = r.AssigneeId == userId, Late = r.DueOn != null && r.DueOn < today })
+            .Select(g => new { g.Key.Status, g.Key.Mine, g.Key.Late, Count = g.Count() })
+            .ToListAsync(ct);
+        var counts = InboxTabs.All.ToDictionary(t => t.Key, t => groups.Where(g => InTab(t.Key, g.Status, g.Mine, g.Late)).Sum(g => g.Count));
 
         var query = Filter(Tab(visible, criteria.Onglet, user), criteria);
         var total = await query.CountAsync(ct);
@@ -121,6 +124,16 @@ public sealed class InboxQuery(AppDbContext db, StaffScope scope, TimeProvider c
             _ => visible.Where(r => r.Status == RequestStatus.Submitted),
         };
     }
+
+    /// <summary>The rules of <see cref="Tab"/>, for a group of requests of one status, assigned to the user or not, overdue or not.</summary>
+    private static bool InTab(string tab, RequestStatus status, bool mine, bool late) => tab switch
+    {
+        InboxTabs.Mine => mine && status == RequestStatus.UnderReview,
+        InboxTabs.Waiting => status == RequestStatus.CorrectionRequested,
+        InboxTabs.Overdue => status is RequestStatus.Submitted or RequestStatus.UnderReview && late,
+        InboxTabs.Done => Decided.Contains(status),
+        _ => status == RequestStatus.Submitted,
+    };
 
     private static IQueryable<Request> InInboxOrder(IQueryable<Request> query) =>
         query.OrderBy(r => r.DueOn == null).ThenBy(r => r.DueOn).ThenBy(r => r.SubmittedAt);
