@@ -17,7 +17,7 @@ public static class CataloguePageCache
 {
     public const string Policy = "catalogue-pages";
 
-    private const string Tag = "catalogue";
+    public const string Tag = "catalogue";
 
     /// <summary>The PostgreSQL notification channel every node listens to.</summary>
     private const string Channel = "catalogue_pages";
