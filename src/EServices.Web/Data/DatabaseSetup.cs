@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace EServices.Web.Data;
 
@@ -38,21 +37,9 @@ public static class DatabaseSetup
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await using var gate = new NpgsqlConnection(db.Database.GetConnectionString());
-        await gate.OpenAsync();
-        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({StartupLock})", gate))
-        {
-            await take.ExecuteNonQueryAsync();
-        }
-
-        try
+        await using (await AdvisoryLock.TakeAsync(db.Database.GetConnectionString()!, StartupLock, CancellationToken.None))
         {
             await MigrateAndSeedAsync(scope, db);
-        }
-        finally
-        {
-            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({StartupLock})", gate);
-            await release.ExecuteNonQueryAsync();
         }
     }
 

@@ -4,7 +4,6 @@ using EServices.Web.Infrastructure.Storage;
 using EServices.Web.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace EServices.Web.Features.PersonalData;
 
@@ -53,25 +52,8 @@ public sealed class Erasure(AppDbContext db, FileStorage storage, AuditLog audit
     {
         // Every node runs this job: one pass at a time (an advisory lock; a node that finds it taken skips its turn),
         // else two nodes would pick the same requests and each journal their erasure.
-        await using var gate = new NpgsqlConnection(db.Database.GetConnectionString());
-        await gate.OpenAsync(ct);
-        await using (var take = new NpgsqlCommand($"SELECT pg_try_advisory_lock({PurgeLock})", gate))
-        {
-            if (await take.ExecuteScalarAsync(ct) is not true)
-            {
-                return 0;
-            }
-        }
-
-        try
-        {
-            return await PurgeAsync(ct);
-        }
-        finally
-        {
-            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({PurgeLock})", gate);
-            await release.ExecuteNonQueryAsync(CancellationToken.None);
-        }
+        await using var turn = await AdvisoryLock.TryTakeAsync(db.Database.GetConnectionString()!, PurgeLock, ct);
+        return turn is null ? 0 : await PurgeAsync(ct);
     }
 
     private async Task<int> PurgeAsync(CancellationToken ct)
