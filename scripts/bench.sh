@@ -14,6 +14,8 @@ else
   filing_seconds="${BENCH_FILING_SECONDS:-300}"
 fi
 filers="${BENCH_FILERS:-50}"          # signed-in applicants filing at once
+only="${BENCH_ONLY:-1 2 3 4 6}"       # the scenarios to run, e.g. BENCH_ONLY=2 while working on filing (5 is measured during 2)
+want() { [[ " $only " == *" $1 "* ]]; }
 demo_password="Bench-Staff-2026"      # the demo staff accounts' password in this run only
 staff_key="ESERVICESDEMOKEY"          # their authenticator key (Data/Seed/DemoAccounts.cs)
 out="$repo/.local/bench"
@@ -79,6 +81,20 @@ while [ "$(psql_bench -c "SELECT count(*) FROM request_events WHERE chain_no IS 
 done
 seal_seconds=$((SECONDS - start))
 
+ticks_per_second="$(getconf CLK_TCK)"
+# Processor time (user + system, in clock ticks) of a process, and of the whole PostgreSQL cluster: its processes alive
+# now plus those that ended (counted in the postmaster's children time).
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+postgres_ticks() {
+  local postmaster total=0 pid
+  postmaster="$(head -n 1 "$PG_HOME/data/postmaster.pid")"
+  total="$(awk '{ print $14 + $15 + $16 + $17 }' "/proc/$postmaster/stat")"
+  for pid in $(pgrep -P "$postmaster"); do
+    total=$((total + $(cpu_ticks "$pid" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}
+
 rows=()        # the table's rows
 row() { rows+=("| $1 | $2 | $3 | $4 |"); }
 verdict() { if [ "$1" = "1" ]; then echo "pass"; else echo "**fail**"; fi; }
@@ -96,98 +112,125 @@ wrk_run() {
   bad="$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(",", ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' <<<"$result")"
 }
 
-echo "==> 1. Anonymous pages (wrk, ${page_seconds} s each)"
 declare -A base_rps base_p99
-for connections in 50 200; do
-  wrk_run "$connections" "$page_seconds" "$url/bench/plaintext"
-  base_rps[$connections]="$rps"; base_p99[$connections]="$p99"
-  row "1. Plaintext baseline, $connections connections" "$rps req/s, p99 $p99 ms" "(baseline)" "—"
-done
-for page in "/" "/demarches" "/demarches/inscription-concours-direct"; do
+if want 1; then
+  echo "==> 1. Anonymous pages (wrk, ${page_seconds} s each)"
   for connections in 50 200; do
-    wrk_run "$connections" "$page_seconds" "$url$page"
-    ratio="$(calc "$rps / ${base_rps[$connections]}")"
-    ratio="$(printf '%.3f' "$ratio")"
-    if [ "$connections" = "200" ]; then
-      goal="ratio ≥ 0.5, p99 ≤ 100 ms"; ok="$(calc "($ratio >= 0.5 && $p99 <= 100 && $bad == 0) ? 1 : 0")"
-    else
-      goal="ratio ≥ 0.5"; ok="$(calc "($ratio >= 0.5 && $bad == 0) ? 1 : 0")"
-    fi
-    errors=""; [ "$bad" != "0" ] && errors=", $bad errors"
-    row "1. \`$page\`, $connections connections" "$rps req/s, p99 $p99 ms, ratio $ratio$errors" "$goal" "$(verdict "$ok")"
+    wrk_run "$connections" "$page_seconds" "$url/bench/plaintext"
+    base_rps[$connections]="$rps"; base_p99[$connections]="$p99"
+    row "1. Plaintext baseline, $connections connections" "$rps req/s, p99 $p99 ms" "(baseline)" "—"
   done
-done
-
-echo "==> 3. Back-office inbox (wrk, 1 connection, ${inbox_seconds} s per tab)"
-wrk_run 1 "$inbox_seconds" "$url/bench/plaintext"
-inbox_base="$rps"
-row "3. Plaintext baseline, 1 connection" "$rps req/s, p99 $p99 ms" "(baseline)" "—"
-for who in "admin@demo.bf:administrateur" "chef.dgfp@demo.bf:superviseur DGFP" "agent.dgfp@demo.bf:agent DGFP"; do
-  email="${who%%:*}"; label="${who#*:}"
-  cookie="$(bench cookie "$url" "$email" "$demo_password" "$staff_key")"
-  for tab in a-prendre mes-dossiers en-attente en-retard traitees; do
-    status="$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$url/back-office?onglet=$tab")"
-    [ "$status" = "200" ] || { echo "Inbox $tab for $email answered $status"; exit 1; }
-    wrk_run 1 "$inbox_seconds" "$url/back-office?onglet=$tab" "$cookie"
-    ratio="$(printf '%.3f' "$(calc "$rps / $inbox_base")")"
-    ok="$(calc "($p99 <= 100 && $bad == 0) ? 1 : 0")"
-    row "3. Inbox of the $label, tab \`$tab\`" "p99 $p99 ms, $rps req/s (ratio $ratio)" "p99 ≤ 100 ms" "$(verdict "$ok")"
+  for page in "/" "/demarches" "/demarches/inscription-concours-direct"; do
+    for connections in 50 200; do
+      wrk_run "$connections" "$page_seconds" "$url$page"
+      ratio="$(calc "$rps / ${base_rps[$connections]}")"
+      ratio="$(printf '%.3f' "$ratio")"
+      if [ "$connections" = "200" ]; then
+        goal="ratio ≥ 0.5, p99 ≤ 100 ms"; ok="$(calc "($ratio >= 0.5 && $p99 <= 100 && $bad == 0) ? 1 : 0")"
+      else
+        goal="ratio ≥ 0.5"; ok="$(calc "($ratio >= 0.5 && $bad == 0) ? 1 : 0")"
+      fi
+      errors=""; [ "$bad" != "0" ] && errors=", $bad errors"
+      row "1. \`$page\`, $connections connections" "$rps req/s, p99 $p99 ms, ratio $ratio$errors" "$goal" "$(verdict "$ok")"
+    done
   done
-done
 
-echo "==> 2. Filing: $filers applicants for ${filing_seconds} s"
-echo 5 > "/proc/$portal_pid/clear_refs" || true # resets the peak RSS (VmHWM): scenario 5 is the peak during this scenario
-filing_output="$(bench filing "$url" "$filers" "$filing_seconds" 1)"
-hwm_kb="$(awk '/^VmHWM/ { print $2 }' "/proc/$portal_pid/status")"
-filed="$(value filing_count "$filing_output")"; filing_errors="$(value filing_errors "$filing_output")"
-filing_rate="$(value filing_per_second "$filing_output")"; filing_p99="$(value filing_p99_ms "$filing_output")"
+fi
 
-# The baseline: pgbench writing what a filing writes at least (the service's counter, the request row with the same
-# answers, one history row), with as many clients, for as long (at most a minute), then those rows removed.
-template="$(psql_bench -c "SELECT procedure_id || ' ' || form_version_id FROM requests WHERE status = 'Submitted' AND applicant_id LIKE 'bench-%' ORDER BY submitted_at DESC LIMIT 1")"
-answers="$(psql_bench -c "SELECT answers FROM requests r JOIN procedures p ON p.id = r.procedure_id WHERE p.slug = 'inscription-concours-direct' AND r.status = 'Submitted' ORDER BY r.submitted_at DESC LIMIT 1")"
-cat >"$out/pgbench-filing.sql" <<SQL
+if want 3; then
+  echo "==> 3. Back-office inbox (wrk, 1 connection, ${inbox_seconds} s per tab)"
+  wrk_run 1 "$inbox_seconds" "$url/bench/plaintext"
+  inbox_base="$rps"
+  row "3. Plaintext baseline, 1 connection" "$rps req/s, p99 $p99 ms" "(baseline)" "—"
+  for who in "admin@demo.bf:administrateur" "chef.dgfp@demo.bf:superviseur DGFP" "agent.dgfp@demo.bf:agent DGFP"; do
+    email="${who%%:*}"; label="${who#*:}"
+    cookie="$(bench cookie "$url" "$email" "$demo_password" "$staff_key")"
+    for tab in a-prendre mes-dossiers en-attente en-retard traitees; do
+      status="$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$url/back-office?onglet=$tab")"
+      [ "$status" = "200" ] || { echo "Inbox $tab for $email answered $status"; exit 1; }
+      wrk_run 1 "$inbox_seconds" "$url/back-office?onglet=$tab" "$cookie"
+      ratio="$(printf '%.3f' "$(calc "$rps / $inbox_base")")"
+      ok="$(calc "($p99 <= 100 && $bad == 0) ? 1 : 0")"
+      row "3. Inbox of the $label, tab \`$tab\`" "p99 $p99 ms, $rps req/s (ratio $ratio)" "p99 ≤ 100 ms" "$(verdict "$ok")"
+    done
+  done
+
+fi
+
+if want 2; then
+  echo "==> 2. Filing: $filers applicants for ${filing_seconds} s"
+  echo 5 > "/proc/$portal_pid/clear_refs" || true # resets the peak RSS (VmHWM): scenario 5 is the peak during this scenario
+  portal_ticks_before="$(cpu_ticks "$portal_pid")"; postgres_ticks_before="$(postgres_ticks)"
+  filing_output="$(bench filing "$url" "$filers" "$filing_seconds" 1)"
+  portal_ticks="$(( $(cpu_ticks "$portal_pid") - portal_ticks_before ))"; postgres_ticks="$(( $(postgres_ticks) - postgres_ticks_before ))"
+  hwm_kb="$(awk '/^VmHWM/ { print $2 }' "/proc/$portal_pid/status")"
+  filed="$(value filing_count "$filing_output")"; filing_errors="$(value filing_errors "$filing_output")"
+  filing_rate="$(value filing_per_second "$filing_output")"; filing_p99="$(value filing_p99_ms "$filing_output")"
+
+  # The baseline: pgbench writing what a filing writes at least (the service's counter, the request row with the same
+  # answers, one history row), with as many clients, for as long (at most a minute), then those rows removed.
+  template="$(psql_bench -c "SELECT procedure_id || ' ' || form_version_id FROM requests WHERE status = 'Submitted' AND applicant_id LIKE 'bench-%' ORDER BY submitted_at DESC LIMIT 1")"
+  answers="$(psql_bench -c "SELECT answers FROM requests r JOIN procedures p ON p.id = r.procedure_id WHERE p.slug = 'inscription-concours-direct' AND r.status = 'Submitted' ORDER BY r.submitted_at DESC LIMIT 1")"
+  cat >"$out/pgbench-filing.sql" <<SQL
 BEGIN;
 INSERT INTO tracking_counters (prefix, year, last) VALUES ('PGB', extract(year FROM now())::int, 1) ON CONFLICT (prefix, year) DO UPDATE SET last = tracking_counters.last + 1;
 WITH filed AS (INSERT INTO requests (id, procedure_id, form_version_id, applicant_id, status, answers, completed_steps, created_at, updated_at, number, submitted_at, due_on, applicant_name, correction_fields, paused_working_days, is_test) VALUES (gen_random_uuid(), ${template%% *}, ${template##* }, 'bench-1', 'Submitted', \$j\$${answers}\$j\$::jsonb, 4, now(), now(), 'PGB-' || left(replace(gen_random_uuid()::text, '-', ''), 28), now(), current_date + 3, 'Awa OUÉDRAOGO', '{}', 0, false) RETURNING id) INSERT INTO request_events (request_id, at, actor_id, "from", "to", comment) SELECT id, now(), 'bench-1', 'Draft', 'Submitted', 'Demande déposée' FROM filed;
 COMMIT;
 SQL
-pgbench_seconds=$(( filing_seconds < 60 ? filing_seconds : 60 ))
-pgbench_output="$(runuser -u postgres -- "$PG_BIN/pgbench" -h 127.0.0.1 -p "$ESERVICES_PG_PORT" -U postgres -n -c "$filers" -j 2 -T "$pgbench_seconds" -f "$out/pgbench-filing.sql" eservices_bench 2>&1)" \
-  || { echo "$pgbench_output"; exit 1; }
-pgbench_tps="$(awk '/^tps/ { printf "%.0f", $3 }' <<<"$pgbench_output")"
-psql_bench -c "DELETE FROM requests WHERE number LIKE 'PGB-%'"
-filing_ratio="$(printf '%.3f' "$(calc "$filing_rate / $pgbench_tps")")"
-ok="$(calc "($filing_rate >= 300 && $filing_errors == 0 && $filing_seconds >= 300) ? 1 : 0")"
-row "2. Filing \"Inscription à un concours direct\", 2 × 200 KB PDF, receipt fetched, $filers applicants, ${filing_seconds} s" \
-  "$filing_rate filings/s ($filed filed, $filing_errors errors), p99 of a whole filing $filing_p99 ms; ratio to pgbench $filing_ratio" \
-  "≥ 300/s for 5 min, 0 errors" "$(verdict "$ok")"
-row "2. pgbench baseline: counter + request row + history row, $filers clients, ${pgbench_seconds} s" "$pgbench_tps transactions/s" "(baseline)" "—"
+  pgbench_seconds=$(( filing_seconds < 60 ? filing_seconds : 60 ))
+  pgbench_output="$(runuser -u postgres -- "$PG_BIN/pgbench" -h 127.0.0.1 -p "$ESERVICES_PG_PORT" -U postgres -n -c "$filers" -j 2 -T "$pgbench_seconds" -f "$out/pgbench-filing.sql" eservices_bench 2>&1)" \
+    || { echo "$pgbench_output"; exit 1; }
+  pgbench_tps="$(awk '/^tps/ { printf "%.0f", $3 }' <<<"$pgbench_output")"
+  psql_bench -c "DELETE FROM requests WHERE number LIKE 'PGB-%'"
+  filing_ratio="$(printf '%.3f' "$(calc "$filing_rate / $pgbench_tps")")"
+  ok="$(calc "($filing_rate >= 300 && $filing_errors == 0 && $filing_seconds >= 300) ? 1 : 0")"
+  row "2. Filing \"Inscription à un concours direct\", 2 × 200 KB PDF, receipt fetched, $filers applicants, ${filing_seconds} s" \
+    "$filing_rate filings/s ($filed filed, $filing_errors errors), p99 of a whole filing $filing_p99 ms; ratio to pgbench $filing_ratio" \
+    "≥ 300/s for 5 min, 0 errors" "$(verdict "$ok")"
+  # Where a filing's processor time goes: the load client shares the machine's cores, so the rate above is what the
+  # portal and PostgreSQL get of them; the projection is the rate they would reach with every core to themselves.
+  ms_per_filing() { calc "$1 * 1000 / $ticks_per_second / $filed" | xargs printf '%.1f'; }
+  portal_ms="$(ms_per_filing "$portal_ticks")"; postgres_ms="$(ms_per_filing "$postgres_ticks")"
+  client_ms="$(value filing_client_cpu_ms "$filing_output")"; client_ms="$(calc "$client_ms / $filed" | xargs printf '%.1f')"
+  projected="$(calc "$(nproc) * 1000 / ($portal_ms + $postgres_ms)" | xargs printf '%.0f')"
+  row "2. Processor time per filing" "portal $portal_ms ms, PostgreSQL $postgres_ms ms, load client $client_ms ms; portal and PostgreSQL alone on $(nproc) cores: $projected filings/s" "(breakdown)" "—"
+  row "2. pgbench baseline: counter + request row + history row, $filers clients, ${pgbench_seconds} s" "$pgbench_tps transactions/s" "(baseline)" "—"
 
-echo "==> 4. Certificates (in-process, ${cert_seconds} s per measure)"
-cert_output="$(bench certificates "$cert_seconds")"
-cores="$(value certificates_cores "$cert_output")"
-single="$(value certificates_single_per_second "$cert_output")"
-per_core="$(value certificates_all_per_core "$cert_output")"
-empty="$(value empty_pdf_single_per_second "$cert_output")"
-ok="$(calc "($per_core >= 500) ? 1 : 0")"
-row "4. Certificate PDFs (sign, render, hash)" \
-  "$single/s on 1 thread; $(value certificates_all_per_second "$cert_output")/s on $cores cores = $per_core per core; ratio to an empty PDFsharp page $(printf '%.3f' "$(calc "$single / $empty")")" \
-  "≥ 500 per s per core" "$(verdict "$ok")"
-row "4. Empty PDFsharp page baseline" "$empty/s on 1 thread" "(baseline)" "—"
+fi
 
-ok="$(calc "($hwm_kb <= 400 * 1024) ? 1 : 0")"
-row "5. Peak RSS of the portal during scenario 2 (VmHWM)" "$((hwm_kb / 1024)) MB" "≤ 400 MB" "$(verdict "$ok")"
+if want 4; then
+  echo "==> 4. Certificates (in-process, ${cert_seconds} s per measure)"
+  cert_output="$(bench certificates "$cert_seconds")"
+  cores="$(value certificates_cores "$cert_output")"
+  single="$(value certificates_single_per_second "$cert_output")"
+  per_core="$(value certificates_all_per_core "$cert_output")"
+  empty="$(value empty_pdf_single_per_second "$cert_output")"
+  ok="$(calc "($per_core >= 500) ? 1 : 0")"
+  row "4. Certificate PDFs (sign, render, hash)" \
+    "$single/s on 1 thread; $(value certificates_all_per_second "$cert_output")/s on $cores cores = $per_core per core; ratio to an empty PDFsharp page $(printf '%.3f' "$(calc "$single / $empty")")" \
+    "≥ 500 per s per core" "$(verdict "$ok")"
+  row "4. Empty PDFsharp page baseline" "$empty/s on 1 thread" "(baseline)" "—"
 
-echo "==> 6. Page weight"
-weight_output="$(bench weight "$url" 2)"
-kb() { calc "$1 / 1024" | xargs printf '%.1f'; }
-for page in home catalogue form_step; do
-  first="$(value "weight_${page}_first" "$weight_output")"; repeat="$(value "weight_${page}_repeat" "$weight_output")"
-  ok="$(calc "($first <= 100 * 1024 && $repeat <= 15 * 1024) ? 1 : 0")"
-  row "6. Page weight, ${page/_/ } ($(value "weight_${page}_resources" "$weight_output") linked files)" \
-    "first visit $(kb "$first") KB, repeat visit $(kb "$repeat") KB" "≤ 100 KB first, ≤ 15 KB repeat" "$(verdict "$ok")"
-done
+fi
+
+if want 2; then
+  ok="$(calc "($hwm_kb <= 400 * 1024) ? 1 : 0")"
+  row "5. Peak RSS of the portal during scenario 2 (VmHWM)" "$((hwm_kb / 1024)) MB" "≤ 400 MB" "$(verdict "$ok")"
+
+fi
+
+if want 6; then
+  echo "==> 6. Page weight"
+  weight_output="$(bench weight "$url" 2)"
+  kb() { calc "$1 / 1024" | xargs printf '%.1f'; }
+  for page in home catalogue form_step; do
+    first="$(value "weight_${page}_first" "$weight_output")"; repeat="$(value "weight_${page}_repeat" "$weight_output")"
+    ok="$(calc "($first <= 100 * 1024 && $repeat <= 15 * 1024) ? 1 : 0")"
+    row "6. Page weight, ${page/_/ } ($(value "weight_${page}_resources" "$weight_output") linked files)" \
+      "first visit $(kb "$first") KB, repeat visit $(kb "$repeat") KB" "≤ 100 KB first, ≤ 15 KB repeat" "$(verdict "$ok")"
+  done
+
+fi
 
 {
   echo "Benchmark ($mode run), $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM, $(lscpu | sed -n 's/^Model name: *//p' | head -n 1)."

@@ -32,6 +32,7 @@ public static partial class Filing
         var messages = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         using var stop = new CancellationTokenSource(duration);
         var watch = Stopwatch.StartNew();
+        var clientCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var tasks = sessions.Select((browser, index) => Task.Run(async () =>
         {
             var n = 0;
@@ -55,6 +56,7 @@ public static partial class Filing
         })).ToArray();
         await Task.WhenAll(tasks);
         var seconds = watch.Elapsed.TotalSeconds;
+        clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientCpu;
         foreach (var browser in sessions)
         {
             browser.Dispose();
@@ -71,6 +73,7 @@ public static partial class Filing
         Console.WriteLine($"filing_count={filed}");
         Console.WriteLine($"filing_errors={errors}");
         Console.WriteLine($"filing_per_second={(filed / seconds).ToString("F1", CultureInfo.InvariantCulture)}");
+        Console.WriteLine($"filing_client_cpu_ms={clientCpu.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture)}");
         Console.WriteLine($"filing_p99_ms={Percentile(sorted, 0.99).ToString("F0", CultureInfo.InvariantCulture)}");
         return 0;
     }
