@@ -47,8 +47,11 @@ public sealed class StaffScope(AppDbContext db)
             return requests.Where(r => whole.Contains(r.ProcedureId)); // the usual case, kept simple for the planner
         }
 
-        return requests.Where(r => whole.Contains(r.ProcedureId)
-            || (grouped.Contains(r.ProcedureId) && (r.GroupId == null || groupIds.Contains(r.GroupId.Value) || r.AssigneeId == userId)));
+        // whole ∪ (grouped ∩ rule) written as (whole ∪ grouped) ∩ (whole ∪ rule), the two sets being disjoint: the procedure
+        // ids become an index condition and the rest is read from the same index entries (group and assignee included).
+        var all = whole.Concat(grouped).ToList();
+        return requests.Where(r => all.Contains(r.ProcedureId)
+            && (whole.Contains(r.ProcedureId) || r.GroupId == null || groupIds.Contains(r.GroupId.Value) || r.AssigneeId == userId));
     }
 
     public Task<List<int>> ServiceIdsAsync(ClaimsPrincipal user, CancellationToken ct)
