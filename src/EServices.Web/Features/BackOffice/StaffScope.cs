@@ -47,7 +47,7 @@ public sealed class StaffScope(AppDbContext db)
             return requests.Where(r => whole.Contains(r.ProcedureId)); // the usual case, kept simple for the planner
         }
 
-        // whole ∪ (grouped ∩ rule) written as (whole ∪ grouped) ∩ (whole ∪ rule), the two sets being disjoint: the procedure
+        // whole ∪ (grouped ∩ rule) written as the equal (whole ∪ grouped) ∩ (whole ∪ rule): the procedure
         // ids become an index condition and the rest is read from the same index entries (group and assignee included).
         var all = whole.Concat(grouped).ToList();
         return requests.Where(r => all.Contains(r.ProcedureId)
