@@ -987,11 +987,25 @@ namespace EServices.Web.Data.Migrations
                     b.HasIndex("ApplicantId", "Status")
                         .HasDatabaseName("ix_requests_applicant_id_status");
 
-                    b.HasIndex("AssigneeId", "Status")
-                        .HasDatabaseName("ix_requests_assignee_id_status");
-
                     b.HasIndex("ProcedureId", "Status", "DueOn")
                         .HasDatabaseName("ix_requests_procedure_id_status_due_on");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ProcedureId", "Status", "DueOn"), new[] { "GroupId", "AssigneeId" });
+
+                    b.HasIndex("AssigneeId", "Status", "DueOn", "SubmittedAt")
+                        .HasDatabaseName("ix_requests_assignee_id_status_due_on_submitted_at");
+
+                    b.HasIndex(new[] { "Status", "DueOn", "SubmittedAt" }, "ix_requests_inbox")
+                        .HasDatabaseName("ix_requests_inbox")
+                        .HasFilter("status <> 'Draft'");
+
+                    b.HasIndex(new[] { "DueOn", "SubmittedAt" }, "ix_requests_inbox_decided")
+                        .HasDatabaseName("ix_requests_inbox_decided")
+                        .HasFilter("status IN ('Accepted', 'Rejected', 'ClosedWithoutFollowUp')");
+
+                    b.HasIndex(new[] { "DueOn", "SubmittedAt" }, "ix_requests_inbox_open")
+                        .HasDatabaseName("ix_requests_inbox_open")
+                        .HasFilter("status IN ('Submitted', 'UnderReview')");
 
                     b.ToTable("requests", (string)null);
                 });

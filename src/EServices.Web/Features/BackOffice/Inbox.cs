@@ -46,6 +46,7 @@ public sealed record InboxPage(
 public sealed class InboxQuery(AppDbContext db, StaffScope scope, TimeProvider clock)
 {
     public const int PageSize = 20;
+    private static readonly RequestStatus[] Open = [RequestStatus.Submitted, RequestStatus.UnderReview];
     private static readonly RequestStatus[] Decided = [RequestStatus.Accepted, RequestStatus.Rejected, RequestStatus.ClosedWithoutFollowUp];
 
     public async Task<InboxPage> RunAsync(ClaimsPrincipal user, InboxCriteria criteria, CancellationToken ct)
@@ -53,17 +54,26 @@ public sealed class InboxQuery(AppDbContext db, StaffScope scope, TimeProvider c
         var today = Today;
         var visible = (await scope.RequestsAsync(user, ct)).AsNoTracking();
 
-        // The five tab counts in one pass over the visible requests (five COUNTs were most of the page's time at 100 000
-        // requests): a count per status, assignee-is-me and overdue, then summed per tab.
+        // The five tab counts in one statement of five scalar COUNTs, each under the tab's own rule and each an index-only
+        // scan (one GROUP BY of every visible request by status, mine and late hashed 100 000 rows per page). The signed-in
+        // member of staff's row is only the one-row source such a statement needs.
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        var groups = await visible
-            .GroupBy(r => new { r.Status, Mine = r.AssigneeId == userId, Late = r.DueOn != null && r.DueOn < today })
-            .Select(g => new { g.Key.Status, g.Key.Mine, g.Key.Late, Count = g.Count() })
-            .ToListAsync(ct);
-        var counts = InboxTabs.All.ToDictionary(t => t.Key, t => groups.Where(g => InTab(t.Key, g.Status, g.Mine, g.Late)).Sum(g => g.Count));
+        var toTake = Tab(visible, InboxTabs.ToTake, user);
+        var mine = Tab(visible, InboxTabs.Mine, user);
+        var waiting = Tab(visible, InboxTabs.Waiting, user);
+        var overdue = Tab(visible, InboxTabs.Overdue, user);
+        var done = Tab(visible, InboxTabs.Done, user);
+        var found = await db.Users.Where(u => u.Id == userId)
+            .Select(u => new[] { toTake.Count(), mine.Count(), waiting.Count(), overdue.Count(), done.Count() })
+            .FirstOrDefaultAsync(ct) ?? new int[InboxTabs.All.Length];
+        var counts = new Dictionary<string, int>
+        {
+            [InboxTabs.ToTake] = found[0], [InboxTabs.Mine] = found[1], [InboxTabs.Waiting] = found[2], [InboxTabs.Overdue] = found[3], [InboxTabs.Done] = found[4],
+        };
 
         var query = Filter(Tab(visible, criteria.Onglet, user), criteria);
-        var total = await query.CountAsync(ct);
+        // Without a filter the list is the whole tab, already counted above.
+        var total = IsFiltered(criteria) ? await query.CountAsync(ct) : counts[TabKey(criteria.Onglet)];
         var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
         var page = Math.Clamp(criteria.Page, 1, pageCount);
         var rows = await InInboxOrder(query)
@@ -111,32 +121,32 @@ public sealed class InboxQuery(AppDbContext db, StaffScope scope, TimeProvider c
         return InInboxOrder(Filter(Tab(visible, criteria.Onglet, user), criteria));
     }
 
+    // Each tab's rule is matched by an index of the same shape (migration InboxIndexes), which keeps its rows in inbox order.
     private IQueryable<Request> Tab(IQueryable<Request> visible, string tab, ClaimsPrincipal user)
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
         var today = Today;
-        return tab switch
+        return TabKey(tab) switch
         {
             InboxTabs.Mine => visible.Where(r => r.AssigneeId == userId && r.Status == RequestStatus.UnderReview),
             InboxTabs.Waiting => visible.Where(r => r.Status == RequestStatus.CorrectionRequested),
-            InboxTabs.Overdue => visible.Where(r => (r.Status == RequestStatus.Submitted || r.Status == RequestStatus.UnderReview) && r.DueOn < today),
+            InboxTabs.Overdue => visible.Where(r => Open.Contains(r.Status) && r.DueOn < today), // IN (…), not OR: an index condition
             InboxTabs.Done => visible.Where(r => Decided.Contains(r.Status)),
             _ => visible.Where(r => r.Status == RequestStatus.Submitted),
         };
     }
 
-    /// <summary>The rules of <see cref="Tab"/>, for a group of requests of one status, assigned to the user or not, overdue or not.</summary>
-    private static bool InTab(string tab, RequestStatus status, bool mine, bool late) => tab switch
-    {
-        InboxTabs.Mine => mine && status == RequestStatus.UnderReview,
-        InboxTabs.Waiting => status == RequestStatus.CorrectionRequested,
-        InboxTabs.Overdue => status is RequestStatus.Submitted or RequestStatus.UnderReview && late,
-        InboxTabs.Done => Decided.Contains(status),
-        _ => status == RequestStatus.Submitted,
-    };
+    /// <summary>The tab shown for an <c>onglet</c> value: an unknown one shows "à prendre".</summary>
+    private static string TabKey(string tab) => InboxTabs.All.Any(t => t.Key == tab) ? tab : InboxTabs.ToTake;
 
+    private static bool IsFiltered(InboxCriteria criteria) =>
+        !string.IsNullOrEmpty(criteria.Demarche) || criteria.Statut is not null || criteria.Du is not null || criteria.Au is not null
+        || !string.IsNullOrEmpty(criteria.Q?.Trim());
+
+    // PostgreSQL sorts NULL after every date in ascending order, so requests without a due date come last without the
+    // "due_on IS NULL" sort key, which no index could serve.
     private static IQueryable<Request> InInboxOrder(IQueryable<Request> query) =>
-        query.OrderBy(r => r.DueOn == null).ThenBy(r => r.DueOn).ThenBy(r => r.SubmittedAt);
+        query.OrderBy(r => r.DueOn).ThenBy(r => r.SubmittedAt);
 
     private static IQueryable<Request> Filter(IQueryable<Request> query, InboxCriteria criteria)
     {

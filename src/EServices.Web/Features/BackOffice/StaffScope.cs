@@ -19,10 +19,15 @@ public sealed class StaffScope(AppDbContext db)
             return requests;
         }
 
+        // Filtered by procedure ids resolved here rather than through a join on procedures: the planner then estimates
+        // each service's share of the requests from the column's statistics and walks the inbox indexes in order.
         var services = await ServiceIdsAsync(user, ct);
+        var procedures = await db.Procedures.Where(p => services.Contains(p.ServiceId))
+            .Select(p => new { p.Id, p.ServiceId }).ToListAsync(ct);
         if (user.IsInRole(Roles.Supervisor))
         {
-            return requests.Where(r => services.Contains(r.Procedure.ServiceId));
+            var ids = procedures.Select(p => p.Id).ToList();
+            return requests.Where(r => ids.Contains(r.ProcedureId));
         }
 
         // An agent in no group of a service sees all its requests (services without groups work as before); an agent in
@@ -35,9 +40,18 @@ public sealed class StaffScope(AppDbContext db)
             .ToListAsync(ct);
         var groupIds = groups.Select(g => g.Id).ToList();
         var groupedServices = groups.Select(g => g.ServiceId).Distinct().ToList();
-        var wholeServices = services.Except(groupedServices).ToList();
-        return requests.Where(r => wholeServices.Contains(r.Procedure.ServiceId)
-            || (groupedServices.Contains(r.Procedure.ServiceId) && (r.GroupId == null || groupIds.Contains(r.GroupId.Value) || r.AssigneeId == userId)));
+        var whole = procedures.Where(p => !groupedServices.Contains(p.ServiceId)).Select(p => p.Id).ToList();
+        var grouped = procedures.Where(p => groupedServices.Contains(p.ServiceId)).Select(p => p.Id).ToList();
+        if (grouped.Count == 0)
+        {
+            return requests.Where(r => whole.Contains(r.ProcedureId)); // the usual case, kept simple for the planner
+        }
+
+        // whole ∪ (grouped ∩ rule) written as the equal (whole ∪ grouped) ∩ (whole ∪ rule): the procedure
+        // ids become an index condition and the rest is read from the same index entries (group and assignee included).
+        var all = whole.Concat(grouped).ToList();
+        return requests.Where(r => all.Contains(r.ProcedureId)
+            && (whole.Contains(r.ProcedureId) || r.GroupId == null || groupIds.Contains(r.GroupId.Value) || r.AssigneeId == userId));
     }
 
     public Task<List<int>> ServiceIdsAsync(ClaimsPrincipal user, CancellationToken ct)
