@@ -54,8 +54,7 @@ public static class CertificatePdf
         gfx.DrawString(certificate.SignatoryName, bold, XBrushes.Black, new XRect(Margin, y, width, 16), XStringFormats.TopRight);
 
         var qrTop = page.Height.Point - 170;
-        var qr = XImage.FromStream(new MemoryStream(QrCodes.Png(certificate.VerificationUrl)));
-        gfx.DrawImage(qr, Margin, qrTop, 110, 110);
+        QrCodes.Draw(page, certificate.VerificationUrl, Margin, qrTop, 110);
         var small = new XFont(PdfFonts.Family, 8, XFontStyleEx.Regular);
         new XTextFormatter(gfx).DrawString(
             "Document signé électroniquement. Vérifiez son authenticité en scannant ce code (la vérification fonctionne même hors connexion avec la clé publique du ministère) ou à l'adresse :\n" + certificate.VerificationUrl.Split('?')[0],

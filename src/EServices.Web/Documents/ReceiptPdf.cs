@@ -70,8 +70,7 @@ public static class ReceiptPdf
         }
 
         y = Math.Max(y + 20, 560);
-        var qr = XImage.FromStream(new MemoryStream(QrCodes.Png(receipt.VerificationUrl)));
-        gfx.DrawImage(qr, Margin, y, 120, 120);
+        QrCodes.Draw(page, receipt.VerificationUrl, Margin, y, 120);
         var small = new XFont(PdfFonts.Family, 9, XFontStyleEx.Regular);
         formatter.DrawString(
             "Conservez ce récépissé : il prouve le dépôt de votre demande. Son authenticité se vérifie en scannant ce code ou à l'adresse :\n" + receipt.VerificationUrl.Split('?')[0],
