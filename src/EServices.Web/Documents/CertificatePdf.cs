@@ -31,12 +31,16 @@ public static class CertificatePdf
         page.Size = PdfSharp.PageSize.A4;
         using var gfx = XGraphics.FromPdfPage(page);
         var width = page.Width.Point - (2 * Margin);
-        var y = Letterhead.Draw(gfx, page, certificate.ServiceName) + 10;
+        var heading = certificate.Title.ToUpperInvariant();
+        var family = PdfFonts.FamilyFor(
+            heading, certificate.Number, certificate.Body, certificate.ServiceName, certificate.Place,
+            certificate.SignatoryName, certificate.SignatoryTitle, certificate.VerificationUrl, Letterhead.Ministry);
+        var y = Letterhead.Draw(gfx, page, certificate.ServiceName, family) + 10;
 
-        var title = new XFont(PdfFonts.Family, 17, XFontStyleEx.Bold);
-        var regular = new XFont(PdfFonts.Family, 11, XFontStyleEx.Regular);
-        var bold = new XFont(PdfFonts.Family, 11, XFontStyleEx.Bold);
-        gfx.DrawString(certificate.Title.ToUpperInvariant(), title, XBrushes.Black, new XRect(Margin, y, width, 24), XStringFormats.TopCenter);
+        var title = new XFont(family, 17, XFontStyleEx.Bold);
+        var regular = new XFont(family, 11, XFontStyleEx.Regular);
+        var bold = new XFont(family, 11, XFontStyleEx.Bold);
+        gfx.DrawString(heading, title, XBrushes.Black, new XRect(Margin, y, width, 24), XStringFormats.TopCenter);
         y += 28;
         gfx.DrawString($"N° {certificate.Number}", bold, XBrushes.Black, new XRect(Margin, y, width, 16), XStringFormats.TopCenter);
         y += 40;
@@ -55,7 +59,7 @@ public static class CertificatePdf
 
         var qrTop = page.Height.Point - 170;
         QrCodes.Draw(page, certificate.VerificationUrl, Margin, qrTop, 110);
-        var small = new XFont(PdfFonts.Family, 8, XFontStyleEx.Regular);
+        var small = new XFont(family, 8, XFontStyleEx.Regular);
         new XTextFormatter(gfx).DrawString(
             "Document signé électroniquement. Vérifiez son authenticité en scannant ce code (la vérification fonctionne même hors connexion avec la clé publique du ministère) ou à l'adresse :\n" + certificate.VerificationUrl.Split('?')[0],
             small, XBrushes.Black, new XRect(Margin + 125, qrTop + 10, width - 125, 60), XStringFormats.TopLeft);

@@ -43,6 +43,23 @@ public sealed class CertificatePdfTests
     }
 
     [Fact]
+    public void The_cut_down_Latin_font_serves_French_and_Burkinabe_names_and_the_whole_font_the_rest()
+    {
+        Assert.Equal(PdfFonts.LatinFamily, PdfFonts.FamilyFor("Awa OUÉDRAOGO", "« Récépissé » – n° 12 : 5 000 € œuvre", "Ŋ ɛ ɔ ʋ ɩ Ɛ Ɔ Ʋ Ɩ ẽ", null));
+        Assert.Equal(PdfFonts.Family, PdfFonts.FamilyFor("Awa OUÉDRAOGO", "Αθηνά Παπαδοπούλου"));
+        Assert.Equal(PdfFonts.Family, PdfFonts.FamilyFor("Ирина"));
+        Assert.Equal(PdfFonts.Family, PdfFonts.FamilyFor("µ".ToUpperInvariant())); // the micro sign is Latin-1, its capital Greek
+    }
+
+    [Fact]
+    public void A_certificate_with_a_name_outside_the_Latin_scripts_keeps_every_letter()
+    {
+        var pdf = CertificatePdf.Render(Certificate("ATT-2027-000043", Url("token")) with { Body = "Délivré à Ирина Αθηνά OUÉDRAOGO." });
+
+        Assert.Contains("Ирина Αθηνά OUÉDRAOGO.", FilingTests.PdfText(pdf), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Certificates_rendered_at_once_on_several_threads_each_carry_their_own_number_and_code()
     {
         var numbers = Enumerable.Range(1, 8).Select(n => $"ATT-2027-{n:D6}").ToList();
