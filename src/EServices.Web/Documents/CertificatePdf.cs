@@ -25,6 +25,9 @@ public static class CertificatePdf
     {
         PdfFonts.Install();
         using var document = new PdfDocument();
+        // Fastest deflate: a certificate costs ~15 % less for ~6 KB more (39 KB instead of 33 KB; 57 KB before the
+        // cut-down font); acceptance throughput is the goal here, receipts keep the default.
+        document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
         document.Info.Title = $"{certificate.Title} {certificate.Number}";
         document.Info.Author = "E-services MFPTPS";
         var page = document.AddPage();
