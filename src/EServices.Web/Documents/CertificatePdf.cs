@@ -25,18 +25,25 @@ public static class CertificatePdf
     {
         PdfFonts.Install();
         using var document = new PdfDocument();
+        // Fastest deflate: a certificate costs ~15 % less for ~6 KB more (39 KB instead of 33 KB; 57 KB before the
+        // cut-down font); acceptance throughput is the goal here, receipts keep the default.
+        document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
         document.Info.Title = $"{certificate.Title} {certificate.Number}";
         document.Info.Author = "E-services MFPTPS";
         var page = document.AddPage();
         page.Size = PdfSharp.PageSize.A4;
         using var gfx = XGraphics.FromPdfPage(page);
         var width = page.Width.Point - (2 * Margin);
-        var y = Letterhead.Draw(gfx, page, certificate.ServiceName) + 10;
+        var heading = certificate.Title.ToUpperInvariant();
+        var family = PdfFonts.FamilyFor(
+            heading, certificate.Number, certificate.Body, certificate.ServiceName, certificate.Place,
+            certificate.SignatoryName, certificate.SignatoryTitle, certificate.VerificationUrl, Letterhead.Ministry);
+        var y = Letterhead.Draw(gfx, page, certificate.ServiceName, family) + 10;
 
-        var title = new XFont(PdfFonts.Family, 17, XFontStyleEx.Bold);
-        var regular = new XFont(PdfFonts.Family, 11, XFontStyleEx.Regular);
-        var bold = new XFont(PdfFonts.Family, 11, XFontStyleEx.Bold);
-        gfx.DrawString(certificate.Title.ToUpperInvariant(), title, XBrushes.Black, new XRect(Margin, y, width, 24), XStringFormats.TopCenter);
+        var title = new XFont(family, 17, XFontStyleEx.Bold);
+        var regular = new XFont(family, 11, XFontStyleEx.Regular);
+        var bold = new XFont(family, 11, XFontStyleEx.Bold);
+        gfx.DrawString(heading, title, XBrushes.Black, new XRect(Margin, y, width, 24), XStringFormats.TopCenter);
         y += 28;
         gfx.DrawString($"N° {certificate.Number}", bold, XBrushes.Black, new XRect(Margin, y, width, 16), XStringFormats.TopCenter);
         y += 40;
@@ -54,9 +61,8 @@ public static class CertificatePdf
         gfx.DrawString(certificate.SignatoryName, bold, XBrushes.Black, new XRect(Margin, y, width, 16), XStringFormats.TopRight);
 
         var qrTop = page.Height.Point - 170;
-        var qr = XImage.FromStream(new MemoryStream(QrCodes.Png(certificate.VerificationUrl)));
-        gfx.DrawImage(qr, Margin, qrTop, 110, 110);
-        var small = new XFont(PdfFonts.Family, 8, XFontStyleEx.Regular);
+        QrCodes.Draw(page, certificate.VerificationUrl, Margin, qrTop, 110);
+        var small = new XFont(family, 8, XFontStyleEx.Regular);
         new XTextFormatter(gfx).DrawString(
             "Document signé électroniquement. Vérifiez son authenticité en scannant ce code (la vérification fonctionne même hors connexion avec la clé publique du ministère) ou à l'adresse :\n" + certificate.VerificationUrl.Split('?')[0],
             small, XBrushes.Black, new XRect(Margin + 125, qrTop + 10, width - 125, 60), XStringFormats.TopLeft);

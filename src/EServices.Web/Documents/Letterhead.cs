@@ -8,13 +8,13 @@ public static class Letterhead
 {
     public const string Ministry = "Ministère de la Fonction publique, du Travail et de la Protection sociale";
 
-    /// <summary>Draws the letterhead and returns the height below it.</summary>
-    public static double Draw(XGraphics gfx, PdfPage page, string serviceName)
+    /// <summary>Draws the letterhead in the document's font family and returns the height below it.</summary>
+    public static double Draw(XGraphics gfx, PdfPage page, string serviceName, string family = PdfFonts.Family)
     {
         const double margin = 50;
         var width = page.Width.Point - (2 * margin);
-        var bold = new XFont(PdfFonts.Family, 12, XFontStyleEx.Bold);
-        var regular = new XFont(PdfFonts.Family, 9, XFontStyleEx.Regular);
+        var bold = new XFont(family, 12, XFontStyleEx.Bold);
+        var regular = new XFont(family, 9, XFontStyleEx.Regular);
         var y = 40.0;
         gfx.DrawString("BURKINA FASO", bold, XBrushes.Black, new XRect(margin, y, width, 16), XStringFormats.TopCenter);
         y += 16;

@@ -30,14 +30,17 @@ public static class ReceiptPdf
         page.Size = PdfSharp.PageSize.A4;
         using var gfx = XGraphics.FromPdfPage(page);
         var width = page.Width.Point - (2 * Margin);
-        var y = Letterhead.Draw(gfx, page, receipt.ServiceName);
+        var family = PdfFonts.FamilyFor(
+            [receipt.Number, receipt.ProcedureTitle, receipt.ServiceName, receipt.ApplicantName, receipt.VerificationUrl, Letterhead.Ministry,
+             .. receipt.Documents.SelectMany(d => new[] { d.Label, d.FileName })]);
+        var y = Letterhead.Draw(gfx, page, receipt.ServiceName, family);
 
-        var title = new XFont(PdfFonts.Family, 16, XFontStyleEx.Bold);
+        var title = new XFont(family, 16, XFontStyleEx.Bold);
         gfx.DrawString("RÉCÉPISSÉ DE DÉPÔT", title, XBrushes.Black, new XRect(Margin, y, width, 24), XStringFormats.TopCenter);
         y += 36;
 
-        var label = new XFont(PdfFonts.Family, 10, XFontStyleEx.Bold);
-        var text = new XFont(PdfFonts.Family, 10, XFontStyleEx.Regular);
+        var label = new XFont(family, 10, XFontStyleEx.Bold);
+        var text = new XFont(family, 10, XFontStyleEx.Regular);
         var formatter = new XTextFormatter(gfx);
         void Line(string name, string value)
         {
@@ -70,9 +73,8 @@ public static class ReceiptPdf
         }
 
         y = Math.Max(y + 20, 560);
-        var qr = XImage.FromStream(new MemoryStream(QrCodes.Png(receipt.VerificationUrl)));
-        gfx.DrawImage(qr, Margin, y, 120, 120);
-        var small = new XFont(PdfFonts.Family, 9, XFontStyleEx.Regular);
+        QrCodes.Draw(page, receipt.VerificationUrl, Margin, y, 120);
+        var small = new XFont(family, 9, XFontStyleEx.Regular);
         formatter.DrawString(
             "Conservez ce récépissé : il prouve le dépôt de votre demande. Son authenticité se vérifie en scannant ce code ou à l'adresse :\n" + receipt.VerificationUrl.Split('?')[0],
             small, XBrushes.Black, new XRect(Margin + 135, y + 10, width - 135, 100), XStringFormats.TopLeft);
