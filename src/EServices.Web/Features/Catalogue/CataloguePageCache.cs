@@ -112,12 +112,42 @@ public static class CataloguePageCache
         /// <summary>Contexts whose save under way touches the catalogue (the interceptor is shared by all contexts).</summary>
         private static readonly ConditionalWeakTable<DbContext, object> Touching = new();
 
+        // Runs before SaveChanges detects changes: Entries() would detect them over every tracked entity, and SaveChanges
+        // again after it (twice the work on every save, filings included). Only catalogue entries are checked here.
         private static void Remember(DbContext? db)
         {
-            if (db is not null && db.ChangeTracker.Entries().Any(e => e.State is not (EntityState.Unchanged or EntityState.Detached)
-                && CatalogueTypes.Contains(e.Metadata.ClrType)))
+            if (db is null)
             {
-                Touching.AddOrUpdate(db, Touching);
+                return;
+            }
+
+            var tracker = db.ChangeTracker;
+            var autoDetect = tracker.AutoDetectChangesEnabled;
+            tracker.AutoDetectChangesEnabled = false;
+            try
+            {
+                foreach (var entry in tracker.Entries())
+                {
+                    if (!CatalogueTypes.Contains(entry.Metadata.ClrType))
+                    {
+                        continue;
+                    }
+
+                    if (entry.State == EntityState.Unchanged && autoDetect)
+                    {
+                        entry.DetectChanges();
+                    }
+
+                    if (entry.State is not (EntityState.Unchanged or EntityState.Detached))
+                    {
+                        Touching.AddOrUpdate(db, Touching);
+                        return;
+                    }
+                }
+            }
+            finally
+            {
+                tracker.AutoDetectChangesEnabled = autoDetect;
             }
         }
 
