@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using EServices.Tests.Infrastructure;
 
 namespace EServices.Bench;
 
