@@ -22,13 +22,22 @@ public sealed class StatusEmail(AppDbContext db, EmailOutbox outbox)
     private const string Signature = "\n\nLes e-services de la Fonction publique";
 
     /// <summary>Enqueued in the caller's transaction: the e-mail leaves only if the change is saved.</summary>
-    public async Task EnqueueAsync(Request request, ApplicationUser applicant, string baseUrl, DateTimeOffset now, CancellationToken ct)
+    public async Task EnqueueAsync(Request request, ApplicationUser applicant, string baseUrl, DateTimeOffset now, CancellationToken ct) =>
+        Enqueue(request, applicant, baseUrl, now, await WordingAsync(request.Procedure, request.Status, ct));
+
+    /// <summary>The subject and body of the e-mail of a status, placeholders not yet filled.</summary>
+    public async Task<(string Subject, string Body)> WordingAsync(Procedure procedure, RequestStatus status, CancellationToken ct)
     {
         var custom = await db.EmailTemplates.AsNoTracking()
-            .FirstOrDefaultAsync(t => t.ProcedureId == request.ProcedureId && t.Status == request.Status, ct);
-        var (subject, body) = custom is null ? Default(request.Status, request.Procedure) : (custom.Subject, custom.Body);
+            .FirstOrDefaultAsync(t => t.ProcedureId == procedure.Id && t.Status == status, ct);
+        return custom is null ? Default(status, procedure) : (custom.Subject, custom.Body);
+    }
+
+    /// <summary>Enqueues the e-mail of the request's status with a wording read beforehand (<see cref="WordingAsync"/>).</summary>
+    public void Enqueue(Request request, ApplicationUser applicant, string baseUrl, DateTimeOffset now, (string Subject, string Body) wording)
+    {
         var values = Values(request, applicant.FirstNames, baseUrl, DateOnly.FromDateTime(now.UtcDateTime));
-        outbox.Enqueue(applicant.Email!, CertificateTemplate.Fill(subject, values).ReplaceLineEndings(" "), CertificateTemplate.Fill(body, values));
+        outbox.Enqueue(applicant.Email!, CertificateTemplate.Fill(wording.Subject, values).ReplaceLineEndings(" "), CertificateTemplate.Fill(wording.Body, values));
     }
 
     /// <summary>Placeholders an e-mail of this status may use besides the certificate's and the form's.</summary>

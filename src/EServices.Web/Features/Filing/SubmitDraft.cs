@@ -42,10 +42,8 @@ public sealed class SubmitDraft(AppDbContext db, WorkingCalendar calendar, Statu
             return null;
         }
 
-        var service = request.Procedure.Service;
-        // Test filings have their own series so that real numbers keep no gaps when tests are deleted.
-        var number = await Numbering.NextAsync(db, request.IsTest ? Numbering.TestPrefix : service.NumberPrefix, today.Year, ct);
-        var dueOn = calendar.AddWorkingDays(today, request.Procedure.TargetDelayDays);
+        // Everything is read before the number is taken: the counter row stays locked from the number to the commit
+        // (ADR 0007), and every filing of the series waits for it, so only the writes happen in that window.
         // The rules are kept only while their group belongs to the procedure's service (a procedure can change service).
         var routing = await db.Procedures.AsNoTracking().Where(p => p.Id == request.ProcedureId)
             .Select(p => new
@@ -54,24 +52,31 @@ public sealed class SubmitDraft(AppDbContext db, WorkingCalendar calendar, Statu
                 DefaultGroupId = db.ServiceGroups.Where(g => g.ServiceId == p.ServiceId && g.IsDefault).Select(g => (int?)g.Id).FirstOrDefault(),
             })
             .SingleAsync(ct);
-        var groupId = RequestRouting.GroupFor(request.Procedure.RoutingFieldKey, routing.Rules, routing.DefaultGroupId, request.ReadAnswers());
+        var answers = request.ReadAnswers();
+        var groupId = RequestRouting.GroupFor(request.Procedure.RoutingFieldKey, routing.Rules, routing.DefaultGroupId, answers);
+        var definition = request.FormVersion.Parse();
+        var attached = request.Attachments
+            .Where(a => answers.Get(a.FieldKey) == a.Id.ToString())
+            .Select(a => (definition.Find(a.FieldKey)?.Label ?? a.FieldKey, a.FileName, a.Size))
+            .ToList();
+        var wording = await email.WordingAsync(request.Procedure, RequestStatus.Submitted, ct);
+        var dueOn = calendar.AddWorkingDays(today, request.Procedure.TargetDelayDays);
+
+        var service = request.Procedure.Service;
+        // Test filings have their own series so that real numbers keep no gaps when tests are deleted.
+        var number = await Numbering.NextAsync(db, request.IsTest ? Numbering.TestPrefix : service.NumberPrefix, today.Year, ct);
         request.Submit(number, applicant.FullName, dueOn, groupId, now);
 
         var code = IssueCertificate.NewCode();
         var verificationUrl = documents.VerificationUrl(baseUrl, code,
             new SignedFacts(DocumentKind.Receipt, number, applicant.FullName, today, IssueCertificate.ContentHash(request)));
-        var answers = request.ReadAnswers();
-        var definition = request.FormVersion.Parse();
         var pdf = ReceiptPdf.Render(new ReceiptContent(
             number,
             request.Procedure.Title,
             service.Name,
             applicant.FullName,
             now,
-            request.Attachments
-                .Where(a => answers.Get(a.FieldKey) == a.Id.ToString())
-                .Select(a => (definition.Find(a.FieldKey)?.Label ?? a.FieldKey, a.FileName, a.Size))
-                .ToList(),
+            attached,
             request.Procedure.TargetDelayDays == 0 ? null : dueOn,
             verificationUrl));
         db.IssuedDocuments.Add(new IssuedDocument
@@ -87,7 +92,7 @@ public sealed class SubmitDraft(AppDbContext db, WorkingCalendar calendar, Statu
             Pdf = pdf,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)),
         });
-        await email.EnqueueAsync(request, applicant, baseUrl, now, ct);
+        email.Enqueue(request, applicant, baseUrl, now, wording);
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
