@@ -71,9 +71,10 @@ public sealed class InboxQuery(AppDbContext db, StaffScope scope, TimeProvider c
             [InboxTabs.ToTake] = found[0], [InboxTabs.Mine] = found[1], [InboxTabs.Waiting] = found[2], [InboxTabs.Overdue] = found[3], [InboxTabs.Done] = found[4],
         };
 
-        var query = Filter(Tab(visible, criteria.Onglet, user), criteria);
-        // Without a filter the list is the whole tab, already counted above.
-        var total = IsFiltered(criteria) ? await query.CountAsync(ct) : counts[TabKey(criteria.Onglet)];
+        var tab = Tab(visible, criteria.Onglet, user);
+        var query = Filter(tab, criteria);
+        // Filter returns the tab itself when no filter applies: the list is then the whole tab, already counted above.
+        var total = ReferenceEquals(query, tab) ? counts[TabKey(criteria.Onglet)] : await query.CountAsync(ct);
         var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
         var page = Math.Clamp(criteria.Page, 1, pageCount);
         var rows = await InInboxOrder(query)
@@ -138,10 +139,6 @@ public sealed class InboxQuery(AppDbContext db, StaffScope scope, TimeProvider c
 
     /// <summary>The tab shown for an <c>onglet</c> value: an unknown one shows "à prendre".</summary>
     private static string TabKey(string tab) => InboxTabs.All.Any(t => t.Key == tab) ? tab : InboxTabs.ToTake;
-
-    private static bool IsFiltered(InboxCriteria criteria) =>
-        !string.IsNullOrEmpty(criteria.Demarche) || criteria.Statut is not null || criteria.Du is not null || criteria.Au is not null
-        || !string.IsNullOrEmpty(criteria.Q?.Trim());
 
     // PostgreSQL sorts NULL after every date in ascending order, so requests without a due date come last without the
     // "due_on IS NULL" sort key, which no index could serve.
