@@ -126,13 +126,10 @@ public static class CataloguePageCache
             tracker.AutoDetectChangesEnabled = false;
             try
             {
-                foreach (var entry in tracker.Entries())
+                // A list first: detecting an entry's changes may start tracking an entity it now points to, and the
+                // tracker's entries cannot change while they are being enumerated.
+                foreach (var entry in tracker.Entries().Where(e => CatalogueTypes.Contains(e.Metadata.ClrType)).ToList())
                 {
-                    if (!CatalogueTypes.Contains(entry.Metadata.ClrType))
-                    {
-                        continue;
-                    }
-
                     if (entry.State == EntityState.Unchanged && autoDetect)
                     {
                         entry.DetectChanges();
