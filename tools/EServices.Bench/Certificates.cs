@@ -9,6 +9,8 @@ namespace EServices.Bench;
 /// payload, render the PDF, hash it), on one thread and then on every core.</summary>
 public static class Certificates
 {
+    private const string Base = "https://eservices.fonctionpublique.gov.bf";
+
     public static int Run(TimeSpan duration)
     {
         using var signer = new DocumentSigner(DocumentSigner.NewPrivateKeyPem());
@@ -58,7 +60,7 @@ public static class Certificates
     {
         var number = $"INS-2027-{n % 1_000_000:D6}";
         var today = new DateOnly(2027, 3, 26);
-        var facts = new SignedFacts(DocumentKind.Certificate, number, "Awa OUÉDRAOGO", today, "3f2a9c1b");
+        var facts = new SignedFacts(DocumentKind.Certificate, number, "Awa OUÉDRAOGO", today);
         var pdf = CertificatePdf.Render(new CertificateContent(
             "Récépissé d'inscription au concours",
             number,
@@ -70,7 +72,7 @@ public static class Certificates
             today,
             "Boukary Kaboré",
             "Le Directeur général de l'Agence générale de recrutement de l'État",
-            $"https://eservices.fonctionpublique.gov.bf/verifier/{IssueCertificate.NewCode()}?s={signer.Sign(facts)}"));
+            new CheckAddress($"{Base}/verifier/{IssueCertificate.NewCode()}", VerificationLink.Signed(signer, Base, facts))));
         _ = SHA256.HashData(pdf);
         return pdf;
     }

@@ -14,7 +14,7 @@ public sealed record CertificateContent(
     DateOnly Date,
     string SignatoryName,
     string SignatoryTitle,
-    string VerificationUrl);
+    CheckAddress Check);
 
 /// <summary>The certificate issued on acceptance: the one place its layout lives.</summary>
 public static class CertificatePdf
@@ -37,7 +37,7 @@ public static class CertificatePdf
         var heading = certificate.Title.ToUpperInvariant();
         var family = PdfFonts.FamilyFor(
             heading, certificate.Number, certificate.Body, certificate.ServiceName, certificate.Place,
-            certificate.SignatoryName, certificate.SignatoryTitle, certificate.VerificationUrl, Letterhead.Ministry);
+            certificate.SignatoryName, certificate.SignatoryTitle, certificate.Check.Printed, Letterhead.Ministry);
         var y = Letterhead.Draw(gfx, page, certificate.ServiceName, family) + 10;
 
         var title = new XFont(family, 17, XFontStyleEx.Bold);
@@ -61,10 +61,10 @@ public static class CertificatePdf
         gfx.DrawString(certificate.SignatoryName, bold, XBrushes.Black, new XRect(Margin, y, width, 16), XStringFormats.TopRight);
 
         var qrTop = page.Height.Point - 170;
-        QrCodes.Draw(page, certificate.VerificationUrl, Margin, qrTop, 110);
+        QrCodes.Draw(page, certificate.Check.Signed, Margin, qrTop, 110);
         var small = new XFont(family, 8, XFontStyleEx.Regular);
         new XTextFormatter(gfx).DrawString(
-            "Document signé électroniquement. Vérifiez son authenticité en scannant ce code (la vérification fonctionne même hors connexion avec la clé publique du ministère) ou à l'adresse :\n" + certificate.VerificationUrl.Split('?')[0],
+            "Document signé électroniquement. Vérifiez son authenticité en scannant ce code (la vérification fonctionne même hors connexion avec la clé publique du ministère) ou à l'adresse :\n" + certificate.Check.Printed,
             small, XBrushes.Black, new XRect(Margin + 125, qrTop + 10, width - 125, 60), XStringFormats.TopLeft);
 
         using var output = new MemoryStream();

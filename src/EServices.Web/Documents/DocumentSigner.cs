@@ -5,21 +5,25 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace EServices.Web.Documents;
 
-/// <summary>What a QR code states about a document, signed so that a check needs no database.</summary>
-public sealed record SignedFacts(DocumentKind Kind, string Number, string Holder, DateOnly IssuedOn, string HashPrefix);
+/// <summary>What a document's QR code states, signed so that a check needs no database.</summary>
+public sealed record SignedFacts(DocumentKind Kind, string Number, string Holder, DateOnly IssuedOn);
+
+/// <summary>What the check page shows from a valid signature alone: the holder's name is masked.</summary>
+public sealed record CheckedFacts(DocumentKind Kind, string Number, DateOnly IssuedOn, string MaskedHolder);
 
 /// <summary>
-/// Signs and verifies the compact payload carried by QR codes: "facts.signature", both base64url, the facts
-/// being kind|number|holder|date|hash-prefix and the signature ECDSA P-256 over SHA-256 (IEEE P1363).
+/// Signs the addresses carried by QR codes with ECDSA P-256 over SHA-256 (IEEE P1363), and verifies them with the
+/// private key or with the published public key alone (<see cref="VerificationLink"/> says what is signed).
 /// </summary>
 public sealed class DocumentSigner : IDisposable
 {
     private readonly ECDsa _key;
 
-    public DocumentSigner(string privateKeyPem)
+    /// <param name="keyPem">The private key (PKCS#8) to sign and verify, or the public key to verify only.</param>
+    public DocumentSigner(string keyPem)
     {
         _key = ECDsa.Create();
-        _key.ImportFromPem(privateKeyPem);
+        _key.ImportFromPem(keyPem);
     }
 
     public string PublicKeyPem => _key.ExportSubjectPublicKeyInfoPem();
@@ -30,17 +34,17 @@ public sealed class DocumentSigner : IDisposable
         return key.ExportPkcs8PrivateKeyPem();
     }
 
-    public string Sign(SignedFacts facts)
-    {
-        var data = Encoding.UTF8.GetBytes(string.Join('|', facts.Kind, facts.Number, facts.Holder, facts.IssuedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), facts.HashPrefix));
-        var signature = _key.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
-        return $"{WebEncoders.Base64UrlEncode(data)}.{WebEncoders.Base64UrlEncode(signature)}";
-    }
+    public byte[] Sign(byte[] data) => _key.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
 
-    /// <summary>The facts when <paramref name="token"/> carries a valid signature of ours; null otherwise.</summary>
-    public SignedFacts? Verify(string? token) => Verify(token, _key);
+    public bool Verify(byte[] data, byte[] signature) =>
+        _key.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
 
-    public static SignedFacts? Verify(string? token, ECDsa publicKey)
+    /// <summary>
+    /// The facts of a format 1 token ("facts.signature", both base64url, the facts being kind|number|holder|date|hash),
+    /// which documents issued before format 2 carry after "?s=" (see <see cref="VerificationLink"/>); null when the
+    /// token does not carry a signature of this key.
+    /// </summary>
+    public CheckedFacts? VerifyFormat1(string? token)
     {
         if (token is null || token.Length > 1000 || token.Split('.') is not [var facts, var signature])
         {
@@ -50,15 +54,15 @@ public sealed class DocumentSigner : IDisposable
         try
         {
             var data = WebEncoders.Base64UrlDecode(facts);
-            if (!publicKey.VerifyData(data, WebEncoders.Base64UrlDecode(signature), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation))
+            if (!Verify(data, WebEncoders.Base64UrlDecode(signature)))
             {
                 return null;
             }
 
-            return Encoding.UTF8.GetString(data).Split('|') is [var kind, var number, var holder, var date, var hash]
+            return Encoding.UTF8.GetString(data).Split('|') is [var kind, var number, var holder, var date, _]
                 && Enum.TryParse<DocumentKind>(kind, out var k)
                 && DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                ? new SignedFacts(k, number, holder, d, hash)
+                ? new CheckedFacts(k, number, d, HolderMask.Of(holder))
                 : null;
         }
         catch (FormatException)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using EServices.Web.Data;
 using EServices.Web.Forms;
 using EServices.Web.Workflow;
@@ -46,7 +45,7 @@ public sealed class IssueCertificate(AppDbContext db, DocumentSigner signer)
         var holder = request.ApplicantName ?? "";
         var body = CertificateTemplate.Fill(template, Values(request, number, today));
         var code = NewCode();
-        var facts = new SignedFacts(kind, number, holder, today, ContentHash(request));
+        var facts = new SignedFacts(kind, number, holder, today);
         var pdf = CertificatePdf.Render(new CertificateContent(
             title,
             number,
@@ -56,7 +55,7 @@ public sealed class IssueCertificate(AppDbContext db, DocumentSigner signer)
             today,
             procedure.Service.SignatoryName,
             procedure.Service.SignatoryTitle,
-            VerificationUrl(baseUrl, code, facts)));
+            CheckAddress(baseUrl, code, facts)));
         var document = new IssuedDocument
         {
             Id = Guid.NewGuid(),
@@ -74,13 +73,10 @@ public sealed class IssueCertificate(AppDbContext db, DocumentSigner signer)
         return document;
     }
 
-    public string VerificationUrl(string baseUrl, string code, SignedFacts facts) => $"{baseUrl}/verifier/{code}?s={signer.Sign(facts)}";
+    public CheckAddress CheckAddress(string baseUrl, string code, SignedFacts facts) =>
+        new($"{baseUrl}/verifier/{code}", VerificationLink.Signed(signer, baseUrl, facts));
 
     public static string NewCode() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-
-    /// <summary>The first 16 hex digits of the SHA-256 of the request's number and answers: ties a QR code to what was filed.</summary>
-    public static string ContentHash(Request request) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(request.Number + "\n" + request.Answers)))[..16];
 
     /// <summary>What the placeholders of certificates, letters and e-mails stand for, for this request.</summary>
     public static Dictionary<string, string> Values(Request request, string number, DateOnly today)

@@ -13,7 +13,7 @@ public sealed record ReceiptContent(
     DateTimeOffset FiledAt,
     IReadOnlyList<(string Label, string FileName, long Size)> Documents,
     DateOnly? DueOn,
-    string VerificationUrl);
+    CheckAddress Check);
 
 /// <summary>The filing receipt (récépissé): the one place its layout lives.</summary>
 public static class ReceiptPdf
@@ -31,7 +31,7 @@ public static class ReceiptPdf
         using var gfx = XGraphics.FromPdfPage(page);
         var width = page.Width.Point - (2 * Margin);
         var family = PdfFonts.FamilyFor(
-            [receipt.Number, receipt.ProcedureTitle, receipt.ServiceName, receipt.ApplicantName, receipt.VerificationUrl, Letterhead.Ministry,
+            [receipt.Number, receipt.ProcedureTitle, receipt.ServiceName, receipt.ApplicantName, receipt.Check.Printed, Letterhead.Ministry,
              .. receipt.Documents.SelectMany(d => new[] { d.Label, d.FileName })]);
         var y = Letterhead.Draw(gfx, page, receipt.ServiceName, family);
 
@@ -73,10 +73,10 @@ public static class ReceiptPdf
         }
 
         y = Math.Max(y + 20, 560);
-        QrCodes.Draw(page, receipt.VerificationUrl, Margin, y, 120);
+        QrCodes.Draw(page, receipt.Check.Signed, Margin, y, 120);
         var small = new XFont(family, 9, XFontStyleEx.Regular);
         formatter.DrawString(
-            "Conservez ce récépissé : il prouve le dépôt de votre demande. Son authenticité se vérifie en scannant ce code ou à l'adresse :\n" + receipt.VerificationUrl.Split('?')[0],
+            "Conservez ce récépissé : il prouve le dépôt de votre demande. Son authenticité se vérifie en scannant ce code ou à l'adresse :\n" + receipt.Check.Printed,
             small, XBrushes.Black, new XRect(Margin + 135, y + 10, width - 135, 100), XStringFormats.TopLeft);
 
         using var output = new MemoryStream();

@@ -7,7 +7,7 @@ namespace EServices.Tests.Documents;
 /// <summary>The QR codes are drawn as vector squares: a phone (pdftoppm + zbarimg) must read back the exact address.</summary>
 public sealed class CertificatePdfTests
 {
-    private static CertificateContent Certificate(string number, string url) => new(
+    private static CertificateContent Certificate(string number, CheckAddress check) => new(
         "Attestation de travail",
         number,
         $"Le présent document, n° {number}, est délivré à Awa OUÉDRAOGO pour servir et valoir ce que de droit.",
@@ -16,30 +16,35 @@ public sealed class CertificatePdfTests
         new DateOnly(2027, 3, 26),
         "Boukary Kaboré",
         "Le Directeur général",
-        url);
+        check);
 
-    private static string Url(string token) => $"https://eservices.example.bf/verifier/{IssueCertificate.NewCode()}?s={token}";
+    private static CheckAddress Check(DocumentSigner signer, SignedFacts facts) =>
+        new($"https://eservices.example.bf/verifier/{IssueCertificate.NewCode()}", VerificationLink.Signed(signer, "https://eservices.example.bf", facts));
 
     [Fact]
     public async Task The_QR_code_of_a_certificate_reads_back_as_its_whole_verification_address()
     {
         using var signer = new DocumentSigner(DocumentSigner.NewPrivateKeyPem());
-        var url = Url(signer.Sign(new SignedFacts(DocumentKind.Certificate, "ATT-2027-000042", "Awa OUÉDRAOGO", new DateOnly(2027, 3, 26), "0123456789abcdef")));
+        var check = Check(signer, new SignedFacts(DocumentKind.Certificate, "ATT-2027-000042", "Awa OUÉDRAOGO", new DateOnly(2027, 3, 26)));
 
-        var pdf = CertificatePdf.Render(Certificate("ATT-2027-000042", url));
+        var pdf = CertificatePdf.Render(Certificate("ATT-2027-000042", check));
 
-        Assert.Equal(url, await QrReader.ReadAsync(pdf));
-        Assert.Contains("N° ATT-2027-000042", FilingTests.PdfText(pdf), StringComparison.Ordinal);
+        Assert.Equal(check.Signed, await QrReader.ReadAsync(pdf));
+        var text = FilingTests.PdfText(pdf);
+        Assert.Contains("N° ATT-2027-000042", text, StringComparison.Ordinal);
+        Assert.Contains(check.Printed, text, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task The_QR_code_of_a_receipt_reads_back_as_its_whole_verification_address()
     {
-        var url = Url("receipt-token");
+        using var signer = new DocumentSigner(DocumentSigner.NewPrivateKeyPem());
+        var check = Check(signer, new SignedFacts(DocumentKind.Receipt, "AGRE-2027-000042", "Awa OUÉDRAOGO", new DateOnly(2027, 3, 26)));
 
-        var pdf = ReceiptPdf.Render(new ReceiptContent("AGRE-2027-000042", "Inscription à un concours direct", "Agence générale de recrutement de l'État", "Awa OUÉDRAOGO", new DateTimeOffset(2027, 3, 26, 10, 0, 0, TimeSpan.Zero), [], null, url));
+        var pdf = ReceiptPdf.Render(new ReceiptContent("AGRE-2027-000042", "Inscription à un concours direct", "Agence générale de recrutement de l'État", "Awa OUÉDRAOGO", new DateTimeOffset(2027, 3, 26, 10, 0, 0, TimeSpan.Zero), [], null, check));
 
-        Assert.Equal(url, await QrReader.ReadAsync(pdf));
+        Assert.Equal(check.Signed, await QrReader.ReadAsync(pdf));
+        Assert.Contains(check.Printed, FilingTests.PdfText(pdf), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -54,7 +59,9 @@ public sealed class CertificatePdfTests
     [Fact]
     public void A_certificate_with_a_name_outside_the_Latin_scripts_keeps_every_letter()
     {
-        var pdf = CertificatePdf.Render(Certificate("ATT-2027-000043", Url("token")) with { Body = "Délivré à Ирина Αθηνά OUÉDRAOGO." });
+        using var signer = new DocumentSigner(DocumentSigner.NewPrivateKeyPem());
+        var check = Check(signer, new SignedFacts(DocumentKind.Certificate, "ATT-2027-000043", "Ирина Αθηνά OUÉDRAOGO", new DateOnly(2027, 3, 26)));
+        var pdf = CertificatePdf.Render(Certificate("ATT-2027-000043", check) with { Body = "Délivré à Ирина Αθηνά OUÉDRAOGO." });
 
         Assert.Contains("Ирина Αθηνά OUÉDRAOGO.", FilingTests.PdfText(pdf), StringComparison.Ordinal);
     }
@@ -63,14 +70,15 @@ public sealed class CertificatePdfTests
     public async Task Certificates_rendered_at_once_on_several_threads_each_carry_their_own_number_and_code()
     {
         var numbers = Enumerable.Range(1, 8).Select(n => $"ATT-2027-{n:D6}").ToList();
-        var urls = numbers.ToDictionary(n => n, n => Url(n));
+        using var signer = new DocumentSigner(DocumentSigner.NewPrivateKeyPem());
+        var checks = numbers.ToDictionary(n => n, n => Check(signer, new SignedFacts(DocumentKind.Certificate, n, "Awa OUÉDRAOGO", new DateOnly(2027, 3, 26))));
 
-        var pdfs = await Task.WhenAll(numbers.Select(n => Task.Run(() => (Number: n, Pdf: CertificatePdf.Render(Certificate(n, urls[n]))))));
+        var pdfs = await Task.WhenAll(numbers.Select(n => Task.Run(() => (Number: n, Pdf: CertificatePdf.Render(Certificate(n, checks[n]))))));
 
         foreach (var (number, pdf) in pdfs)
         {
             Assert.Contains($"N° {number}", FilingTests.PdfText(pdf), StringComparison.Ordinal);
-            Assert.Equal(urls[number], await QrReader.ReadAsync(pdf));
+            Assert.Equal(checks[number].Signed, await QrReader.ReadAsync(pdf));
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using EServices.Web.Features.Verification;
 using EServices.Web.Infrastructure.Storage;
 
 namespace EServices.Tests.Infrastructure;
@@ -40,8 +39,4 @@ public sealed class UploadCheckTests
     [InlineData("", "application/pdf", "document.pdf")]
     public void File_names_are_cleaned_for_display_and_keep_the_real_extension(string name, string type, string expected) =>
         Assert.Equal(expected, UploadCheck.SafeFileName(name, type));
-
-    [Fact]
-    public void Holder_names_are_masked_on_the_public_check_page() =>
-        Assert.Equal("A** O********", VerificationController.Mask("Awa OUÉDRAOGO"));
 }

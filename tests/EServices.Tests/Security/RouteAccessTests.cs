@@ -24,6 +24,7 @@ public sealed class RouteAccessTests(HostFixture host)
         ["/compte/acces-refuse"] = "where refused users are sent",
         ["/verifier/{code}"] = "anyone holding a receipt or certificate checks its QR code",
         ["/verifier/cle"] = "public key of the QR signatures",
+        ["/v/{kind}/{number}/{date}/{holder}/{signature}"] = "the signed address a QR code carries (format 2)",
         ["/erreur/{status:int?}"] = "error pages",
         ["/health"] = "health check for the load balancer: says only Healthy or Unhealthy",
     };

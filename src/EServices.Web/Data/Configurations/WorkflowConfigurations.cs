@@ -79,6 +79,7 @@ public sealed class IssuedDocumentMapping : IEntityTypeConfiguration<IssuedDocum
         builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(32);
         builder.HasIndex(d => d.Code).IsUnique();
         builder.HasIndex(d => new { d.RequestId, d.Kind });
+        builder.HasIndex(d => new { d.Number, d.Kind }); // the check page of a QR code's signed address (format 2)
         builder.HasOne<Request>().WithMany().HasForeignKey(d => d.RequestId);
     }
 }

@@ -94,6 +94,9 @@ namespace EServices.Web.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_issued_documents_code");
 
+                    b.HasIndex("Number", "Kind")
+                        .HasDatabaseName("ix_issued_documents_number_kind");
+
                     b.HasIndex("RequestId", "Kind")
                         .HasDatabaseName("ix_issued_documents_request_id_kind");
 

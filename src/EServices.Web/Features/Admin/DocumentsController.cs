@@ -130,6 +130,7 @@ public sealed class DocumentsController(
             : (IssueCertificate.RefusalTitle, IssueCertificate.RefusalPrefix, Clean(form.RefusalLetterBody) ?? IssueCertificate.DefaultRefusalLetter);
         var number = $"{prefix}-{today.Year}-000001";
         var values = DocumentsForm.SampleValues(Definition(procedure), procedure, number, today);
+        var sample = $"{Request.Scheme}://{Request.Host}{Request.PathBase}/verifier/apercu-sans-valeur";
         var pdf = CertificatePdf.Render(new CertificateContent(
             $"{title} — APERÇU",
             number,
@@ -139,7 +140,7 @@ public sealed class DocumentsController(
             today,
             procedure.Service.SignatoryName,
             procedure.Service.SignatoryTitle,
-            $"{Request.Scheme}://{Request.Host}{Request.PathBase}/verifier/apercu-sans-valeur"));
+            new CheckAddress(sample, sample)));
         return File(pdf, "application/pdf");
     }
 

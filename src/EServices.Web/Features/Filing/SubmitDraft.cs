@@ -68,8 +68,7 @@ public sealed class SubmitDraft(AppDbContext db, WorkingCalendar calendar, Statu
         request.Submit(number, applicant.FullName, dueOn, groupId, now);
 
         var code = IssueCertificate.NewCode();
-        var verificationUrl = documents.VerificationUrl(baseUrl, code,
-            new SignedFacts(DocumentKind.Receipt, number, applicant.FullName, today, IssueCertificate.ContentHash(request)));
+        var check = documents.CheckAddress(baseUrl, code, new SignedFacts(DocumentKind.Receipt, number, applicant.FullName, today));
         var pdf = ReceiptPdf.Render(new ReceiptContent(
             number,
             request.Procedure.Title,
@@ -78,7 +77,7 @@ public sealed class SubmitDraft(AppDbContext db, WorkingCalendar calendar, Statu
             now,
             attached,
             request.Procedure.TargetDelayDays == 0 ? null : dueOn,
-            verificationUrl));
+            check));
         db.IssuedDocuments.Add(new IssuedDocument
         {
             Id = Guid.NewGuid(),

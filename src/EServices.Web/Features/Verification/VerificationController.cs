@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Linq.Expressions;
 using EServices.Web.Data;
 using EServices.Web.Documents;
 using Microsoft.AspNetCore.Authorization;
@@ -34,19 +35,36 @@ public sealed class VerificationController(AppDbContext db, DocumentSigner signe
     [HttpGet("cle")]
     public IActionResult PublicKey() => Content(signer.PublicKeyPem, "text/plain");
 
+    /// <summary>The address printed under the QR code (typed by hand), or the format 1 address of documents issued
+    /// before format 2, which adds the signature after "?s=".</summary>
     [HttpGet("{code}")]
     public async Task<IActionResult> Check(string code, [FromQuery(Name = "s")] string? signature, CancellationToken ct)
     {
-        var facts = signer.Verify(signature);
+        var facts = signer.VerifyFormat1(signature);
         if (signature is not null && facts is null)
         {
-            return Show(new VerificationPage(Verdict.Altered, null, null, null, null, null, null), StatusCodes.Status200OK);
+            return Altered();
         }
 
+        return await AnswerAsync(facts, code.Length > 100 ? null : d => d.Code == code, ct);
+    }
+
+    /// <summary>The signed address a QR code carries (format 2). Looked up by number: the unguessable code is not in
+    /// it, and a number alone, without our signature, never reaches the registry.</summary>
+    [HttpGet(VerificationLink.Route)]
+    public async Task<IActionResult> CheckSigned(string kind, string number, string date, string holder, string signature, CancellationToken ct)
+    {
+        var facts = VerificationLink.Read(signer, kind, number, date, holder, signature);
+        return facts is null ? Altered() : await AnswerAsync(facts, d => d.Kind == facts.Kind && d.Number == facts.Number, ct);
+    }
+
+    private async Task<IActionResult> AnswerAsync(CheckedFacts? facts, Expression<Func<IssuedDocument, bool>>? which, CancellationToken ct)
+    {
         try
         {
-            var document = code.Length > 100 ? null : await db.IssuedDocuments.AsNoTracking()
-                .Where(d => d.Code == code)
+            var document = which is null ? null : await db.IssuedDocuments.AsNoTracking()
+                .Where(which)
+                .OrderByDescending(d => d.IssuedAt)
                 .Select(d => new { d.Kind, d.Number, d.IssuedAt, d.ProcedureTitle, d.HolderName, d.RevokedAt, d.RevokedReason })
                 .FirstOrDefaultAsync(ct);
             if (document is null || (facts is not null && facts.Number != document.Number))
@@ -60,19 +78,17 @@ public sealed class VerificationController(AppDbContext db, DocumentSigner signe
                 document.Number,
                 DateOnly.FromDateTime(document.IssuedAt.UtcDateTime),
                 document.ProcedureTitle,
-                Mask(document.HolderName),
+                HolderMask.Of(document.HolderName),
                 document.RevokedReason), StatusCodes.Status200OK);
         }
         catch (Exception ex) when (facts is not null && (ex is DbException or TimeoutException or InvalidOperationException || DatabaseFaults.IsUnavailable(ex)))
         {
             logger.LogWarning(ex, "Registry unreachable; answering from the QR signature");
-            return Show(new VerificationPage(Verdict.GenuineOffline, KindLabel(facts!.Kind), facts.Number, facts.IssuedOn, null, Mask(facts.Holder), null), StatusCodes.Status200OK);
+            return Show(new VerificationPage(Verdict.GenuineOffline, KindLabel(facts.Kind), facts.Number, facts.IssuedOn, null, facts.MaskedHolder, null), StatusCodes.Status200OK);
         }
     }
 
-    /// <summary>"Awa OUÉDRAOGO" → "A** O********": enough to match the paper, not enough to harvest names.</summary>
-    public static string Mask(string name) =>
-        string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w[..1] + new string('*', w.Length - 1)));
+    private ViewResult Altered() => Show(new VerificationPage(Verdict.Altered, null, null, null, null, null, null), StatusCodes.Status200OK);
 
     private static string KindLabel(DocumentKind kind) => kind switch
     {

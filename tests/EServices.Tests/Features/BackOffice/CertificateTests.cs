@@ -57,8 +57,8 @@ public sealed class CertificateTests(HostFixture host)
         var (applicant, _, number) = await AcceptedAttestationAsync(chief);
         var (_, pdf, _) = await applicant.DownloadAsync($"/mes-demandes/{number}/certificat");
         var url = new Uri(await QrReader.ReadAsync(pdf));
-        Assert.Matches("^/verifier/[0-9a-f]{32}$", url.AbsolutePath);
-        Assert.StartsWith("?s=", url.Query, StringComparison.Ordinal);
+        // Format 2: kind, number, date, holder's initials and lengths, signature, all in the QR alphanumeric mode.
+        Assert.Matches(@"^/V/C/ATT-2027-\d{6}/\d{8}/A3\.O9/[A-Z2-7]{103}$", url.AbsolutePath);
 
         using var anyone = host.NewSession();
         var check = await anyone.GetAsync(url.PathAndQuery);
@@ -66,9 +66,10 @@ public sealed class CertificateTests(HostFixture host)
         Assert.Contains("A** O********", check.Text, StringComparison.Ordinal);
         Assert.Matches(@"ATT-2027-\d{6}", check.Text);
 
-        var token = url.Query[3..];
-        var tampered = await anyone.GetAsync($"{url.AbsolutePath}?s={token[..10]}{(token[10] == 'A' ? 'B' : 'A')}{token[11..]}");
-        Assert.Contains("Code altéré", tampered.Text, StringComparison.Ordinal);
+        var segments = url.AbsolutePath.Split('/'); // "", V, C, number, date, holder, signature
+        segments[3] = segments[3][..^1] + (segments[3][^1] == '9' ? '8' : '9');
+        var otherNumber = await anyone.GetAsync(string.Join('/', segments));
+        Assert.Contains("Code altéré", otherNumber.Text, StringComparison.Ordinal);
 
         var file = await chief.GetAsync($"/back-office/demandes/{number}");
         var noReason = await chief.SubmitAsync(file, "Révoquer le document", [("motif", "")]);
