@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Http.Headers;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using EServices.Tests.Infrastructure;
 
 namespace EServices.Bench;
 
@@ -11,12 +11,9 @@ public sealed record Page(HttpStatusCode Status, string Url, IHtmlDocument Html,
     public string Text => Html.Body?.TextContent ?? "";
 }
 
-/// <summary>A file field's upload.</summary>
-public sealed record Upload(string FileName, byte[] Content, string ContentType);
-
 /// <summary>A browser-like session over plain HTTP on loopback: it keeps cookies itself because the portal's cookies are
 /// <c>__Host-</c> and Secure, which .NET's CookieContainer would not send to http://127.0.0.1 (browsers do: loopback is
-/// a secure context). Forms are submitted with every field they hold, antiforgery token included.</summary>
+/// a secure context). Forms are posted as the tests' <see cref="FormPost"/> fills them.</summary>
 public sealed class Browser : IDisposable
 {
     private static readonly HtmlParser Parser = new();
@@ -57,51 +54,7 @@ public sealed class Browser : IDisposable
     public async Task<Page> SubmitAsync(
         Page page, string button, IEnumerable<(string Name, string Value)>? values = null, IDictionary<string, Upload>? files = null, CancellationToken ct = default)
     {
-        var submit = page.Html.QuerySelectorAll("button, input[type=submit]")
-            .FirstOrDefault(b => b.TextContent.Trim().StartsWith(button, StringComparison.Ordinal) || (b as IHtmlInputElement)?.Value == button)
-            ?? throw new BenchException($"no button \"{button}\" on {page.Url} ({(int)page.Status})");
-        var form = submit.Closest("form") as IHtmlFormElement ?? throw new BenchException($"button \"{button}\" outside a form on {page.Url}");
-        var fields = FormFields(form);
-        foreach (var group in (values ?? []).GroupBy(v => v.Name))
-        {
-            fields.RemoveAll(f => f.Name == group.Key);
-            fields.AddRange(group);
-        }
-
-        if (submit.GetAttribute("name") is { } name)
-        {
-            fields.Add((name, submit.GetAttribute("value") ?? ""));
-        }
-
-        var action = submit.GetAttribute("formaction") ?? form.GetAttribute("action") ?? page.Url;
-        if (string.IsNullOrEmpty(action))
-        {
-            action = page.Url;
-        }
-
-        HttpContent content;
-        if (form.Enctype == "multipart/form-data")
-        {
-            var multipart = new MultipartFormDataContent();
-            foreach (var (n, v) in fields)
-            {
-                multipart.Add(new StringContent(v), n);
-            }
-
-            foreach (var (n, upload) in files ?? new Dictionary<string, Upload>())
-            {
-                var file = new ByteArrayContent(upload.Content);
-                file.Headers.ContentType = MediaTypeHeaderValue.Parse(upload.ContentType);
-                multipart.Add(file, n, upload.FileName);
-            }
-
-            content = multipart;
-        }
-        else
-        {
-            content = new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)));
-        }
-
+        var (action, content) = FormPost.Press(page.Html, page.Url, button, values, files);
         using var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = content };
         return await FollowAsync(await SendAsync(request, action, ct), ct);
     }
@@ -165,43 +118,6 @@ public sealed class Browser : IDisposable
                 _cookies[name] = content;
             }
         }
-    }
-
-    private static List<(string Name, string Value)> FormFields(IHtmlFormElement form)
-    {
-        var fields = new List<(string Name, string Value)>();
-        foreach (var element in form.Elements)
-        {
-            var name = element.GetAttribute("name");
-            if (string.IsNullOrEmpty(name))
-            {
-                continue;
-            }
-
-            switch (element)
-            {
-                case IHtmlInputElement input when input.Type is "checkbox" or "radio":
-                    if (input.IsChecked)
-                    {
-                        fields.Add((name, input.Value));
-                    }
-
-                    break;
-                case IHtmlInputElement input when input.Type is "file" or "submit" or "button":
-                    break;
-                case IHtmlInputElement input:
-                    fields.Add((name, input.Value));
-                    break;
-                case IHtmlTextAreaElement textArea:
-                    fields.Add((name, textArea.Value));
-                    break;
-                case IHtmlSelectElement select:
-                    fields.Add((name, (select.SelectedOptions.Length > 0 ? select.SelectedOptions[0].Value : null) ?? ""));
-                    break;
-            }
-        }
-
-        return fields;
     }
 }
 

@@ -46,7 +46,7 @@ public static partial class Filing
                     Interlocked.Increment(ref filed);
                     latencies.Add(one.Elapsed.TotalMilliseconds);
                 }
-                catch (Exception ex) when (ex is BenchException or HttpRequestException or TaskCanceledException)
+                catch (Exception ex) when (ex is BenchException or InvalidOperationException or HttpRequestException or TaskCanceledException)
                 {
                     Interlocked.Increment(ref errors);
                     // Grouped by kind: identifiers and numbers out of the message.

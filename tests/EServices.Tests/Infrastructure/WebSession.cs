@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 
@@ -21,9 +20,6 @@ public sealed record Page(HttpStatusCode Status, string Url, IHtmlDocument Html,
     public string? ValueOf(string fieldId) => (Html.GetElementById(fieldId) as IHtmlInputElement)?.Value
         ?? (Html.GetElementById(fieldId) as IHtmlTextAreaElement)?.Value;
 }
-
-/// <summary>An upload as a browser sends it.</summary>
-public sealed record Upload(string FileName, byte[] Content, string ContentType = "application/octet-stream");
 
 /// <summary>A browser-like HTTP session: cookies, forms with their antiforgery token, redirects followed on demand.</summary>
 public sealed class WebSession(HttpClient client) : IDisposable
@@ -47,46 +43,7 @@ public sealed class WebSession(HttpClient client) : IDisposable
         IDictionary<string, Upload>? files = null,
         bool follow = true)
     {
-        var submit = page.Html.QuerySelectorAll("button, input[type=submit]")
-            .FirstOrDefault(b => b.TextContent.Trim().StartsWith(button, StringComparison.Ordinal) || (b as IHtmlInputElement)?.Value == button)
-            ?? throw new InvalidOperationException($"No button \"{button}\" on {page.Url}: {page.Text[..Math.Min(page.Text.Length, 500)]}");
-        var form = submit.Closest("form") as IHtmlFormElement ?? throw new InvalidOperationException("The button is not in a form.");
-        var fields = FormFields(form);
-        foreach (var group in (values ?? []).GroupBy(v => v.Name))
-        {
-            fields.RemoveAll(f => f.Name == group.Key);
-            fields.AddRange(group);
-        }
-
-        if (submit.GetAttribute("name") is { } name)
-        {
-            fields.Add((name, submit.GetAttribute("value") ?? ""));
-        }
-
-        var action = submit.GetAttribute("formaction") ?? form.GetAttribute("action") ?? page.Url;
-        HttpContent content;
-        if (form.Enctype == "multipart/form-data")
-        {
-            var multipart = new MultipartFormDataContent();
-            foreach (var (n, v) in fields)
-            {
-                multipart.Add(new StringContent(v), n);
-            }
-
-            foreach (var (n, upload) in files ?? new Dictionary<string, Upload>())
-            {
-                var file = new ByteArrayContent(upload.Content);
-                file.Headers.ContentType = MediaTypeHeaderValue.Parse(upload.ContentType);
-                multipart.Add(file, n, upload.FileName);
-            }
-
-            content = multipart;
-        }
-        else
-        {
-            content = new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)));
-        }
-
+        var (action, content) = FormPost.Press(page.Html, page.Url, button, values, files);
         var response = await client.PostAsync(action, content);
         var result = await ToPageAsync(response, action);
         return follow ? await FollowAsync(result) : result;
@@ -118,43 +75,6 @@ public sealed class WebSession(HttpClient client) : IDisposable
     }
 
     public void Dispose() => client.Dispose();
-
-    private static List<(string Name, string Value)> FormFields(IHtmlFormElement form)
-    {
-        var fields = new List<(string Name, string Value)>();
-        foreach (var element in form.Elements)
-        {
-            var name = element.GetAttribute("name");
-            if (string.IsNullOrEmpty(name))
-            {
-                continue;
-            }
-
-            switch (element)
-            {
-                case IHtmlInputElement input when input.Type is "checkbox" or "radio":
-                    if (input.IsChecked)
-                    {
-                        fields.Add((name, input.Value));
-                    }
-
-                    break;
-                case IHtmlInputElement input when input.Type is "file" or "submit" or "button":
-                    break;
-                case IHtmlInputElement input:
-                    fields.Add((name, input.Value));
-                    break;
-                case IHtmlTextAreaElement textArea:
-                    fields.Add((name, textArea.Value));
-                    break;
-                case IHtmlSelectElement select:
-                    fields.Add((name, (select.SelectedOptions.Length > 0 ? select.SelectedOptions[0].Value : null) ?? ""));
-                    break;
-            }
-        }
-
-        return fields;
-    }
 
     private static async Task<Page> ToPageAsync(HttpResponseMessage response, string url)
     {
