@@ -82,6 +82,20 @@ done
 seal_seconds=$((SECONDS - start))
 
 ticks_per_second="$(getconf CLK_TCK)"
+
+# Waits (at most five minutes) until the portal and PostgreSQL together use less than a tenth of a core over two
+# seconds: what a scenario leaves behind (its history rows to seal, e-mails retried) must not weigh on the next one.
+wait_until_quiet() {
+  local start=$SECONDS before after
+  while [ $((SECONDS - start)) -lt 300 ]; do
+    before=$(( $(cpu_ticks "$portal_pid") + $(postgres_ticks) ))
+    sleep 2
+    after=$(( $(cpu_ticks "$portal_pid") + $(postgres_ticks) ))
+    [ $((after - before)) -lt $((ticks_per_second * 2 / 10)) ] && break
+  done
+  [ $((SECONDS - start)) -gt 2 ] && echo "    (waited $((SECONDS - start)) s for the portal and PostgreSQL to be idle)"
+  return 0
+}
 # Processor time (user + system, in clock ticks) of a process, and of the whole PostgreSQL cluster: its processes alive
 # now plus those that ended (counted in the postmaster's children time).
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
@@ -114,6 +128,7 @@ wrk_run() {
 
 declare -A base_rps base_p99
 if want 1; then
+  wait_until_quiet
   echo "==> 1. Anonymous pages (wrk, ${page_seconds} s each)"
   for connections in 50 200; do
     wrk_run "$connections" "$page_seconds" "$url/bench/plaintext"
@@ -138,6 +153,7 @@ if want 1; then
 fi
 
 if want 3; then
+  wait_until_quiet
   echo "==> 3. Back-office inbox (wrk, 1 connection, ${inbox_seconds} s per tab)"
   wrk_run 1 "$inbox_seconds" "$url/bench/plaintext"
   inbox_base="$rps"
@@ -158,6 +174,7 @@ if want 3; then
 fi
 
 if want 2; then
+  wait_until_quiet
   echo "==> 2. Filing: $filers applicants for ${filing_seconds} s"
   echo 5 > "/proc/$portal_pid/clear_refs" || true # resets the peak RSS (VmHWM): scenario 5 is the peak during this scenario
   portal_ticks_before="$(cpu_ticks "$portal_pid")"; postgres_ticks_before="$(postgres_ticks)"
@@ -199,6 +216,7 @@ SQL
 fi
 
 if want 4; then
+  wait_until_quiet
   echo "==> 4. Certificates (in-process, ${cert_seconds} s per measure)"
   cert_output="$(bench certificates "$cert_seconds")"
   cores="$(value certificates_cores "$cert_output")"
@@ -220,6 +238,7 @@ if want 2; then
 fi
 
 if want 6; then
+  wait_until_quiet
   echo "==> 6. Page weight"
   weight_output="$(bench weight "$url" 2)"
   kb() { calc "$1 / 1024" | xargs printf '%.1f'; }
