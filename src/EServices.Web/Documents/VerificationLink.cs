@@ -11,7 +11,7 @@ public sealed record CheckAddress(string Printed, string Signed);
 /// The signed address a QR code carries, format 2: {base}/V/{kind}/{number}/{yyyyMMdd}/{holder}/{signature}, the
 /// holder as initials and lengths (<see cref="HolderMask"/>), the signature in base 32 over "2|kind|number|date|holder".
 /// Every character is one of the QR alphanumeric mode (capitals, digits, "/", ".", "-", ":", "%"), which stores 5.5
-/// bits a character where format 1 needed the 8-bit mode: a certificate's code drops from 69 to 53 modules a side, and
+/// bits a character where format 1 needed the 8-bit mode: a certificate's code drops from 65 to 49 modules a side, and
 /// building that matrix was half the time of a certificate (docs/benchmarks.md). Format 1, /verifier/{code}?s={token}
 /// (<see cref="DocumentSigner.VerifyFormat1"/>), is still verified, since documents already issued carry it.
 /// </summary>
