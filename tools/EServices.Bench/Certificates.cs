@@ -72,7 +72,7 @@ public static class Certificates
             today,
             "Boukary Kaboré",
             "Le Directeur général de l'Agence générale de recrutement de l'État",
-            new CheckAddress($"{Base}/verifier/{IssueCertificate.NewCode()}", VerificationLink.Signed(signer, Base, facts))));
+            CheckAddress.For(signer, Base, IssueCertificate.NewCode(), facts)));
         _ = SHA256.HashData(pdf);
         return pdf;
     }

@@ -73,8 +73,7 @@ public sealed class IssueCertificate(AppDbContext db, DocumentSigner signer)
         return document;
     }
 
-    public CheckAddress CheckAddress(string baseUrl, string code, SignedFacts facts) =>
-        new($"{baseUrl}/verifier/{code}", VerificationLink.Signed(signer, baseUrl, facts));
+    public CheckAddress CheckAddress(string baseUrl, string code, SignedFacts facts) => Documents.CheckAddress.For(signer, baseUrl, code, facts);
 
     public static string NewCode() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 

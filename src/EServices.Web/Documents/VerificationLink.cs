@@ -5,7 +5,11 @@ namespace EServices.Web.Documents;
 
 /// <summary>Where a document is checked: the short address printed under its QR code, for people to type, and the
 /// signed address the QR code carries.</summary>
-public sealed record CheckAddress(string Printed, string Signed);
+public sealed record CheckAddress(string Printed, string Signed)
+{
+    public static CheckAddress For(DocumentSigner signer, string baseUrl, string code, SignedFacts facts) =>
+        new($"{baseUrl}/verifier/{code}", VerificationLink.Signed(signer, baseUrl, facts));
+}
 
 /// <summary>
 /// The signed address a QR code carries, format 2: {base}/V/{kind}/{number}/{yyyyMMdd}/{holder}/{signature}, the

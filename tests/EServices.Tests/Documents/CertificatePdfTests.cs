@@ -19,7 +19,7 @@ public sealed class CertificatePdfTests
         check);
 
     private static CheckAddress Check(DocumentSigner signer, SignedFacts facts) =>
-        new($"https://eservices.example.bf/verifier/{IssueCertificate.NewCode()}", VerificationLink.Signed(signer, "https://eservices.example.bf", facts));
+        CheckAddress.For(signer, "https://eservices.example.bf", IssueCertificate.NewCode(), facts);
 
     [Fact]
     public async Task The_QR_code_of_a_certificate_reads_back_as_its_whole_verification_address()
