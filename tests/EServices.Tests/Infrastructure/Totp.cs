@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
+using EServices.Web.Documents;
 
 namespace EServices.Tests.Infrastructure;
 
@@ -18,23 +19,8 @@ public static class Totp
         return value.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static byte[] FromBase32(string key)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var clean = key.Replace(" ", "", StringComparison.Ordinal).TrimEnd('=').ToUpperInvariant();
-        var bytes = new List<byte>();
-        int buffer = 0, bits = 0;
-        foreach (var c in clean)
-        {
-            buffer = (buffer << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);
-            bits += 5;
-            if (bits >= 8)
-            {
-                bits -= 8;
-                bytes.Add((byte)((buffer >> bits) & 0xFF));
-            }
-        }
-
-        return [.. bytes];
-    }
+    /// <summary>The key as an authenticator app reads it: spaces, padding and case do not matter.</summary>
+    private static byte[] FromBase32(string key) =>
+        Base32.Decode(key.Replace(" ", "", StringComparison.Ordinal).TrimEnd('=').ToUpperInvariant())
+        ?? throw new InvalidOperationException($"Not a base 32 key: {key}");
 }
