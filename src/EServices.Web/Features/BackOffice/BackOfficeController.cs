@@ -21,8 +21,6 @@ public sealed class BackOfficeController(
 {
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
-    private string BaseUrl => $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
-
     [HttpGet("")]
     public async Task<IActionResult> Inbox([FromQuery] InboxCriteria criteria, CancellationToken ct) =>
         View(await inbox.RunAsync(User, criteria, ct));
@@ -74,7 +72,7 @@ public sealed class BackOfficeController(
                 BulkAction.Accept => (r, now) => r.Accept(UserId, now),
                 _ => (r, now) => r.Reject(UserId, bulk.Motif!, now),
             };
-            var (outcome, message) = await decide.RunAsync(User, number, null, move, BaseUrl, ct, IssueDecisionDocument(ct));
+            var (outcome, message) = await decide.RunAsync(User, number, null, move, ct, IssueDecisionDocument(ct));
             results.Add((number, outcome == DecisionOutcome.Done, outcome == DecisionOutcome.NotFound ? "Demande introuvable." : message));
             db.ChangeTracker.Clear();
         }
@@ -271,11 +269,11 @@ public sealed class BackOfficeController(
 
     /// <summary>After an acceptance or a rejection, the certificate or the refusal letter (other moves issue nothing).</summary>
     private Func<Workflow.Request, DateTimeOffset, Task> IssueDecisionDocument(CancellationToken ct) =>
-        (r, now) => certificates.RunAsync(r, now, BaseUrl, ct);
+        (r, now) => certificates.RunAsync(r, now, ct);
 
     private async Task<IActionResult> MoveAsync(string number, uint version, Action<Workflow.Request, DateTimeOffset> move, CancellationToken ct)
     {
-        var (outcome, message) = await decide.RunAsync(User, number, version, move, BaseUrl, ct, IssueDecisionDocument(ct));
+        var (outcome, message) = await decide.RunAsync(User, number, version, move, ct, IssueDecisionDocument(ct));
         if (outcome == DecisionOutcome.NotFound)
         {
             return NotFound();
@@ -299,7 +297,7 @@ public sealed class BackOfficeController(
             return Redisplay((await file.RunAsync(User, number, ct))!);
         }
 
-        await conversation.AddAsync(request, UserId, fromStaff: true, privateNote, text!, BaseUrl, ct);
+        await conversation.AddAsync(request, UserId, fromStaff: true, privateNote, text!, ct);
         TempData["Message"] = privateNote ? "Note enregistrée (visible des seuls agents)." : "Message envoyé au demandeur.";
         return Redirect($"/back-office/demandes/{number}");
     }
