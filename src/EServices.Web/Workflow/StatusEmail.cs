@@ -41,6 +41,18 @@ public sealed class StatusEmail(AppDbContext db, EmailOutbox outbox, PublicLinks
         outbox.Enqueue(applicant.Email!, CertificateTemplate.Fill(wording.Subject, values).ReplaceLineEndings(" "), CertificateTemplate.Fill(wording.Body, values));
     }
 
+    /// <summary>Tells the applicant that a document of their request was revoked (its check page now says so): which one,
+    /// why, and where to see the request. Enqueued in the caller's transaction, like the revocation.</summary>
+    public void EnqueueRevocation(IssuedDocument document, string requestNumber, ApplicationUser applicant)
+    {
+        var issued = document.IssuedAt.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        outbox.Enqueue(applicant.Email!, $"Demande {requestNumber} : document révoqué",
+            $"Bonjour {applicant.FirstNames},\n\nLe document « {document.ProcedureTitle} » n° {document.Number}, délivré le {issued} pour votre demande " +
+            $"{requestNumber}, a été révoqué : il n'a plus de valeur, et la vérification de son code QR l'indique désormais.\n" +
+            (string.IsNullOrWhiteSpace(document.RevokedReason) ? "" : $"Motif : « {document.RevokedReason} »\n") +
+            $"\nConsultez votre demande : {links.RequestPage(requestNumber)}" + Signature);
+    }
+
     /// <summary>Placeholders an e-mail of this status may use besides the certificate's and the form's.</summary>
     public static string[] Extras(RequestStatus status) => status switch
     {

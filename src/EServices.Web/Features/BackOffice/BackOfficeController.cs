@@ -16,7 +16,7 @@ namespace EServices.Web.Features.BackOffice;
 [Route("back-office")]
 public sealed class BackOfficeController(
     InboxQuery inbox, RequestFileQuery file, Decide decide, IssueCertificate certificates, Conversation conversation, StaffScope scope, FileStorage storage, AppDbContext db, TimeProvider clock,
-    Infrastructure.Audit.AuditLog audit)
+    Infrastructure.Audit.AuditLog audit, StatusEmail email)
     : Controller
 {
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
@@ -150,13 +150,15 @@ public sealed class BackOfficeController(
         }
 
         var request = await db.Requests.Where(r => r.Id == document.RequestId)
-            .Join(db.Procedures, r => r.ProcedureId, p => p.Id, (r, p) => new { r.Number, p.Title }).SingleAsync(ct);
+            .Join(db.Procedures, r => r.ProcedureId, p => p.Id, (r, p) => new { r.Number, r.ApplicantId, p.Title }).SingleAsync(ct);
         var number = request.Number;
         try
         {
             document.Revoke(UserId, motif ?? "", clock.GetUtcNow());
             // A revocation changes what the check page says: journalled (and chained) like a request's move.
             audit.Record($"Document {document.Number} révoqué : {document.RevokedReason}", Infrastructure.Audit.AuditTargets.Request, number!, request.Title);
+            // The holder learns it from us, not from whoever checks the document next.
+            email.EnqueueRevocation(document, number!, await db.Users.AsNoTracking().SingleAsync(u => u.Id == request.ApplicantId, ct));
             await db.SaveChangesAsync(ct);
             TempData["Message"] = $"Le document {document.Number} est révoqué : la page de vérification l'indique désormais.";
         }
