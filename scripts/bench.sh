@@ -54,6 +54,7 @@ rm -rf "$out/files"
 # The content root is the project's folder, as with scripts/run.sh: appsettings.json and wwwroot are found there.
 # Limits of sign-in attempts per address are lifted: every simulated applicant comes from 127.0.0.1.
 ASPNETCORE_ENVIRONMENT=Production \
+Portal__PublicUrl="$url" \
 ConnectionStrings__Default="$db" \
 Storage__Path="$out/files" \
 Seed__DemoAccounts=true Seed__DemoPassword="$demo_password" \

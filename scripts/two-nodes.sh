@@ -32,6 +32,8 @@ dotnet build src/EServices.Web -c Release -nologo -v quiet >/dev/null
 # What every node shares: the database (and so the data-protection keys and the outbox), the uploads folder.
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export Storage__Path="${Storage__Path:-$repo/.local/files-nodes}"
+# Links in e-mails and documents point to nginx, the address people use (not to the node that wrote them).
+export Portal__PublicUrl="${Portal__PublicUrl:-http://127.0.0.1:$proxy_port}"
 # nginx runs on loopback: its X-Forwarded-For/Proto are believed from there (compose trusts the proxy's subnet instead).
 export ForwardedHeaders__KnownNetworks__0="${ForwardedHeaders__KnownNetworks__0:-127.0.0.1/32}"
 mkdir -p "$Storage__Path"

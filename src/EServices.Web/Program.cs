@@ -16,6 +16,7 @@ using EServices.Web.Workflow;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Authorization;
@@ -42,6 +43,17 @@ builder.Services.AddDbContextPool<AppDbContext>((services, o) => o.UseEServicesD
 builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
     .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Storage:Path is required").ValidateOnStart();
 builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateOnStart();
+builder.Services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section)
+    .Validate(o => o.IsValid(), PortalOptions.Required).ValidateOnStart();
+builder.Services.AddSingleton<PublicLinks>();
+// Requests must name the public host (others get 400); AllowedHosts, when set, replaces it (to add an internal name).
+builder.Services.AddOptions<HostFilteringOptions>().Configure<IConfiguration, PublicLinks>((o, configuration, links) =>
+{
+    if (string.IsNullOrWhiteSpace(configuration["AllowedHosts"]))
+    {
+        o.AllowedHosts = [links.Host];
+    }
+});
 builder.Services.AddOptions<CalendarOptions>().BindConfiguration(CalendarOptions.Section);
 builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
 builder.Services.AddSingleton(TimeProvider.System);

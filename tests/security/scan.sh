@@ -27,6 +27,7 @@ dotnet build src/EServices.Web -c Release -nologo -v quiet || exit 1
 (
   cd src/EServices.Web
   ASPNETCORE_ENVIRONMENT=Production \
+  Portal__PublicUrl="$base" \
   ConnectionStrings__Default="$(pg_connection_string eservices_scan)" \
   Seed__DemoAccounts=true Seed__DemoPassword=Demo-EServices-2026 \
   Storage__Path="$out/files" \

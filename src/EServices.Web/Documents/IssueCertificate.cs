@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using EServices.Web.Data;
 using EServices.Web.Forms;
+using EServices.Web.Infrastructure;
 using EServices.Web.Workflow;
 
 namespace EServices.Web.Documents;
@@ -11,7 +12,7 @@ namespace EServices.Web.Documents;
 /// refusal letter of a rejected one. Numbered per kind and year, the procedure's template filled with the answers,
 /// signed QR code, PDF bytes and their SHA-256 stored.
 /// </summary>
-public sealed class IssueCertificate(AppDbContext db, DocumentSigner signer)
+public sealed class IssueCertificate(AppDbContext db, DocumentSigner signer, PublicLinks links)
 {
     public const string Place = "Ouagadougou";
     public const string RefusalTitle = "Notification de rejet";
@@ -24,7 +25,7 @@ public sealed class IssueCertificate(AppDbContext db, DocumentSigner signer)
         "Vous pouvez déposer une nouvelle demande une fois ce motif levé, ou former un recours gracieux auprès du service {{service}} " +
         "dans un délai de deux mois à compter de la présente notification.";
 
-    public async Task<IssuedDocument?> RunAsync(Request request, DateTimeOffset now, string baseUrl, CancellationToken ct)
+    public async Task<IssuedDocument?> RunAsync(Request request, DateTimeOffset now, CancellationToken ct)
     {
         if (request.Status is not (RequestStatus.Accepted or RequestStatus.Rejected))
         {
@@ -55,7 +56,7 @@ public sealed class IssueCertificate(AppDbContext db, DocumentSigner signer)
             today,
             procedure.Service.SignatoryName,
             procedure.Service.SignatoryTitle,
-            CheckAddress(baseUrl, code, facts)));
+            CheckAddress(code, facts)));
         var document = new IssuedDocument
         {
             Id = Guid.NewGuid(),
@@ -73,7 +74,8 @@ public sealed class IssueCertificate(AppDbContext db, DocumentSigner signer)
         return document;
     }
 
-    public CheckAddress CheckAddress(string baseUrl, string code, SignedFacts facts) => Documents.CheckAddress.For(signer, baseUrl, code, facts);
+    /// <summary>The check addresses of a document, on the public address (never the request's host).</summary>
+    public CheckAddress CheckAddress(string code, SignedFacts facts) => Documents.CheckAddress.For(signer, links.Base, code, facts);
 
     public static string NewCode() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 

@@ -1,4 +1,5 @@
 using EServices.Web.Data;
+using EServices.Web.Infrastructure;
 using EServices.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,9 +8,9 @@ namespace EServices.Web.Workflow;
 public sealed record MessageLine(DateTimeOffset At, string Author, bool FromStaff, bool IsPrivateNote, string Text);
 
 /// <summary>Messages between staff and applicant, and staff's private notes. A message from staff e-mails the applicant.</summary>
-public sealed class Conversation(AppDbContext db, EmailOutbox outbox, TimeProvider clock)
+public sealed class Conversation(AppDbContext db, EmailOutbox outbox, PublicLinks links, TimeProvider clock)
 {
-    public async Task AddAsync(Request request, string authorId, bool fromStaff, bool privateNote, string text, string baseUrl, CancellationToken ct)
+    public async Task AddAsync(Request request, string authorId, bool fromStaff, bool privateNote, string text, CancellationToken ct)
     {
         db.RequestMessages.Add(new RequestMessage
         {
@@ -25,7 +26,7 @@ public sealed class Conversation(AppDbContext db, EmailOutbox outbox, TimeProvid
             var applicant = await db.Users.AsNoTracking().SingleAsync(u => u.Id == request.ApplicantId, ct);
             outbox.Enqueue(applicant.Email!, $"Demande {request.Number} : nouveau message",
                 $"Bonjour {applicant.FirstNames},\n\nL'administration vous a écrit au sujet de votre demande {request.Number} :\n\n« {text.Trim()} »\n\n" +
-                $"Répondez depuis votre espace : {baseUrl}/mes-demandes/{request.Number}\n\nLes e-services de la Fonction publique");
+                $"Répondez depuis votre espace : {links.RequestPage(request.Number!)}\n\nLes e-services de la Fonction publique");
         }
 
         await db.SaveChangesAsync(ct);

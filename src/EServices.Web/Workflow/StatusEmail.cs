@@ -3,6 +3,7 @@ using EServices.Web.Data;
 using EServices.Web.Documents;
 using EServices.Web.Features.Accounts;
 using EServices.Web.Features.Catalogue;
+using EServices.Web.Infrastructure;
 using EServices.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ namespace EServices.Web.Workflow;
 /// when an administrator wrote one (<see cref="EmailTemplate"/>), else the default below. Same {{placeholders}} as
 /// certificates, plus a few that only make sense in an e-mail.
 /// </summary>
-public sealed class StatusEmail(AppDbContext db, EmailOutbox outbox)
+public sealed class StatusEmail(AppDbContext db, EmailOutbox outbox, PublicLinks links)
 {
     /// <summary>The statuses whose e-mail an administrator may word per procedure, in the order of a request's life.</summary>
     public static readonly IReadOnlyList<RequestStatus> Editable =
@@ -22,8 +23,8 @@ public sealed class StatusEmail(AppDbContext db, EmailOutbox outbox)
     private const string Signature = "\n\nLes e-services de la Fonction publique";
 
     /// <summary>Enqueued in the caller's transaction: the e-mail leaves only if the change is saved.</summary>
-    public async Task EnqueueAsync(Request request, ApplicationUser applicant, string baseUrl, DateTimeOffset now, CancellationToken ct) =>
-        Enqueue(request, applicant, baseUrl, now, await WordingAsync(request.Procedure, request.Status, ct));
+    public async Task EnqueueAsync(Request request, ApplicationUser applicant, DateTimeOffset now, CancellationToken ct) =>
+        Enqueue(request, applicant, now, await WordingAsync(request.Procedure, request.Status, ct));
 
     /// <summary>The subject and body of the e-mail of a status, placeholders not yet filled.</summary>
     public async Task<(string Subject, string Body)> WordingAsync(Procedure procedure, RequestStatus status, CancellationToken ct)
@@ -34,10 +35,22 @@ public sealed class StatusEmail(AppDbContext db, EmailOutbox outbox)
     }
 
     /// <summary>Enqueues the e-mail of the request's status with a wording read beforehand (<see cref="WordingAsync"/>).</summary>
-    public void Enqueue(Request request, ApplicationUser applicant, string baseUrl, DateTimeOffset now, (string Subject, string Body) wording)
+    public void Enqueue(Request request, ApplicationUser applicant, DateTimeOffset now, (string Subject, string Body) wording)
     {
-        var values = Values(request, applicant.FirstNames, baseUrl, DateOnly.FromDateTime(now.UtcDateTime));
+        var values = Values(request, applicant.FirstNames, links.RequestPage(request.Number ?? ""), DateOnly.FromDateTime(now.UtcDateTime));
         outbox.Enqueue(applicant.Email!, CertificateTemplate.Fill(wording.Subject, values).ReplaceLineEndings(" "), CertificateTemplate.Fill(wording.Body, values));
+    }
+
+    /// <summary>Tells the applicant that a document of their request was revoked (its check page now says so): which one,
+    /// why, and where to see the request. Enqueued in the caller's transaction, like the revocation.</summary>
+    public void EnqueueRevocation(IssuedDocument document, string requestNumber, ApplicationUser applicant)
+    {
+        var issued = document.IssuedAt.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        outbox.Enqueue(applicant.Email!, $"Demande {requestNumber} : document révoqué",
+            $"Bonjour {applicant.FirstNames},\n\nLe document « {document.ProcedureTitle} » n° {document.Number}, délivré le {issued} pour votre demande " +
+            $"{requestNumber}, a été révoqué : il n'a plus de valeur, et la vérification de son code QR l'indique désormais.\n" +
+            (string.IsNullOrWhiteSpace(document.RevokedReason) ? "" : $"Motif : « {document.RevokedReason} »\n") +
+            $"\nConsultez votre demande : {links.RequestPage(requestNumber)}" + Signature);
     }
 
     /// <summary>Placeholders an e-mail of this status may use besides the certificate's and the form's.</summary>
@@ -74,11 +87,11 @@ public sealed class StatusEmail(AppDbContext db, EmailOutbox outbox)
         return ("Demande {{numero_demande}} : {{statut}}", "Bonjour {{prenoms}},\n\nVotre demande {{numero_demande}} " + what + "\n\nConsultez-la : {{lien}}" + Signature);
     }
 
-    private static Dictionary<string, string> Values(Request request, string firstNames, string baseUrl, DateOnly today)
+    private static Dictionary<string, string> Values(Request request, string firstNames, string link, DateOnly today)
     {
         var values = IssueCertificate.Values(request, request.Number ?? "", today);
         values["prenoms"] = firstNames;
-        values["lien"] = $"{baseUrl}/mes-demandes/{request.Number}";
+        values["lien"] = link;
         values["statut"] = request.Status.Label().ToLowerInvariant();
         values["depose_le"] = request.SubmittedAt?.ToString("dd/MM/yyyy 'à' HH:mm", CultureInfo.InvariantCulture) ?? "";
         values["echeance"] = request.DueOn?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "";

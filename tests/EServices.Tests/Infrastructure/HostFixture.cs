@@ -112,6 +112,8 @@ public class HostFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Email:SmtpPort", Mailbox.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Email:PollInterval", "00:00:00.200");
         builder.UseSetting("Seed:DemoAccounts", "false");
+        // Where e-mails and documents link to (AllowedHosts follows): the address the test clients use.
+        builder.UseSetting("Portal:PublicUrl", ListensOnRealPort ? "http://127.0.0.1" : "https://localhost");
         if (!_migrates)
         {
             builder.UseSetting("Database:MigrateOnStartup", "false");

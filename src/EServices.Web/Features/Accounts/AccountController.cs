@@ -18,6 +18,7 @@ public sealed class AccountController(
     UserManager<ApplicationUser> users,
     SignInManager<ApplicationUser> signIn,
     EmailOutbox outbox,
+    PublicLinks links,
     AppDbContext db,
     TimeProvider clock,
     SignInJournal journal) : Controller
@@ -142,7 +143,7 @@ public sealed class AccountController(
         if (await users.FindByEmailAsync(form.Email!.Trim()) is { } user)
         {
             var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-            var link = $"{Request.Scheme}://{Request.Host}/compte/reinitialiser?userId={Uri.EscapeDataString(user.Id)}&code={code}";
+            var link = links.PasswordReset(user.Id, code);
             outbox.Enqueue(user.Email!, "Réinitialisation de votre mot de passe",
                 $"Bonjour {user.FirstNames},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable 24 heures) :\n{link}\n\n" +
                 "Si vous n'avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.\n\nLes e-services de la Fonction publique");
@@ -208,7 +209,7 @@ public sealed class AccountController(
         outbox.Enqueue(user.Email!, "Votre mot de passe a été changé",
             $"Bonjour {user.FirstNames},\n\nLe mot de passe de votre compte des e-services a été changé le {at} (heure de Ouagadougou).\n\n" +
             "Si c'est vous, vous n'avez rien à faire.\n" +
-            $"Si ce n'est pas vous, choisissez tout de suite un nouveau mot de passe avec ce lien, puis prévenez le support :\n{Request.Scheme}://{Request.Host}/compte/mot-de-passe-oublie\n\n" +
+            $"Si ce n'est pas vous, choisissez tout de suite un nouveau mot de passe avec ce lien, puis prévenez le support :\n{links.ForgotPassword}\n\n" +
             "Les e-services de la Fonction publique");
     }
 

@@ -22,7 +22,7 @@ public sealed record DocumentsPage(Procedure Procedure, DocumentsForm Form, IRea
 [Authorize(Policy = AuthorizationPolicies.Admin)]
 [Route("admin/demarches/{id:int}/documents")]
 public sealed class DocumentsController(
-    AppDbContext db, Publishing publishing, AuditLog audit, IValidator<DocumentsForm> validator, TimeProvider clock) : Controller
+    AppDbContext db, Publishing publishing, AuditLog audit, IValidator<DocumentsForm> validator, PublicLinks links, TimeProvider clock) : Controller
 {
     public const string Certificate = "attestation";
     public const string RefusalLetter = "lettre-de-refus";
@@ -130,7 +130,7 @@ public sealed class DocumentsController(
             : (IssueCertificate.RefusalTitle, IssueCertificate.RefusalPrefix, Clean(form.RefusalLetterBody) ?? IssueCertificate.DefaultRefusalLetter);
         var number = $"{prefix}-{today.Year}-000001";
         var values = DocumentsForm.SampleValues(Definition(procedure), procedure, number, today);
-        var sample = $"{Request.Scheme}://{Request.Host}{Request.PathBase}/verifier/apercu-sans-valeur";
+        var sample = links.To("/verifier/apercu-sans-valeur");
         var pdf = CertificatePdf.Render(new CertificateContent(
             $"{title} — APERÇU",
             number,

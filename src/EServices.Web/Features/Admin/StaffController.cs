@@ -24,7 +24,7 @@ public sealed record StaffEditPage(
 /// Every change is written to the audit log.</summary>
 [Authorize(Policy = AuthorizationPolicies.Admin)]
 [Route("admin/agents")]
-public sealed class StaffController(AppDbContext db, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, IValidator<StaffForm> validator, EmailOutbox outbox, TimeProvider clock, AuditLog audit)
+public sealed class StaffController(AppDbContext db, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, IValidator<StaffForm> validator, EmailOutbox outbox, PublicLinks links, TimeProvider clock, AuditLog audit)
     : Controller
 {
     [HttpGet("")]
@@ -74,7 +74,7 @@ public sealed class StaffController(AppDbContext db, UserManager<ApplicationUser
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
         outbox.Enqueue(email, "Invitation au back-office des e-services",
             $"Bonjour {user.FirstNames},\n\nUn compte « {Roles.Label(form.Role!)} » vous a été ouvert sur le portail des e-services du ministère.\n" +
-            $"Choisissez votre mot de passe avec ce lien (valable 24 heures) :\n{Request.Scheme}://{Request.Host}/compte/reinitialiser?userId={Uri.EscapeDataString(user.Id)}&code={code}\n\n" +
+            $"Choisissez votre mot de passe avec ce lien (valable 24 heures) :\n{links.PasswordReset(user.Id, code)}\n\n" +
             "À la première connexion, vous activerez la double authentification avec une application de votre téléphone.\n\nLes e-services de la Fonction publique");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -16,12 +16,10 @@ namespace EServices.Web.Features.BackOffice;
 [Route("back-office")]
 public sealed class BackOfficeController(
     InboxQuery inbox, RequestFileQuery file, Decide decide, IssueCertificate certificates, Conversation conversation, StaffScope scope, FileStorage storage, AppDbContext db, TimeProvider clock,
-    Infrastructure.Audit.AuditLog audit)
+    Infrastructure.Audit.AuditLog audit, StatusEmail email)
     : Controller
 {
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-
-    private string BaseUrl => $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
 
     [HttpGet("")]
     public async Task<IActionResult> Inbox([FromQuery] InboxCriteria criteria, CancellationToken ct) =>
@@ -74,7 +72,7 @@ public sealed class BackOfficeController(
                 BulkAction.Accept => (r, now) => r.Accept(UserId, now),
                 _ => (r, now) => r.Reject(UserId, bulk.Motif!, now),
             };
-            var (outcome, message) = await decide.RunAsync(User, number, null, move, BaseUrl, ct, IssueDecisionDocument(ct));
+            var (outcome, message) = await decide.RunAsync(User, number, null, move, ct, IssueDecisionDocument(ct));
             results.Add((number, outcome == DecisionOutcome.Done, outcome == DecisionOutcome.NotFound ? "Demande introuvable." : message));
             db.ChangeTracker.Clear();
         }
@@ -152,13 +150,15 @@ public sealed class BackOfficeController(
         }
 
         var request = await db.Requests.Where(r => r.Id == document.RequestId)
-            .Join(db.Procedures, r => r.ProcedureId, p => p.Id, (r, p) => new { r.Number, p.Title }).SingleAsync(ct);
+            .Join(db.Procedures, r => r.ProcedureId, p => p.Id, (r, p) => new { r.Number, r.ApplicantId, p.Title }).SingleAsync(ct);
         var number = request.Number;
         try
         {
             document.Revoke(UserId, motif ?? "", clock.GetUtcNow());
             // A revocation changes what the check page says: journalled (and chained) like a request's move.
             audit.Record($"Document {document.Number} révoqué : {document.RevokedReason}", Infrastructure.Audit.AuditTargets.Request, number!, request.Title);
+            // The holder learns it from us, not from whoever checks the document next.
+            email.EnqueueRevocation(document, number!, await db.Users.AsNoTracking().SingleAsync(u => u.Id == request.ApplicantId, ct));
             await db.SaveChangesAsync(ct);
             TempData["Message"] = $"Le document {document.Number} est révoqué : la page de vérification l'indique désormais.";
         }
@@ -271,11 +271,11 @@ public sealed class BackOfficeController(
 
     /// <summary>After an acceptance or a rejection, the certificate or the refusal letter (other moves issue nothing).</summary>
     private Func<Workflow.Request, DateTimeOffset, Task> IssueDecisionDocument(CancellationToken ct) =>
-        (r, now) => certificates.RunAsync(r, now, BaseUrl, ct);
+        (r, now) => certificates.RunAsync(r, now, ct);
 
     private async Task<IActionResult> MoveAsync(string number, uint version, Action<Workflow.Request, DateTimeOffset> move, CancellationToken ct)
     {
-        var (outcome, message) = await decide.RunAsync(User, number, version, move, BaseUrl, ct, IssueDecisionDocument(ct));
+        var (outcome, message) = await decide.RunAsync(User, number, version, move, ct, IssueDecisionDocument(ct));
         if (outcome == DecisionOutcome.NotFound)
         {
             return NotFound();
@@ -299,7 +299,7 @@ public sealed class BackOfficeController(
             return Redisplay((await file.RunAsync(User, number, ct))!);
         }
 
-        await conversation.AddAsync(request, UserId, fromStaff: true, privateNote, text!, BaseUrl, ct);
+        await conversation.AddAsync(request, UserId, fromStaff: true, privateNote, text!, ct);
         TempData["Message"] = privateNote ? "Note enregistrée (visible des seuls agents)." : "Message envoyé au demandeur.";
         return Redirect($"/back-office/demandes/{number}");
     }

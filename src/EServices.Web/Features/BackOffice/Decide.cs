@@ -22,7 +22,7 @@ public sealed class Decide(AppDbContext db, StaffScope scope, StatusEmail email,
     public const string Conflict = "Cette demande vient d'être modifiée par quelqu'un d'autre : voici son état actuel. Vérifiez-le avant d'agir.";
 
     public async Task<(DecisionOutcome Outcome, string Message)> RunAsync(
-        ClaimsPrincipal user, string number, uint? version, Action<Request, DateTimeOffset> move, string baseUrl, CancellationToken ct,
+        ClaimsPrincipal user, string number, uint? version, Action<Request, DateTimeOffset> move, CancellationToken ct,
         Func<Request, DateTimeOffset, Task>? then = null)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -61,7 +61,7 @@ public sealed class Decide(AppDbContext db, StaffScope scope, StatusEmail email,
         }
 
         var applicant = await db.Users.AsNoTracking().SingleAsync(u => u.Id == request.ApplicantId, ct);
-        await email.EnqueueAsync(request, applicant, baseUrl, now, ct);
+        await email.EnqueueAsync(request, applicant, now, ct);
         try
         {
             await db.SaveChangesAsync(ct);

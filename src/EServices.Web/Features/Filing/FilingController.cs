@@ -170,7 +170,7 @@ public sealed class FilingController(
         }
 
         var applicant = await users.GetUserAsync(User);
-        var number = await submit.RunAsync(id, applicant!, $"{Request.Scheme}://{Request.Host}{Request.PathBase}", ct);
+        var number = await submit.RunAsync(id, applicant!, ct);
         if (number is null)
         {
             TempData["Message"] = "Votre demande est incomplète : corrigez les points signalés avant de la déposer.";

@@ -16,10 +16,10 @@ public sealed class SubmitDraft(AppDbContext db, WorkingCalendar calendar, Statu
     /// <summary>The tracking number of the filed request, or null when the draft is not complete.</summary>
     /// <remarks>If the connection breaks (PostgreSQL restarting), the whole unit is replayed on a new one: it reads everything
     /// again under the lock, and a draft already filed by a commit whose answer was lost returns its number.</remarks>
-    public Task<string?> RunAsync(Guid draftId, ApplicationUser applicant, string baseUrl, CancellationToken ct) =>
-        db.Database.CreateExecutionStrategy().ExecuteAsync(token => FileAsync(draftId, applicant, baseUrl, token), ct);
+    public Task<string?> RunAsync(Guid draftId, ApplicationUser applicant, CancellationToken ct) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(token => FileAsync(draftId, applicant, token), ct);
 
-    private async Task<string?> FileAsync(Guid draftId, ApplicationUser applicant, string baseUrl, CancellationToken ct)
+    private async Task<string?> FileAsync(Guid draftId, ApplicationUser applicant, CancellationToken ct)
     {
         db.ChangeTracker.Clear(); // what the caller loaded may be stale: read again under the lock
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -68,7 +68,7 @@ public sealed class SubmitDraft(AppDbContext db, WorkingCalendar calendar, Statu
         request.Submit(number, applicant.FullName, dueOn, groupId, now);
 
         var code = IssueCertificate.NewCode();
-        var check = documents.CheckAddress(baseUrl, code, new SignedFacts(DocumentKind.Receipt, number, applicant.FullName, today));
+        var check = documents.CheckAddress(code, new SignedFacts(DocumentKind.Receipt, number, applicant.FullName, today));
         var pdf = ReceiptPdf.Render(new ReceiptContent(
             number,
             request.Procedure.Title,
@@ -91,7 +91,7 @@ public sealed class SubmitDraft(AppDbContext db, WorkingCalendar calendar, Statu
             Pdf = pdf,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)),
         });
-        email.Enqueue(request, applicant, baseUrl, now, wording);
+        email.Enqueue(request, applicant, now, wording);
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

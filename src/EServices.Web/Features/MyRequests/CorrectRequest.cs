@@ -33,7 +33,7 @@ public sealed class CorrectRequest(
 
     /// <summary>True when the corrections are complete and sent; false with errors to show otherwise.</summary>
     public async Task<(bool Sent, FormAnswers Answers)> SendAsync(
-        Request request, IFormCollection form, ApplicationUser applicant, string baseUrl, ModelStateDictionary errors, CancellationToken ct)
+        Request request, IFormCollection form, ApplicationUser applicant, ModelStateDictionary errors, CancellationToken ct)
     {
         var fields = Fields(request);
         var answers = request.ReadAnswers();
@@ -54,7 +54,7 @@ public sealed class CorrectRequest(
         }
 
         request.ResubmitCorrection(answers, calendar, now);
-        await email.EnqueueAsync(request, applicant, baseUrl, now, ct);
+        await email.EnqueueAsync(request, applicant, now, ct);
         await db.SaveChangesAsync(ct);
         return (true, answers);
     }

@@ -39,7 +39,7 @@ public sealed class MyRequestsController(
             return View("Detail", (await query.FindAsync(number, UserId, ct))!);
         }
 
-        await conversation.AddAsync(request, UserId, fromStaff: false, privateNote: false, texte!, "", ct);
+        await conversation.AddAsync(request, UserId, fromStaff: false, privateNote: false, texte!, ct);
         TempData["Message"] = "Votre message est envoyé au service.";
         return Redirect($"/mes-demandes/{number}");
     }
@@ -61,7 +61,7 @@ public sealed class MyRequestsController(
 
         ModelState.Clear();
         var applicant = await users.GetUserAsync(User);
-        var (sent, answers) = await correct.SendAsync(request, form, applicant!, $"{Request.Scheme}://{Request.Host}{Request.PathBase}", ModelState, ct);
+        var (sent, answers) = await correct.SendAsync(request, form, applicant!, ModelState, ct);
         if (!sent)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -71,6 +71,7 @@ public sealed class OfflineCheckTests(HostFixture host)
             builder.UseSetting("Database:MigrateOnStartup", "false");
             builder.UseSetting("Signing:PrivateKeyPem", signingKey);
             builder.UseSetting("Storage:Path", Path.GetTempPath());
+            builder.UseSetting("Portal:PublicUrl", "https://localhost");
             builder.UseSetting("Email:PollInterval", "01:00:00");
         }
     }
