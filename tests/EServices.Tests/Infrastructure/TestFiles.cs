@@ -5,8 +5,9 @@ namespace EServices.Tests.Infrastructure;
 /// <summary>Files as applicants upload them, good and bad.</summary>
 public static class TestFiles
 {
+    /// <summary>A well-formed one-page PDF (the portal parses every PDF it accepts), padded to the size asked.</summary>
     public static Upload Pdf(string name = "piece.pdf", int size = 2048) =>
-        new(name, Padded("%PDF-1.4\n1 0 obj << >> endobj\n"u8.ToArray(), size), "application/pdf");
+        new(name, PdfForge.Document(PdfForge.OnePage(), size), "application/pdf");
 
     public static Upload Png(string name = "photo.png") =>
         new(name, Padded([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], 1024), "image/png");
@@ -42,7 +43,7 @@ public static class TestFiles
 
     /// <summary>A well-formed PDF holding the antivirus test string (built in two halves so that this source file is not itself flagged).</summary>
     public static Upload PdfWithEicar() =>
-        new("cnib.pdf", Encoding.ASCII.GetBytes("%PDF-1.4\n" + @"X5O!P%@AP[4\PZX54(P^)7CC)7}$" + "EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*\n%%EOF\n"), "application/pdf");
+        new("cnib.pdf", PdfForge.Document(PdfForge.OnePage(more: PdfForge.Stream("", @"X5O!P%@AP[4\PZX54(P^)7CC)7}$" + "EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"))), "application/pdf");
 
     private static byte[] Padded(byte[] head, int size)
     {

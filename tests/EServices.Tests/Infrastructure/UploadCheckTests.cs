@@ -27,8 +27,8 @@ public sealed class UploadCheckTests
         Assert.Null(Hidden(TestFiles.Pdf()));
         Assert.Null(Hidden(TestFiles.Png()));
         // A name that merely starts like an action is not one.
-        Assert.Null(UploadCheck.HiddenContent("%PDF-1.4\n<< /JSON (x) /Lang (fr) >>\n%%EOF"u8, "application/pdf"));
-        Assert.Null(UploadCheck.HiddenContent("%PDF-1.4\n<< /Title (a < b and c > d) >>\n%%EOF"u8, "application/pdf"));
+        Assert.Null(UploadCheck.HiddenContent(PdfForge.Document(PdfForge.OnePage("/JSON (x) /Lang (fr)")), "application/pdf"));
+        Assert.Null(UploadCheck.HiddenContent(PdfForge.Document(PdfForge.OnePage("/Title (a < b and c > d)")), "application/pdf"));
     }
 
     [Theory]

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using EServices.Tests.Features.Filing;
 using EServices.Tests.Infrastructure;
@@ -38,7 +37,7 @@ public sealed partial class LogHygieneTests(HostFixture host)
         var step3 = await AttestationJourney.ToDocumentsStepAsync(applicant);
         await applicant.SubmitAsync(step3, "Continuer vers le récapitulatif", files: new Dictionary<string, Upload>
         {
-            ["cnib"] = new("cnib.pdf", Encoding.ASCII.GetBytes($"%PDF-1.4\n{marker}\n%%EOF\n"), "application/pdf"),
+            ["cnib"] = new("cnib.pdf", PdfForge.Document(PdfForge.OnePage(more: PdfForge.Stream("", marker))), "application/pdf"), // well-formed: accepted and stored
             ["bulletin"] = TestFiles.Png(),
         });
 

@@ -65,8 +65,38 @@ public sealed class DraftSteps(AppDbContext db, FileStorage storage, IOptions<St
         await SaveFilesAsync(draft, step.Fields, form.Files, answers, errors, ct);
         var outcome = await ReadStepAsync(step, form, answers, errors, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
         draft.SaveAnswers(answers, outcome == StepOutcome.Continue ? index : 0, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
+        await CommitAsync(draft, ct);
         return (outcome, answers);
+    }
+
+    /// <summary>Saves the request and keeps only the files its answers point to: a file replaced by another, or whose
+    /// field a condition now hides, is removed with the commit, and its bytes deleted once the commit succeeded (a
+    /// failed delete leaves at worst a file no row points to, which the retention pass removes, never a row without its
+    /// file). If the commit fails, the files written for it are deleted: they would be pointed to by nothing.</summary>
+    /// <remarks>The request's row version (xmin) makes two concurrent posts of the same request fail one of them, so
+    /// the answers read here are the committed ones and every stored attachment stays pointed to by one answer.</remarks>
+    public async Task CommitAsync(Request request, CancellationToken ct)
+    {
+        var answers = request.ReadAnswers();
+        var replaced = request.Attachments.Where(a => answers.Get(a.FieldKey) != a.Id.ToString()).ToList();
+        var written = db.ChangeTracker.Entries<Attachment>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.StorageKey).ToList();
+        foreach (var attachment in replaced)
+        {
+            request.Attachments.Remove(attachment);
+            db.Attachments.Remove(attachment);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            written.ForEach(storage.TryDelete);
+            throw;
+        }
+
+        replaced.ForEach(a => storage.TryDelete(a.StorageKey));
     }
 
     /// <summary>Reads a posted step into the answers (files are the caller's): a row added or removed, "save and finish

@@ -49,13 +49,13 @@ public sealed class CorrectRequest(
         if (!errors.IsValid)
         {
             request.KeepCorrection(answers, now);
-            await db.SaveChangesAsync(ct);
+            await drafts.CommitAsync(request, ct);
             return (false, answers);
         }
 
         request.ResubmitCorrection(answers, calendar, now);
         await email.EnqueueAsync(request, applicant, now, ct);
-        await db.SaveChangesAsync(ct);
+        await drafts.CommitAsync(request, ct);
         return (true, answers);
     }
 

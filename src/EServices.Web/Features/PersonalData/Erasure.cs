@@ -25,6 +25,9 @@ public sealed class Erasure(AppDbContext db, FileStorage storage, AuditLog audit
     /// <summary>The PostgreSQL advisory lock held during a retention pass ("ESrp").</summary>
     private const long PurgeLock = 0x45537270;
 
+    /// <summary>The advisory lock held while stray files are removed ("ESsf").</summary>
+    private const long StrayLock = 0x45537366;
+
     public static readonly RequestStatus[] Closed = [RequestStatus.Accepted, RequestStatus.Rejected, RequestStatus.ClosedWithoutFollowUp];
 
     /// <summary>Deletes a draft of this applicant with its answers and files; false when there is no such draft.
@@ -54,6 +57,45 @@ public sealed class Erasure(AppDbContext db, FileStorage storage, AuditLog audit
         // else two nodes would pick the same requests and each journal their erasure.
         await using var turn = await AdvisoryLock.TryTakeAsync(db.Database.GetConnectionString()!, PurgeLock, ct);
         return turn is null ? 0 : await PurgeAsync(ct);
+    }
+
+    /// <summary>Removes what no answer points to: attachment rows left by an older version of the portal (which kept
+    /// every file ever posted) and files on disk without a row (a node that stopped between writing a file and its
+    /// commit, or a delete the disk refused). Returns how many files were deleted.</summary>
+    public async Task<int> ForgetStrayFilesAsync(CancellationToken ct)
+    {
+        await using var turn = await AdvisoryLock.TryTakeAsync(db.Database.GetConnectionString()!, StrayLock, ct);
+        if (turn is null)
+        {
+            return 0;
+        }
+
+        // An answer only ever points to a file stored in the same commit, so a row it does not point to never will be.
+        var rows = await db.Database.SqlQuery<string>($"""
+            DELETE FROM attachments a USING requests r
+            WHERE r.id = a.request_id AND (r.answers ->> a.field_key) IS DISTINCT FROM a.id::text
+            RETURNING a.storage_key AS "Value"
+            """).ToListAsync(ct);
+        rows.ForEach(storage.TryDelete);
+
+        // A file is written a moment before its row commits, maybe by another node: only files a day old are judged.
+        var files = 0;
+        foreach (var batch in storage.KeysWrittenBefore(DateTime.UtcNow.AddDays(-1)).Chunk(500))
+        {
+            var known = await db.Attachments.Where(a => batch.Contains(a.StorageKey)).Select(a => a.StorageKey).ToListAsync(ct);
+            foreach (var key in batch.Except(known))
+            {
+                storage.TryDelete(key);
+                files++;
+            }
+        }
+
+        if (rows.Count + files > 0)
+        {
+            logger.LogInformation("Retention: {Rows} unanswered attachments and {Files} files without a row deleted", rows.Count, files);
+        }
+
+        return rows.Count + files;
     }
 
     private async Task<int> PurgeAsync(CancellationToken ct)
@@ -97,9 +139,12 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, IOptions<Retention
             try
             {
                 using var scope = scopes.CreateScope();
-                while (await scope.ServiceProvider.GetRequiredService<Erasure>().PurgeClosedRequestsAsync(stoppingToken) > 0)
+                var erasure = scope.ServiceProvider.GetRequiredService<Erasure>();
+                while (await erasure.PurgeClosedRequestsAsync(stoppingToken) > 0)
                 {
                 }
+
+                await erasure.ForgetStrayFilesAsync(stoppingToken);
             }
             catch (Exception failure) when (failure is not OperationCanceledException)
             {

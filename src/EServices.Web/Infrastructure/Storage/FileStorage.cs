@@ -32,6 +32,26 @@ public sealed class FileStorage(IOptions<StorageOptions> options)
     /// <summary>Removes a stored file; one already gone is not an error (a retried erasure).</summary>
     public void Delete(string key) => File.Delete(PathOf(key));
 
+    /// <summary>Deletes a file whose row is already gone; if the disk refuses, the retention pass retries later.</summary>
+    public void TryDelete(string key)
+    {
+        try
+        {
+            Delete(key);
+        }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+
+    /// <summary>The stored files last written before <paramref name="before"/> (real time, as the file system keeps it).</summary>
+    public IEnumerable<string> KeysWrittenBefore(DateTime before) =>
+        Directory.Exists(_root)
+            ? Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories)
+                .Where(f => File.GetLastWriteTimeUtc(f) < before)
+                .Select(f => System.IO.Path.GetRelativePath(_root, f).Replace('\\', '/'))
+            : [];
+
     private string PathOf(string key)
     {
         var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(_root, key));

@@ -39,25 +39,12 @@ public static class UploadCheck
             return "le fichier contient une archive cachée";
         }
 
-        if (contentType == "application/pdf")
-        {
-            foreach (var action in PdfActions)
-            {
-                if (ContainsName(content, action))
-                {
-                    return "le PDF contient du contenu actif (JavaScript, fichier joint ou lancement de programme)";
-                }
-            }
-        }
-
-        return null;
+        // A PDF is judged on its parsed objects: raw bytes miss /J#61vaScript and what a compressed object stream holds.
+        return contentType == "application/pdf" ? PdfCheck.Problem(content) : null;
     }
 
     private static readonly byte[][] Markup =
         [.. new[] { "<script", "<html", "<svg", "<?php", "<iframe", "<object", "<embed", "<body", "javascript:" }.Select(Encoding.ASCII.GetBytes)];
-
-    private static readonly byte[][] PdfActions =
-        [.. new[] { "/JavaScript", "/JS", "/Launch", "/EmbeddedFile", "/RichMedia" }.Select(Encoding.ASCII.GetBytes)];
 
     /// <summary>Case-insensitive for ASCII letters, as browsers read tags.</summary>
     private static bool Contains(ReadOnlySpan<byte> content, byte[] marker)
@@ -72,24 +59,6 @@ public static class UploadCheck
 
             var next = content[(i + 1)..].IndexOfAny(first);
             i = next < 0 ? -1 : i + 1 + next;
-        }
-
-        return false;
-    }
-
-    /// <summary>A PDF name such as /JS, not the start of a longer one (/JSON is harmless).</summary>
-    private static bool ContainsName(ReadOnlySpan<byte> content, byte[] name)
-    {
-        for (var at = content.IndexOf(name); at >= 0;)
-        {
-            var end = at + name.Length;
-            if (end == content.Length || !char.IsAsciiLetterOrDigit((char)content[end]))
-            {
-                return true;
-            }
-
-            var next = content[end..].IndexOf(name);
-            at = next < 0 ? -1 : end + next;
         }
 
         return false;
