@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace EServices.Tests.Security;
 
-/// <summary>ASVS V13.1.3 / V4.2.2 (issue 14, point 8): GET changes nothing. Every GET route of the application, opened by
+/// <summary>ASVS V4.2.2 / V13.2.1 (issue 14, point 8): GET changes nothing. Every GET route of the application, opened by
 /// every kind of user with real route values, leaves every table of the database as it was (a link from another site
 /// must not be able to create a key, end sessions or write anything). On a host of its own: no other test writes meanwhile.</summary>
 public sealed class SafeMethodsTests(HostFixture host) : IClassFixture<HostFixture>
