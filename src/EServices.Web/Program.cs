@@ -86,6 +86,7 @@ builder.Services
     })
     .AddEntityFrameworkStores<AppDbContext>()
     .AddDefaultTokenProviders()
+    .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
     .AddSignInManager<PortalSignInManager>()
     .AddPasswordValidator<CommonPasswordValidator>()
     .AddErrorDescriber<FrenchIdentityErrorDescriber>();

@@ -85,7 +85,7 @@ public static partial class Filing
         var next = await browser.SubmitAsync(login, "Se connecter", [("Email", email), ("Password", password)]);
         if (authenticatorKey is not null)
         {
-            next = await browser.SubmitAsync(next, "Valider", [("Code", Totp.Code(authenticatorKey, DateTimeOffset.UtcNow))]);
+            next = await browser.SubmitAsync(next, "Valider", [("Code", await Totp.NextAsync(authenticatorKey))]);
         }
 
         if (next.Status != HttpStatusCode.OK || next.Url.StartsWith("/compte/", StringComparison.Ordinal))

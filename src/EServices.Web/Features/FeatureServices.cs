@@ -29,6 +29,7 @@ public static class FeatureServices
         .AddScoped<InboxExport>()
         .AddScoped<Infrastructure.Audit.AuditLog>()
         .AddScoped<Accounts.SignInJournal>()
+        .AddScoped<Accounts.AuthenticatorCodes>()
         .AddScoped<Infrastructure.Audit.AuditSealer>()
         .AddScoped<Infrastructure.Audit.ChainVerifier>()
         .AddScoped<Admin.Publishing>()

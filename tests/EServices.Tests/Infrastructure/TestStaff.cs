@@ -16,7 +16,7 @@ public static class TestStaff
         var staff = await CreateAsync(host, role, serviceCode, firstNames, lastName);
         var login = await session.GetAsync("/compte/connexion");
         var codePage = await session.SubmitAsync(login, "Se connecter", [("Email", staff.Email), ("Password", staff.Password)]);
-        var signedIn = await session.SubmitAsync(codePage, "Valider", [("Code", Totp.Code(staff.AuthenticatorKey!, DateTimeOffset.UtcNow))]);
+        var signedIn = await session.SubmitAsync(codePage, "Valider", [("Code", await Totp.NextAsync(staff.AuthenticatorKey!))]);
         if (!signedIn.Url.StartsWith("/back-office", StringComparison.Ordinal))
         {
             throw new InvalidOperationException("Staff sign-in failed: " + signedIn.Text);

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using EServices.Web.Documents;
 
@@ -17,6 +18,31 @@ public static class Totp
         var offset = hash[^1] & 0x0F;
         var value = (BinaryPrimitives.ReadInt32BigEndian(hash.AsSpan(offset)) & 0x7FFFFFFF) % 1_000_000;
         return value.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static readonly ConcurrentDictionary<string, long> LastStepGiven = new();
+
+    /// <summary>A code the portal has not seen yet, as a user gets by waiting for the next one: the current step's, or the
+    /// following one once that was given (the portal accepts one step ahead for clock skew), waiting when both were.</summary>
+    public static async Task<string> NextAsync(string base32Key)
+    {
+        while (true)
+        {
+            var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+            var last = LastStepGiven.GetOrAdd(base32Key, long.MinValue);
+            var step = Math.Max(now, last + 1);
+            if (step <= now + 1)
+            {
+                if (LastStepGiven.TryUpdate(base32Key, step, last))
+                {
+                    return Code(base32Key, DateTimeOffset.FromUnixTimeSeconds(step * 30));
+                }
+
+                continue;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
     }
 
     /// <summary>The key as an authenticator app reads it: spaces, padding and case do not matter.</summary>

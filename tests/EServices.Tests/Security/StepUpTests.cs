@@ -41,7 +41,7 @@ public sealed class StepUpTests(SessionHost host)
         var empty = await agent.SubmitAsync(wrong, "Confirmer", [("CodeConfirmation", "")]);
         Assert.Equal("Saisissez le code à 6 chiffres affiché par votre application d'authentification.", empty.ErrorFor("CodeConfirmation"));
 
-        var rejected = await agent.SubmitAsync(empty, "Confirmer", [("CodeConfirmation", Totp.Code(staff.AuthenticatorKey!, DateTimeOffset.UtcNow))]);
+        var rejected = await agent.SubmitAsync(empty, "Confirmer", [("CodeConfirmation", await Totp.NextAsync(staff.AuthenticatorKey!))]);
         Assert.Equal($"/back-office/demandes/{number}", rejected.Url);
         Assert.Contains($"Demande {number} : rejetée.", rejected.Text, StringComparison.Ordinal);
         Assert.Contains("Pièce d'identité illisible", rejected.Text, StringComparison.Ordinal);
@@ -64,7 +64,7 @@ public sealed class StepUpTests(SessionHost host)
         Assert.Equal(Heading, asked.Html.QuerySelector("h1")!.TextContent);
         Assert.Contains("Pour révoquer ce document", asked.Text, StringComparison.Ordinal);
 
-        var revoked = await chief.SubmitAsync(asked, "Confirmer", [("CodeConfirmation", Totp.Code(staff.AuthenticatorKey!, DateTimeOffset.UtcNow))]);
+        var revoked = await chief.SubmitAsync(asked, "Confirmer", [("CodeConfirmation", await Totp.NextAsync(staff.AuthenticatorKey!))]);
         Assert.Contains("révoqué : Délivré par erreur", revoked.Text, StringComparison.Ordinal);
 
         // The check just made counts for the next 15 minutes: no second question.
@@ -89,7 +89,7 @@ public sealed class StepUpTests(SessionHost host)
         var mine = await agent.GetAsync($"/back-office?onglet=mes-dossiers&q={number}");
         var asked = await agent.SubmitAsync(mine, "Appliquer", [("numeros", number), ("operation", "accepter")]);
         Assert.Equal(Heading, asked.Html.QuerySelector("h1")!.TextContent);
-        var done = await agent.SubmitAsync(asked, "Confirmer", [("CodeConfirmation", Totp.Code(staff.AuthenticatorKey!, DateTimeOffset.UtcNow))]);
+        var done = await agent.SubmitAsync(asked, "Confirmer", [("CodeConfirmation", await Totp.NextAsync(staff.AuthenticatorKey!))]);
         Assert.Contains(number, done.Text, StringComparison.Ordinal);
         Assert.Contains("Acceptée", (await agent.GetAsync($"/back-office/demandes/{number}")).Text, StringComparison.Ordinal);
     }

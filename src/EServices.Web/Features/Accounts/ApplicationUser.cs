@@ -11,5 +11,9 @@ public sealed class ApplicationUser : IdentityUser
     /// <summary>Set when an administrator deactivates the account: it can no longer sign in; its history stays.</summary>
     public DateTimeOffset? DeactivatedAt { get; set; }
 
+    /// <summary>The RFC 6238 time step of the last authenticator code accepted: a code of this step or an earlier one is refused
+    /// (<see cref="AuthenticatorCodes"/>).</summary>
+    public long? AuthenticatorLastTimeStep { get; set; }
+
     public string FullName => $"{FirstNames} {LastName.ToUpperInvariant()}";
 }

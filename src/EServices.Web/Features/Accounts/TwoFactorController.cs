@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using EServices.Web.Documents;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -8,7 +9,8 @@ namespace EServices.Web.Features.Accounts;
 
 public sealed record CodeForm(string? Code, string? ReturnUrl);
 
-public sealed record EnrolmentPage(string ReadableKey, string QrDataUri);
+/// <summary>The key offered to the user's app; <paramref name="ProtectedKey"/> is the same key, encrypted for the confirming POST.</summary>
+public sealed record EnrolmentPage(string ReadableKey, string QrDataUri, string ProtectedKey);
 
 /// <summary>The second factor of staff: enter a code at sign-in (or a recovery code), enrol an authenticator app.</summary>
 [Route("compte")]
@@ -69,25 +71,37 @@ public sealed class TwoFactorController(UserManager<ApplicationUser> users, Sign
             : Refuse(form, "Ce code de secours n'est pas valable (chaque code ne sert qu'une fois).", nameof(RecoveryCode));
     }
 
+    /// <summary>Shows a new key and stores nothing: a GET must not change the account (issue 14: it created a key and changed
+    /// the security stamp, ending the user's other sessions, from a mere link). The key travels in the form, encrypted and
+    /// bound to the user, and is stored by the POST that proves the app has it.</summary>
     [Authorize]
     [HttpGet("double-authentification")]
-    public async Task<IActionResult> Enrol() => View(await EnrolmentAsync());
+    public async Task<IActionResult> Enrol() =>
+        await users.GetUserAsync(User) is { } user ? View(Enrolment(user, users.GenerateNewAuthenticatorKey())) : Redirect("/compte/connexion");
 
     [Authorize]
     [HttpPost("double-authentification")]
-    public async Task<IActionResult> Enrol(string? code, CancellationToken ct)
+    public async Task<IActionResult> Enrol(string? code, string? cle, [FromServices] AuthenticatorCodes codes, [FromServices] IUserStore<ApplicationUser> store, CancellationToken ct)
     {
         var user = await users.GetUserAsync(User);
-        var cleaned = (code ?? "").Replace(" ", "", StringComparison.Ordinal);
-        if (user is null || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, cleaned))
+        if (user is null)
         {
-            ModelState.AddModelError("code", cleaned.Length == 0
-                ? "Saisissez le code à 6 chiffres affiché par votre application."
-                : "Code incorrect : vérifiez que l'heure de votre téléphone est juste et saisissez le code affiché maintenant.");
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(await EnrolmentAsync());
+            return Redirect("/compte/connexion");
         }
 
+        var key = OfferedKey(user, cle);
+        var cleaned = (code ?? "").Replace(" ", "", StringComparison.Ordinal);
+        if (key is null || !await codes.AcceptAsync(user, key, cleaned, ct))
+        {
+            ModelState.AddModelError("code", key is null ? "Cette page a expiré : ajoutez la nouvelle clé ci-dessus à votre application, puis saisissez le code qu'elle affiche."
+                : cleaned.Length == 0 ? "Saisissez le code à 6 chiffres affiché par votre application."
+                : "Code incorrect : vérifiez que l'heure de votre téléphone est juste et saisissez le code affiché maintenant.");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(Enrolment(user, key ?? users.GenerateNewAuthenticatorKey()));
+        }
+
+        // Key and activation are saved together, with a new security stamp: the user's other sessions end now.
+        await ((IUserAuthenticatorKeyStore<ApplicationUser>)store).SetAuthenticatorKeyAsync(user, key, ct);
         await users.SetTwoFactorEnabledAsync(user, true);
         var recoveryCodes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(TwoFactor.Claim, TwoFactor.Used)]);
@@ -95,20 +109,29 @@ public sealed class TwoFactorController(UserManager<ApplicationUser> users, Sign
         return View("RecoveryCodes", recoveryCodes?.ToList() ?? []);
     }
 
-    private async Task<EnrolmentPage> EnrolmentAsync()
+    /// <summary>Encrypts the offered key for this user, for an hour (time enough to install an app).</summary>
+    private EnrolmentPage Enrolment(ApplicationUser user, string key)
     {
-        var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed-in user not found.");
-        var key = await users.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(key))
-        {
-            await users.ResetAuthenticatorKeyAsync(user); // changes the security stamp: the session cookie follows
-            await signIn.RefreshSignInAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user);
-        }
-
-        var qr = Convert.ToBase64String(QrCodes.Png(TwoFactor.OtpAuthUri(user.Email!, key!)));
-        return new EnrolmentPage(TwoFactor.Readable(key!), $"data:image/png;base64,{qr}");
+        var qr = Convert.ToBase64String(QrCodes.Png(TwoFactor.OtpAuthUri(user.Email!, key)));
+        return new EnrolmentPage(TwoFactor.Readable(key), $"data:image/png;base64,{qr}", EnrolmentProtector.Protect($"{user.Id}:{key}", TimeSpan.FromHours(1)));
     }
+
+    /// <summary>The key this user was offered, or null when the field was altered, expired or issued to someone else.</summary>
+    private string? OfferedKey(ApplicationUser user, string? protectedKey)
+    {
+        try
+        {
+            var parts = EnrolmentProtector.Unprotect(protectedKey ?? "").Split(':', 2);
+            return parts is [var id, var key] && id == user.Id && key.Length > 0 ? key : null;
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    private ITimeLimitedDataProtector EnrolmentProtector =>
+        HttpContext.RequestServices.GetRequiredService<IDataProtectionProvider>().CreateProtector("EServices.TwoFactor.Enrolment").ToTimeLimitedDataProtector();
 
     private ViewResult Refuse(CodeForm form, string message, string view = nameof(Code))
     {

@@ -28,7 +28,7 @@ public sealed class BackOfficeController(
     /// <summary>One action on the selected rows: each request moves on its own (event, e-mail), and a row that
     /// cannot move is reported without undoing the others.</summary>
     [HttpPost("lot")]
-    [RecentSecondFactor("accepter ou rejeter les demandes cochées", OperationField = nameof(BulkAction.Operation), Operations = [BulkAction.Accept, BulkAction.Reject])]
+    [RecentSecondFactor("accepter ou rejeter les demandes cochées")]
     public async Task<IActionResult> Bulk(BulkAction bulk, InboxCriteria criteria, CancellationToken ct)
     {
         var supervisor = User.IsInRole(Roles.Supervisor) || User.IsInRole(Roles.Admin);

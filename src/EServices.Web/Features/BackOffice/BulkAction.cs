@@ -1,7 +1,7 @@
 namespace EServices.Web.Features.BackOffice;
 
 /// <summary>One action applied to several selected rows of the inbox, with what it needs.</summary>
-public sealed class BulkAction
+public sealed class BulkAction : IMayNeedRecentSecondFactor
 {
     public const string Take = "prendre";
     public const string Assign = "attribuer";
@@ -21,6 +21,11 @@ public sealed class BulkAction
     public string? Motif { get; set; }
     public string? Message { get; set; }
     public DateOnly? Echeance { get; set; }
+
+    /// <summary>Accepting (a certificate) and rejecting bind the ministry. Listed the other way round on purpose: only the
+    /// moves known to decide nothing go without a recent second factor, so any other value (and the action's default arm,
+    /// a rejection) asks for one.</summary>
+    public bool NeedsRecentSecondFactor => Operation is not (Take or Assign or Correction);
 
     /// <summary>The errors of the bulk form, by field, in French.</summary>
     public Dictionary<string, string> Problems(DateOnly today, bool supervisor)

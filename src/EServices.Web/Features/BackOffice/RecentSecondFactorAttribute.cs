@@ -10,10 +10,19 @@ namespace EServices.Web.Features.BackOffice;
 /// <summary>What the step-up page shows: the decision, where the form goes back to, and the fields posted the first time.</summary>
 public sealed record StepUpPage(string What, string Action, string Back, IReadOnlyList<KeyValuePair<string, string>> Fields);
 
+/// <summary>A bound command that says itself whether running it needs a recent second factor (the bulk form: accepting does,
+/// taking does not).</summary>
+public interface IMayNeedRecentSecondFactor
+{
+    bool NeedsRecentSecondFactor { get; }
+}
+
 /// <summary>
 /// Decisions that bind the ministry (accept, reject, revoke) need a second factor checked less than 15 minutes ago. Otherwise
 /// the page asks for a code, keeps what was posted in hidden fields and posts it all back here: a right code refreshes the
 /// session's check and the action runs in the same request.
+/// Whether the check applies is decided on the action's arguments as MVC bound them, the very objects the action runs
+/// with, never on the raw form: repeated, prefixed or differently cased keys made the form say something else (issue 14).
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class RecentSecondFactorAttribute(string what) : Attribute, IAsyncActionFilter
@@ -21,11 +30,6 @@ public sealed class RecentSecondFactorAttribute(string what) : Attribute, IAsync
     public const string CodeField = "CodeConfirmation";
 
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(15);
-
-    /// <summary>For the bulk form: the field that names the operation, and the operations that need the check.</summary>
-    public string? OperationField { get; init; }
-
-    public string[] Operations { get; init; } = [];
 
     public static bool IsRecent(ClaimsPrincipal user, DateTimeOffset now) =>
         long.TryParse(user.FindFirstValue(TwoFactor.VerifiedAtClaim), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
@@ -35,7 +39,8 @@ public sealed class RecentSecondFactorAttribute(string what) : Attribute, IAsync
     {
         var http = context.HttpContext;
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        var needed = OperationField is null || Operations.Contains(form[OperationField].ToString(), StringComparer.Ordinal);
+        // Needed unless a bound command says otherwise: an action without such a command always needs it.
+        var needed = context.ActionArguments.Values.OfType<IMayNeedRecentSecondFactor>().All(c => c.NeedsRecentSecondFactor);
         if (!needed || IsRecent(http.User, http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()))
         {
             await next();
@@ -82,7 +87,7 @@ public sealed class RecentSecondFactorAttribute(string what) : Attribute, IAsync
         }
 
         var fields = form
-            .Where(f => f.Key is not CodeField and not "__RequestVerificationToken")
+            .Where(f => !string.Equals(f.Key, CodeField, StringComparison.OrdinalIgnoreCase) && !string.Equals(f.Key, "__RequestVerificationToken", StringComparison.OrdinalIgnoreCase))
             .SelectMany(f => f.Value.Select(v => KeyValuePair.Create(f.Key, v ?? "")))
             .ToList();
         var back = context.RouteData.Values["number"] is string number ? $"/back-office/demandes/{Uri.EscapeDataString(number)}" : "/back-office";

@@ -8,7 +8,7 @@ public static class StaffSession
     public static async Task SignInAsync(WebSession session, TestUser staff)
     {
         var codePage = await session.SubmitAsync(await session.GetAsync("/compte/connexion"), "Se connecter", [("Email", staff.Email), ("Password", staff.Password)]);
-        var signedIn = await session.SubmitAsync(codePage, "Valider", [("Code", Totp.Code(staff.AuthenticatorKey!, DateTimeOffset.UtcNow))]);
+        var signedIn = await session.SubmitAsync(codePage, "Valider", [("Code", await Totp.NextAsync(staff.AuthenticatorKey!))]);
         if (!signedIn.Url.StartsWith("/back-office", StringComparison.Ordinal))
         {
             throw new InvalidOperationException("Staff sign-in failed: " + signedIn.Text);

@@ -1,0 +1,15 @@
+using EServices.Web.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EServices.Web.Data.Configurations;
+
+public sealed class ApplicationUserMapping : IEntityTypeConfiguration<ApplicationUser>
+{
+    public void Configure(EntityTypeBuilder<ApplicationUser> builder) =>
+        // Only AuthenticatorCodes' conditional UPDATE writes it. Identity saves a user by marking every property modified,
+        // so a request that loaded the user earlier (a wrong code counted, a lockout reset) would write back an older step
+        // and let a used code in again.
+        builder.Property(u => u.AuthenticatorLastTimeStep).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+}
