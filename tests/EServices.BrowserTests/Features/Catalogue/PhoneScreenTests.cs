@@ -1,6 +1,5 @@
+using EServices.BrowserTests.Features.BackOffice;
 using EServices.BrowserTests.Infrastructure;
-using EServices.Tests.Features.Filing;
-using EServices.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -31,24 +30,18 @@ public sealed class PhoneScreenTests(BrowserHost host, Chromium chromium) : ICla
     [Fact]
     public async Task An_amount_and_a_tracking_number_each_render_on_one_line_even_where_the_line_ends()
     {
-        using var session = host.NewSession();
-        var user = await TestUsers.SignUpAsync(session);
-        var number = await AttestationJourney.FileAsync(session);
-
         await using var context = await chromium.NewContextAsync(host.BaseAddress);
         var page = await context.NewPageAsync();
         await page.SetViewportSizeAsync(Width, Height);
+        using var files = new ScratchFolder();
+        await Applicant.SignUpAsync(page);
+        var number = await ApplicantRequests.FileAnAttestationAsync(page, files);
 
         await page.GotoAsync("/demarches/inscription-concours-direct");
         var fee = page.Locator(".sheet dd", new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@"^5\s000\sFCFA$") });
         await Expect(fee).ToHaveCountAsync(1);
         Assert.Equal(1, await LinesAsync(fee, @"5\s000\sFCFA"));
 
-        await page.GotoAsync("/compte/connexion");
-        await page.GetByLabel("Adresse e-mail").FillAsync(user.Email);
-        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(user.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" })).ToBeVisibleAsync();
         await page.GotoAsync($"/mes-demandes/{number}");
         Assert.Equal(1, await LinesAsync(page.Locator("h1"), System.Text.RegularExpressions.Regex.Escape(number)));
         await page.GotoAsync("/mes-demandes");

@@ -17,8 +17,16 @@ public sealed partial class ProcedureDeleteTests(HostFixture host)
         var before = await CatalogueCountAsync();
 
         var title = $"Démarche d'essai {Guid.NewGuid():N}"[..26];
-        var (id, slug) = await FormBuilderTests.NewProcedureAsync(host, admin, title);
-        var saved = await admin.GetAsync($"/admin/demarches/{id}");
+        var form = await admin.GetAsync("/admin/demarches/nouvelle");
+        var slug = $"essai-{Guid.NewGuid():N}"[..24];
+        var saved = await admin.SubmitAsync(form, "Enregistrer la fiche",
+        [
+            ("Title", title), ("Slug", slug), ("Summary", "Une démarche créée pour essayer."), ("FeeXof", "0"), ("TargetDelayDays", "10"),
+            ("CategoryId", Option(form, "CategoryId", "Carrière des agents publics")), ("ServiceId", Option(form, "ServiceId", "DGFP")), ("Audiences", "agents-publics"), ("PaperProcedure", "Au guichet de la DGFP."),
+        ]);
+        var id = Convert.ToInt32(await host.ScalarAsync("SELECT id FROM procedures WHERE slug = @s", ("s", slug)), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal($"/admin/demarches/{id}", saved.Url); // on to the new procedure, not back to the list
+        Assert.Contains($"La fiche « {title} » est enregistrée.", saved.Text, StringComparison.Ordinal);
         Assert.Equal(before + 1, await CatalogueCountAsync());
 
         var confirm = await admin.ClickAsync(saved, "Supprimer");
@@ -37,6 +45,9 @@ public sealed partial class ProcedureDeleteTests(HostFixture host)
         var journal = await admin.GetAsync($"/admin/journal?cible={Uri.EscapeDataString(title)}");
         Assert.Contains("Démarche supprimée", journal.Html.QuerySelector("tbody tr")!.TextContent, StringComparison.Ordinal);
     }
+
+    private static string Option(Page form, string select, string startingWith) =>
+        form.Html.QuerySelectorAll($"#{select} option").Single(o => o.TextContent.StartsWith(startingWith, StringComparison.Ordinal)).GetAttribute("value")!;
 
     /// <summary>"The N sur M démarches en ligne" shown on the home page: M counts every procedure of the catalogue.</summary>
     private async Task<int> CatalogueCountAsync()
