@@ -74,8 +74,7 @@ echo "==> One applicant, a few filings"
 bench seed "$db" 1 0 >/dev/null
 bench filing "$url" 1 3 1 >/dev/null
 cookie="$(bench cookie "$url" "bench-usager-1@bench.bf" "Bench-EServices-2026")"
-code="$(psql_admin -d eservices_lighthouse -c "SELECT code FROM issued_documents ORDER BY issued_at LIMIT 1" 2>/dev/null ||
-  psql "$db" -qAt -c "SELECT code FROM issued_documents ORDER BY issued_at LIMIT 1")"
+code="$(psql_admin -d eservices_lighthouse -c "SELECT code FROM issued_documents ORDER BY issued_at LIMIT 1")"
 [ -n "$code" ] || { echo "No document was issued; the portal's log is $out/portal.log"; exit 1; }
 # A draft's first step: the sheet's start form, with its antiforgery token and cookie.
 sheet="$(curl -fsS -c "$out/jar" -b "$cookie" "$url/demarches/$slug")"
