@@ -11,6 +11,9 @@ public static partial class FieldRules
     private const long AmountCeiling = 1_000_000_000_000;
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
+    /// <summary>Thousands by a narrow no-break space whatever the platform's culture data says (ICU versions differ).</summary>
+    private static readonly NumberFormatInfo Thousands = new() { NumberGroupSeparator = "\u202F", NumberGroupSizes = [3] };
+
     /// <summary>Puts a typed value in its canonical form when it is valid; leaves it as typed otherwise,
     /// so that what the user entered is never lost.</summary>
     public static string Normalize(FieldType type, string raw)
@@ -102,7 +105,10 @@ public static partial class FieldRules
 
     public static string FormatDate(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
-    public static string FormatAmount(long amount) => amount.ToString("N0", French).Replace('\u202F', ' ').Replace('\u00A0', ' ') + " FCFA";
+    /// <summary>"5 000 FCFA" as French typography writes it, on one line wherever it falls: a narrow no-break space
+    /// (U+202F) between thousands, a no-break space (U+00A0) before the currency. Pages, e-mails and PDFs all use it.</summary>
+    public static string FormatAmount(long amount) =>
+        amount.ToString("#,0", Thousands) + "\u00A0FCFA";
 
     private static string? CheckText(FormField field, string value, string name)
     {

@@ -64,5 +64,5 @@ public sealed class FieldRulesTests
 
     [Fact]
     public void Amounts_are_shown_with_thousands_separated_in_francs_CFA() =>
-        Assert.Equal("150 000 FCFA", FieldRules.FormatAmount(150000));
+        Assert.Equal("150\u202F000\u00A0FCFA", FieldRules.FormatAmount(150000)); // no-break: never "150" / "000 FCFA"
 }

@@ -18,6 +18,9 @@ public sealed record ProcedureLine(int Id, string Title, string ServiceCode, int
         + (DraftVersion is { } draft ? $", brouillon de la version {draft}" : "");
 }
 
+/// <summary>The confirmation page of « Supprimer »; <paramref name="Refusal"/> says why this one cannot go.</summary>
+public sealed record ProcedureDeletePage(Procedure Procedure, string? Refusal);
+
 public sealed record ProcedureEditPage(Procedure? Procedure, ProcedureForm Form, IReadOnlyList<(int Id, string Name)> Categories, IReadOnlyList<(int Id, string Name)> Services)
 {
     public int? Id => Procedure?.Id;
@@ -91,7 +94,52 @@ public sealed class ProceduresController(AppDbContext db, Publishing publishing,
         }
 
         TempData["Message"] = $"La fiche « {procedure.Title} » est enregistrée.";
+        return Redirect(id is null ? $"/admin/demarches/{procedure.Id}" : "/admin/demarches"); // a new one: on to its form
+    }
+
+    [HttpGet("{id:int}/supprimer")]
+    public async Task<IActionResult> Delete(int id, CancellationToken ct) =>
+        await publishing.FindAsync(id, ct) is { } procedure
+            ? View("ProcedureDelete", new ProcedureDeletePage(procedure, await DeleteRefusalAsync(id, ct)))
+            : NotFound();
+
+    /// <summary>Only a procedure that was never published and has no request at all (draft and test ones included)
+    /// goes: a published one is closed instead, so that its requests and their history stay readable.</summary>
+    [HttpPost("{id:int}/supprimer")]
+    public async Task<IActionResult> DeleteConfirmed(int id, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Locked, so that no one starts a request or publishes it between the check and the delete.
+        var procedure = await db.Procedures.FromSqlInterpolated($"SELECT * FROM procedures WHERE id = {id} FOR UPDATE").FirstOrDefaultAsync(ct);
+        if (procedure is null)
+        {
+            return NotFound();
+        }
+
+        if (await DeleteRefusalAsync(id, ct) is { } refusal)
+        {
+            TempData["Error"] = refusal;
+            return Redirect($"/admin/demarches/{id}/supprimer");
+        }
+
+        db.Procedures.Remove(procedure); // its form versions, routing rules and e-mail templates go with it (cascade)
+        audit.Record("Démarche supprimée", AuditTargets.Procedure, id.ToString(CultureInfo.InvariantCulture), procedure.Title);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        TempData["Message"] = $"La démarche « {procedure.Title} » est supprimée.";
         return Redirect("/admin/demarches");
+    }
+
+    private async Task<string?> DeleteRefusalAsync(int id, CancellationToken ct)
+    {
+        if (await db.FormVersions.AnyAsync(v => v.ProcedureId == id && v.PublishedAt != null, ct))
+        {
+            return "Cette démarche a été publiée : elle ne peut pas être supprimée, pour que ses demandes et leur historique restent consultables. Fermez-la aux nouvelles demandes.";
+        }
+
+        var requests = await db.Requests.CountAsync(r => r.ProcedureId == id, ct);
+        return requests == 0 ? null
+            : $"Cette démarche a {requests} demande{(requests > 1 ? "s" : "")} (brouillons et demandes de test compris) : elle ne peut pas être supprimée.";
     }
 
     private async Task<ProcedureEditPage> PageAsync(Procedure? procedure, ProcedureForm form, CancellationToken ct)

@@ -21,7 +21,7 @@ public sealed record RequestPage(
     DateTimeOffset SubmittedAt,
     DateOnly? DueOn,
     ReviewPage Answers,
-    IReadOnlyList<(Guid Id, string FileName, long Size)> Documents,
+    IReadOnlyList<(Guid Id, string Label, string FileName, long Size)> Documents,
     IReadOnlyList<TimelineEntry> Timeline,
     string? CorrectionMessage,
     DateOnly? CorrectionDeadline,
@@ -74,7 +74,7 @@ public sealed class MyRequestsQuery(AppDbContext db, Conversation conversation, 
             Review.Build(request, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)),
             request.FormVersion.Parse().AnswerFields
                 .Where(f => files.ContainsKey(f.Key))
-                .Select(f => (files[f.Key].Id, files[f.Key].FileName, files[f.Key].Size))
+                .Select(f => (files[f.Key].Id, f.Label, files[f.Key].FileName, files[f.Key].Size))
                 .ToList(),
             request.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new TimelineEntry(e.At, e.To.Label(), e.Comment)).ToList(),
             request.Status == RequestStatus.CorrectionRequested ? request.CorrectionMessage : null,

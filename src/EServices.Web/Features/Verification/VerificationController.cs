@@ -74,10 +74,10 @@ public sealed class VerificationController(AppDbContext db, DocumentSigner signe
 
             return Show(new VerificationPage(
                 document.RevokedAt is null ? Verdict.Genuine : Verdict.Revoked,
-                KindLabel(document.Kind),
+                document.Kind == DocumentKind.Certificate ? document.ProcedureTitle : KindLabel(document.Kind),
                 document.Number,
                 DateOnly.FromDateTime(document.IssuedAt.UtcDateTime),
-                document.ProcedureTitle,
+                document.Kind == DocumentKind.Receipt ? document.ProcedureTitle : null,
                 HolderMask.Of(document.HolderName),
                 document.RevokedReason), StatusCodes.Status200OK);
         }
@@ -90,6 +90,8 @@ public sealed class VerificationController(AppDbContext db, DocumentSigner signe
 
     private ViewResult Altered() => Show(new VerificationPage(Verdict.Altered, null, null, null, null, null, null), StatusCodes.Status200OK);
 
+    /// <summary>What the paper is called; a certificate's own title ("Arrêté de détachement") when the registry answers,
+    /// since a certificate stores its title where a receipt stores its procedure's.</summary>
     private static string KindLabel(DocumentKind kind) => kind switch
     {
         DocumentKind.Receipt => "Récépissé de dépôt",
