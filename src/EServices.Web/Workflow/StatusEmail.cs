@@ -1,4 +1,3 @@
-using System.Globalization;
 using EServices.Web.Data;
 using EServices.Web.Documents;
 using EServices.Web.Features.Accounts;
@@ -40,16 +39,6 @@ public sealed class StatusEmail(AppDbContext db, EmailOutbox outbox)
         outbox.Enqueue(applicant.Email!, CertificateTemplate.Fill(wording.Subject, values).ReplaceLineEndings(" "), CertificateTemplate.Fill(wording.Body, values));
     }
 
-    /// <summary>Placeholders an e-mail of this status may use besides the certificate's and the form's.</summary>
-    public static string[] Extras(RequestStatus status) => status switch
-    {
-        RequestStatus.CorrectionRequested => [.. Always, "message", "date_limite"],
-        RequestStatus.Rejected or RequestStatus.ClosedWithoutFollowUp => [.. Always, "motif"],
-        _ => Always,
-    };
-
-    private static readonly string[] Always = ["prenoms", "lien", "statut", "depose_le", "echeance"];
-
     public static (string Subject, string Body) Default(RequestStatus status, Procedure procedure)
     {
         if (status == RequestStatus.Submitted)
@@ -74,16 +63,8 @@ public sealed class StatusEmail(AppDbContext db, EmailOutbox outbox)
         return ("Demande {{numero_demande}} : {{statut}}", "Bonjour {{prenoms}},\n\nVotre demande {{numero_demande}} " + what + "\n\nConsultez-la : {{lien}}" + Signature);
     }
 
-    private static Dictionary<string, string> Values(Request request, string firstNames, string baseUrl, DateOnly today)
-    {
-        var values = IssueCertificate.Values(request, request.Number ?? "", today);
-        values["prenoms"] = firstNames;
-        values["lien"] = $"{baseUrl}/mes-demandes/{request.Number}";
-        values["statut"] = request.Status.Label().ToLowerInvariant();
-        values["depose_le"] = request.SubmittedAt?.ToString("dd/MM/yyyy 'à' HH:mm", CultureInfo.InvariantCulture) ?? "";
-        values["echeance"] = request.DueOn?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "";
-        values["message"] = request.CorrectionMessage ?? "";
-        values["date_limite"] = request.CorrectionDeadline?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "";
-        return values;
-    }
+    private static Dictionary<string, string> Values(Request request, string firstNames, string baseUrl, DateOnly today) =>
+        TemplateWords.Values(
+            TemplateWords.FactsOf(request, request.Number ?? "", today, firstNames, $"{baseUrl}/mes-demandes/{request.Number}"),
+            TemplateWords.Answers(request.FormVersion.Parse(), request.ReadAnswers()));
 }
