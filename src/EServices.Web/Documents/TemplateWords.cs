@@ -55,7 +55,7 @@ public static class TemplateWords
     public static readonly IReadOnlyList<TemplateWord> All =
     [
         Word("nom", "nom complet du demandeur, tel que sur son compte et sur la page de vérification", Everywhere, f => f.ApplicantName),
-        Word("numero", "numéro du document délivré (de la demande dans un e-mail)", Everywhere, f => f.DocumentNumber),
+        Word("numero", "numéro du document délivré, ou de la demande dans un e-mail", Everywhere, f => f.DocumentNumber),
         Word("date", "date du jour, en toutes lettres", Everywhere, f => f.Today.ToString("d MMMM yyyy", French)),
         Word("demarche", "intitulé de la démarche", Everywhere, f => f.ProcedureTitle),
         Word("service", "service responsable", Everywhere, f => f.ServiceName),

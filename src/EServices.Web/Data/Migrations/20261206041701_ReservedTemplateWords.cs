@@ -46,12 +46,16 @@ namespace EServices.Web.Data.Migrations
                         ELSE '{}' END
             $f$;
 
+            -- "answerFields" is a copy of the steps' fields that the portal writes beside them (and never reads back).
             CREATE FUNCTION pg_temp.portal_word_definition(def jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE AS $f$
               SELECT CASE WHEN jsonb_typeof(def->'steps') <> 'array' THEN def ELSE jsonb_set(def, '{steps}', (
                 SELECT coalesce(jsonb_agg(CASE WHEN jsonb_typeof(s->'fields') <> 'array' THEN s ELSE jsonb_set(s, '{fields}', (
                          SELECT coalesce(jsonb_agg(pg_temp.portal_word_field(f, pg_temp.portal_word_keys(def)) ORDER BY j), '[]')
                          FROM jsonb_array_elements(s->'fields') WITH ORDINALITY AS fs(f, j))) END ORDER BY i), '[]')
-                FROM jsonb_array_elements(def->'steps') WITH ORDINALITY AS ss(s, i))) END
+                FROM jsonb_array_elements(def->'steps') WITH ORDINALITY AS ss(s, i)))
+                || CASE WHEN jsonb_typeof(def->'answerFields') = 'array' THEN jsonb_build_object('answerFields', (
+                     SELECT coalesce(jsonb_agg(pg_temp.portal_word_field(f, pg_temp.portal_word_keys(def)) ORDER BY j), '[]')
+                     FROM jsonb_array_elements(def->'answerFields') WITH ORDINALITY AS af(f, j))) ELSE '{}' END END
             $f$;
 
             -- The answers of a request, given the definition it was filed with (before its keys are renamed).
