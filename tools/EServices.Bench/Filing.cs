@@ -107,9 +107,9 @@ public static partial class Filing
             {
                 _ when fields.Contains("concours") => await Expect(browser.SubmitAsync(review, "Continuer",
                     [("concours", "secretaires-administratifs"), ("centre_composition", "kadiogo")]), "step 1"),
-                _ when fields.Contains("nom") => await Expect(browser.SubmitAsync(review, "Continuer",
+                _ when fields.Contains("nom_declare") => await Expect(browser.SubmitAsync(review, "Continuer",
                 [
-                    ("nom", "Ouédraogo"), ("prenoms", "Awa Bench"), ("sexe", "feminin"), ("date_naissance", "1998-05-14"),
+                    ("nom_declare", "Ouédraogo"), ("prenoms_declares", "Awa Bench"), ("sexe", "feminin"), ("date_naissance", "1998-05-14"),
                     ("lieu_naissance", "Koudougou"), ("numero_cnib", "B" + (10_000_000 + (n % 90_000_000)).ToString(CultureInfo.InvariantCulture)),
                     ("telephone", "70 12 34 56"), ("email", ""),
                 ]), "step 2"),

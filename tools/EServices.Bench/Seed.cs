@@ -79,7 +79,7 @@ public static class Seed
             number, submitted_at, due_on, applicant_name, assignee_id, correction_fields, correction_message, correction_deadline,
             paused_since, paused_working_days, decided_at, decision_reason, is_test)
         SELECT r.id, r.procedure_id, r.form_version_id, 'bench-' || r.applicant, r.status,
-               jsonb_build_object('nom', u.last_name, 'prenoms', u.first_names, 'telephone', u.phone_number, 'centre_composition', 'kadiogo'),
+               jsonb_build_object('nom_declare', u.last_name, 'prenoms_declares', u.first_names, 'telephone', u.phone_number, 'centre_composition', 'kadiogo'),
                3, r.submitted_at - interval '20 minutes', r.submitted_at,
                r.prefix || '-' || extract(year FROM now())::int || '-' || lpad((row_number() OVER (PARTITION BY r.prefix ORDER BY r.i))::text, 6, '0'),
                r.submitted_at, (r.submitted_at + interval '21 days')::date, u.first_names || ' ' || upper(u.last_name),

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using EServices.Web.Data;
-using EServices.Web.Forms;
 using EServices.Web.Infrastructure;
 using EServices.Web.Workflow;
 
@@ -79,19 +77,7 @@ public sealed class IssueCertificate(AppDbContext db, DocumentSigner signer, Pub
 
     public static string NewCode() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
-    /// <summary>What the placeholders of certificates, letters and e-mails stand for, for this request.</summary>
-    public static Dictionary<string, string> Values(Request request, string number, DateOnly today)
-    {
-        var answers = request.ReadAnswers();
-        var values = CertificateTemplate.Fields(request.FormVersion.Parse())
-            .ToDictionary(f => f.Key, f => AnswerDisplay.Simple(f, answers.Get(f.Key)));
-        values["nom"] = request.ApplicantName ?? "";
-        values["numero"] = number;
-        values["date"] = today.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("fr-FR"));
-        values["demarche"] = request.Procedure.Title;
-        values["service"] = request.Procedure.Service.Name;
-        values["numero_demande"] = request.Number ?? "";
-        values["motif"] = request.DecisionReason ?? "";
-        return values;
-    }
+    /// <summary>What the placeholders of certificates and letters stand for, for this request.</summary>
+    public static Dictionary<string, string> Values(Request request, string number, DateOnly today) =>
+        TemplateWords.Values(TemplateWords.FactsOf(request, number, today), TemplateWords.Answers(request.FormVersion.Parse(), request.ReadAnswers()));
 }

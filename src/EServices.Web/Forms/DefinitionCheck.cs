@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using EServices.Web.Documents;
 
 namespace EServices.Web.Forms;
 
 /// <summary>
-/// Checks a form definition before it is stored: unique keys, conditions that point to earlier fields and
+/// Checks a form definition before it is stored: unique keys that are not portal words, conditions that point to earlier fields and
 /// existing values, choices present, bounds that parse. Returns French messages; none means valid.
 /// </summary>
 public static partial class DefinitionCheck
@@ -57,6 +58,12 @@ public static partial class DefinitionCheck
         if (!KeyFormat().IsMatch(field.Key ?? ""))
         {
             errors.Add(DefinitionInput.Key, $"{where} : la clé doit commencer par une lettre minuscule et ne contenir que des lettres minuscules, des chiffres et « _ » (50 caractères au plus).");
+        }
+
+        // A key named like a portal word would be hidden by it in every certificate and e-mail (TemplateWords).
+        if (TemplateWords.IsReserved(field.Key, out var word))
+        {
+            errors.Add(DefinitionInput.Key, $"{where} : « {word.Name} » est un mot réservé du portail ({word.Meaning}) : choisissez une autre clé, par exemple « {TemplateWords.Suggestion(word.Name)} ».");
         }
 
         if (string.IsNullOrWhiteSpace(field.Label))

@@ -53,16 +53,6 @@ public sealed class StatusEmail(AppDbContext db, EmailOutbox outbox, PublicLinks
             $"\nConsultez votre demande : {links.RequestPage(requestNumber)}" + Signature);
     }
 
-    /// <summary>Placeholders an e-mail of this status may use besides the certificate's and the form's.</summary>
-    public static string[] Extras(RequestStatus status) => status switch
-    {
-        RequestStatus.CorrectionRequested => [.. Always, "message", "date_limite"],
-        RequestStatus.Rejected or RequestStatus.ClosedWithoutFollowUp => [.. Always, "motif"],
-        _ => Always,
-    };
-
-    private static readonly string[] Always = ["prenoms", "lien", "statut", "depose_le", "echeance"];
-
     public static (string Subject, string Body) Default(RequestStatus status, Procedure procedure)
     {
         if (status == RequestStatus.Submitted)
@@ -87,16 +77,8 @@ public sealed class StatusEmail(AppDbContext db, EmailOutbox outbox, PublicLinks
         return ("Demande {{numero_demande}} : {{statut}}", "Bonjour {{prenoms}},\n\nVotre demande {{numero_demande}} " + what + "\n\nConsultez-la : {{lien}}" + Signature);
     }
 
-    private static Dictionary<string, string> Values(Request request, string firstNames, string link, DateOnly today)
-    {
-        var values = IssueCertificate.Values(request, request.Number ?? "", today);
-        values["prenoms"] = firstNames;
-        values["lien"] = link;
-        values["statut"] = request.Status.Label().ToLowerInvariant();
-        values["depose_le"] = request.SubmittedAt?.ToString("dd/MM/yyyy 'à' HH:mm", CultureInfo.InvariantCulture) ?? "";
-        values["echeance"] = request.DueOn?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "";
-        values["message"] = request.CorrectionMessage ?? "";
-        values["date_limite"] = request.CorrectionDeadline?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "";
-        return values;
-    }
+    private static Dictionary<string, string> Values(Request request, string firstNames, string link, DateOnly today) =>
+        TemplateWords.Values(
+            TemplateWords.FactsOf(request, request.Number ?? "", today, firstNames, link),
+            TemplateWords.Answers(request.FormVersion.Parse(), request.ReadAnswers()));
 }

@@ -43,11 +43,11 @@ public sealed class FormBuilderAxeScanTests(BrowserHost host, Chromium chromium)
 
         // A few fields of every kind of row: a choice, a field shown for one answer, a file.
         await page.GetByRole(AriaRole.Link, new() { Name = "Annuler" }).ClickAsync();
-        await ProcedureDesk.AddFieldAsync(page, 1, new("Choice", "Motif de la disponibilité", "motif")
+        await ProcedureDesk.AddFieldAsync(page, 1, new("Choice", "Motif de la disponibilité", "motif_disponibilite")
         {
             Options = "convenances | Convenances personnelles\nautre | Autre motif",
         });
-        await ProcedureDesk.AddFieldAsync(page, 1, new("LongText", "Précisez le motif", "precisions") { ShowWhen = ("motif", "autre") });
+        await ProcedureDesk.AddFieldAsync(page, 1, new("LongText", "Précisez le motif", "precisions") { ShowWhen = ("motif_disponibilite", "autre") });
         await ProcedureDesk.AddFieldAsync(page, 1, new("File", "Demande manuscrite", "demande"));
         await Expect(ProcedureDesk.StatusBox(page)).ToContainTextAsync("Brouillon de la version 1 en cours de modification.");
         await _axe.ScanAsync(page, "form builder with fields and a draft");

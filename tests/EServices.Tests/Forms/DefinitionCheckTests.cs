@@ -9,7 +9,7 @@ public sealed class DefinitionCheckTests
 
     private static readonly FormField Motive = new()
     {
-        Key = "motif", Type = FieldType.Choice, Label = "Motif", Options = [new("banque", "Banque"), new("autre", "Autre")],
+        Key = "motif_demande", Type = FieldType.Choice, Label = "Motif", Options = [new("banque", "Banque"), new("autre", "Autre")],
     };
 
     [Fact]
@@ -24,10 +24,10 @@ public sealed class DefinitionCheckTests
     public void Keys_must_be_unique_and_well_formed()
     {
         var errors = DefinitionCheck.Errors(Form(
-            new FormField { Key = "nom", Type = FieldType.Text, Label = "Nom" },
-            new FormField { Key = "nom", Type = FieldType.Text, Label = "Nom encore" },
+            new FormField { Key = "nom_famille", Type = FieldType.Text, Label = "Nom" },
+            new FormField { Key = "nom_famille", Type = FieldType.Text, Label = "Nom encore" },
             new FormField { Key = "Prénom", Type = FieldType.Text, Label = "Prénom" }));
-        Assert.Contains("Étape 1 : la clé « nom » est déjà utilisée par un autre champ.", errors);
+        Assert.Contains("Étape 1 : la clé « nom_famille » est déjà utilisée par un autre champ.", errors);
         Assert.Contains(errors, e => e.StartsWith("Étape 1, champ « Prénom » : la clé doit commencer par une lettre minuscule", StringComparison.Ordinal));
     }
 
@@ -35,15 +35,15 @@ public sealed class DefinitionCheckTests
     public void A_condition_must_point_to_an_earlier_choice_and_one_of_its_values()
     {
         var later = DefinitionCheck.Errors(Form(
-            new FormField { Key = "precision", Type = FieldType.Text, Label = "Précisez", ShowWhen = new Condition("motif", "autre") }, Motive));
-        Assert.Contains("Étape 1, champ « precision » : la condition d'affichage porte sur « motif », qui n'est pas un champ placé avant celui-ci.", later);
+            new FormField { Key = "precision", Type = FieldType.Text, Label = "Précisez", ShowWhen = new Condition("motif_demande", "autre") }, Motive));
+        Assert.Contains("Étape 1, champ « precision » : la condition d'affichage porte sur « motif_demande », qui n'est pas un champ placé avant celui-ci.", later);
 
         var unknownValue = DefinitionCheck.Errors(Form(
-            Motive, new FormField { Key = "precision", Type = FieldType.Text, Label = "Précisez", ShowWhen = new Condition("motif", "divers") }));
-        Assert.Contains("Étape 1, champ « precision » : « divers » n'est pas une réponse possible de « motif ».", unknownValue);
+            Motive, new FormField { Key = "precision", Type = FieldType.Text, Label = "Précisez", ShowWhen = new Condition("motif_demande", "divers") }));
+        Assert.Contains("Étape 1, champ « precision » : « divers » n'est pas une réponse possible de « motif_demande ».", unknownValue);
 
         Assert.Empty(DefinitionCheck.Errors(Form(
-            Motive, new FormField { Key = "precision", Type = FieldType.Text, Label = "Précisez", ShowWhen = new Condition("motif", "autre") })));
+            Motive, new FormField { Key = "precision", Type = FieldType.Text, Label = "Précisez", ShowWhen = new Condition("motif_demande", "autre") })));
     }
 
     [Fact]

@@ -32,13 +32,13 @@ public sealed class MassAssignmentTests(HostFixture host)
         var step1 = await AttestationJourney.StartAsync(citizen);
         var id = Guid.Parse(step1.Url.Split('/')[2]);
 
-        // "motif" belongs to step 2: step 1 does not own it either.
-        var step2 = await citizen.SubmitAsync(step1, "Continuer", [.. AttestationJourney.Identity, .. RequestFields, ("motif", "autre")]);
+        // "motif_demande" belongs to step 2: step 1 does not own it either.
+        var step2 = await citizen.SubmitAsync(step1, "Continuer", [.. AttestationJourney.Identity, .. RequestFields, ("motif_demande", "autre")]);
         Assert.EndsWith("/etapes/2", step2.Url, StringComparison.Ordinal);
         var applicantId = (string)(await host.ScalarAsync("SELECT id FROM \"AspNetUsers\" WHERE email = @e", ("e", user.Email)))!;
         Assert.Equal($"Draft|{applicantId}|-|false|-|1|-|-", await RowAsync(id));
         Assert.Equal(false, await host.ScalarAsync(
-            "SELECT answers ?| array['Id', 'Status', 'status', 'ApplicantId', 'Number', 'IsTest', 'GroupId', 'motif'] FROM requests WHERE id = @id", ("id", id)));
+            "SELECT answers ?| array['Id', 'Status', 'status', 'ApplicantId', 'Number', 'IsTest', 'GroupId', 'motif_demande'] FROM requests WHERE id = @id", ("id", id)));
         Assert.Equal("212345A", await host.ScalarAsync("SELECT answers->>'matricule' FROM requests WHERE id = @id", ("id", id)));
 
         var step3 = await citizen.SubmitAsync(step2, "Continuer", AttestationJourney.Employment);
@@ -66,11 +66,11 @@ public sealed class MassAssignmentTests(HostFixture host)
 
         var form = await citizen.GetAsync($"/mes-demandes/{number}/complement");
         var sent = await citizen.SubmitAsync(form, "Envoyer le complément",
-            [("structure", "Service de pédiatrie"), ("nom", "Intrus"), ("matricule", "999999Z"), .. RequestFields]);
+            [("structure", "Service de pédiatrie"), ("nom_declare", "Intrus"), ("matricule", "999999Z"), .. RequestFields]);
         Assert.Contains("Votre complément est envoyé", sent.Text, StringComparison.Ordinal);
 
         Assert.Equal("UnderReview|Service de pédiatrie|Ouédraogo|212345A|false", await host.ScalarAsync(
-            "SELECT status || '|' || (answers->>'structure') || '|' || (answers->>'nom') || '|' || (answers->>'matricule') || '|' || is_test FROM requests WHERE number = @n",
+            "SELECT status || '|' || (answers->>'structure') || '|' || (answers->>'nom_declare') || '|' || (answers->>'matricule') || '|' || is_test FROM requests WHERE number = @n",
             ("n", number)));
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using EServices.Web.Documents;
 using EServices.Web.Features.Catalogue;
 using EServices.Web.Forms;
@@ -41,21 +40,21 @@ public sealed class DocumentsForm
     /// meant for that text. Keyed by the input that holds them.</summary>
     public IEnumerable<(string Input, string Message)> UnknownPlaceholders(IReadOnlyCollection<string> fieldKeys)
     {
-        var texts = new List<(string Input, string? Text, string[] Extra)>
+        var texts = new List<(string Input, string? Text, TemplateText Where)>
         {
-            (nameof(CertificateTitle), CertificateTitle, []),
-            (nameof(CertificateBody), CertificateBody, []),
-            (nameof(RefusalLetterBody), RefusalLetterBody, ["motif"]),
+            (nameof(CertificateTitle), CertificateTitle, TemplateText.Certificate),
+            (nameof(CertificateBody), CertificateBody, TemplateText.Certificate),
+            (nameof(RefusalLetterBody), RefusalLetterBody, TemplateText.RefusalLetter),
         };
         foreach (var ((status, email), i) in EmailsByStatus().Select((e, i) => (e, i)))
         {
-            texts.Add(($"Emails[{i}].Subject", email.Subject, StatusEmail.Extras(status)));
-            texts.Add(($"Emails[{i}].Body", email.Body, StatusEmail.Extras(status)));
+            texts.Add(($"Emails[{i}].Subject", email.Subject, TemplateWords.EmailOf(status)));
+            texts.Add(($"Emails[{i}].Body", email.Body, TemplateWords.EmailOf(status)));
         }
 
-        foreach (var (input, text, extra) in texts)
+        foreach (var (input, text, where) in texts)
         {
-            if (CertificateTemplate.Unknown(text, fieldKeys, extra) is { Count: > 0 } unknown)
+            if (TemplateWords.Unknown(text, fieldKeys, where) is { Count: > 0 } unknown)
             {
                 var words = string.Join(", ", unknown.Select(u => $"{{{{{u}}}}}"));
                 yield return (input, unknown.Count == 1
@@ -65,18 +64,14 @@ public sealed class DocumentsForm
         }
     }
 
-    /// <summary>Answers that look real, for the preview PDF: one per field a template can print.</summary>
+    /// <summary>Values that look real, for the preview PDF: the registry's sample facts and one answer per field a
+    /// template can print.</summary>
     public static Dictionary<string, string> SampleValues(FormDefinition? definition, Procedure procedure, string number, DateOnly today)
     {
-        var values = definition is null ? [] : CertificateTemplate.Fields(definition).ToDictionary(f => f.Key, f => AnswerDisplay.Simple(f, Sample(f)));
-        values["nom"] = "Aminata OUÉDRAOGO";
-        values["numero"] = number;
-        values["date"] = today.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("fr-FR"));
-        values["demarche"] = procedure.Title;
-        values["service"] = procedure.Service.Name;
-        values["numero_demande"] = $"{procedure.Service.NumberPrefix}-{today.Year}-000123";
-        values["motif"] = "La copie de l'arrêté d'intégration jointe est illisible.";
-        return values;
+        var answers = definition is null ? [] : CertificateTemplate.Fields(definition).ToDictionary(f => f.Key, f => f.Type == FieldType.Repeat
+            ? TemplateWords.Rows(f, [(f.Fields ?? []).ToDictionary(c => c.Key, c => (string?)Sample(c))])
+            : AnswerDisplay.Simple(f, Sample(f)));
+        return TemplateWords.Values(TemplateWords.SampleFacts(procedure.Title, procedure.Service.Name, procedure.Service.NumberPrefix, number, today), answers);
     }
 
     private static string Sample(FormField field) => field.Type switch

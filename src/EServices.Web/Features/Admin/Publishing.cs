@@ -54,12 +54,12 @@ public sealed class Publishing(AppDbContext db, FileStorage storage, AuditLog au
         // A field removed from the draft would print nothing where a template names it.
         var templates = new List<(string, IReadOnlyList<string>)>
         {
-            ("L'attestation", CertificateTemplate.Unknown(procedure.CertificateBody, keys)),
-            ("La lettre de refus", CertificateTemplate.Unknown(procedure.RefusalLetterBody, keys, "motif")),
+            ("L'attestation", TemplateWords.Unknown(procedure.CertificateBody, keys, TemplateText.Certificate)),
+            ("La lettre de refus", TemplateWords.Unknown(procedure.RefusalLetterBody, keys, TemplateText.RefusalLetter)),
         };
         templates.AddRange(emails.Select(e => (
             $"L'e-mail « {e.Status.Label().ToLowerInvariant()} »",
-            CertificateTemplate.Unknown(e.Subject + "\n" + e.Body, keys, StatusEmail.Extras(e.Status)))));
+            TemplateWords.Unknown(e.Subject + "\n" + e.Body, keys, TemplateWords.EmailOf(e.Status)))));
         foreach (var (name, unknown) in templates)
         {
             if (unknown.Count > 0)

@@ -39,16 +39,16 @@ public sealed partial class PublishingJourneyTests(BrowserHost host, Chromium ch
 
         await ProcedureDesk.AddFieldAsync(admin, 1, new("Text", "Objet de la demande", "objet"));
         await Expect(ProcedureDesk.StatusBox(admin)).ToContainTextAsync("Brouillon de la version 1 en cours de modification.");
-        await ProcedureDesk.AddFieldAsync(admin, 1, new("Choice", "Motif du détachement", "motif")
+        await ProcedureDesk.AddFieldAsync(admin, 1, new("Choice", "Motif du détachement", "motif_detachement")
         {
             Options = "mutation | Rapprochement de conjoint\nformation | Formation de longue durée\nautre | Autre motif",
         });
-        await ProcedureDesk.AddFieldAsync(admin, 1, new("LongText", "Précisions sur le motif", "precisions") { ShowWhen = ("motif", "autre") });
+        await ProcedureDesk.AddFieldAsync(admin, 1, new("LongText", "Précisions sur le motif", "precisions") { ShowWhen = ("motif_detachement", "autre") });
         await ProcedureDesk.AddFieldAsync(admin, 1, new("Date", "Date de début souhaitée", "date_debut"));
         await ProcedureDesk.AddFieldAsync(admin, 1, new("File", "Pièce justificative", "piece"));
         var fields = admin.GetByRole(AriaRole.Table, new() { Name = "Champs de l'étape 1" });
         await Expect(fields.Locator("tbody > tr")).ToHaveCountAsync(5);
-        await Expect(fields.GetByRole(AriaRole.Row, new() { Name = "Précisions sur le motif" })).ToContainTextAsync("Texte long Oui motif = autre");
+        await Expect(fields.GetByRole(AriaRole.Row, new() { Name = "Précisions sur le motif" })).ToContainTextAsync("Texte long Oui motif_detachement = autre");
         await Expect(fields.GetByRole(AriaRole.Row, new() { Name = "Pièce justificative" })).ToContainTextAsync("Pièce jointe (fichier) Oui");
         await Expect(admin.GetByText("À corriger avant publication")).ToHaveCountAsync(0);
         await ProcedureDesk.PublishAsync(admin, title, 1);

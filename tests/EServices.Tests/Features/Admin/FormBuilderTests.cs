@@ -40,33 +40,33 @@ public sealed class FormBuilderTests(HostFixture host)
         var empty = await admin.GetAsync($"/admin/demarches/{id}/formulaire");
         Assert.Contains("Étape 1 : l'étape ne contient aucun champ.", empty.Text, StringComparison.Ordinal);
 
-        var noChoices = await AddFieldAsync(admin, id, 1, ("Type", "Choice"), ("Label", "Motif de la mutation"), ("Key", "motif"), ("Options", ""));
+        var noChoices = await AddFieldAsync(admin, id, 1, ("Type", "Choice"), ("Label", "Motif de la mutation"), ("Key", "motif_mutation"), ("Options", ""));
         Assert.Equal(HttpStatusCode.BadRequest, noChoices.Status);
         Assert.Equal("Saisissez les choix proposés, un par ligne.", noChoices.ErrorFor("Options"));
         Assert.Equal("Motif de la mutation", noChoices.ValueOf("Label"));
 
         var twice = await admin.SubmitAsync(noChoices, "Enregistrer le champ", [("Options", "sante | Raison de santé\nsante | Santé\nAutre motif")]);
         Assert.Equal(HttpStatusCode.BadRequest, twice.Status);
-        Assert.Equal("Étape 1, champ « motif » : deux choix ont la même valeur.", twice.ErrorFor("Options"));
+        Assert.Equal("Étape 1, champ « motif_mutation » : deux choix ont la même valeur.", twice.ErrorFor("Options"));
 
         var motive = await admin.SubmitAsync(twice, "Enregistrer le champ", [("Options", "sante | Raison de santé\nRapprochement familial\nAutre motif")]);
         Assert.Contains("Le champ « Motif de la mutation » est enregistré dans le brouillon.", motive.Text, StringComparison.Ordinal);
         Assert.Contains("Brouillon de la version 1", motive.Text, StringComparison.Ordinal);
 
-        var badCondition = await AddFieldAsync(admin, id, 1, ("Type", "LongText"), ("Label", "Précisez le motif"), ("ShowWhenField", "motif"), ("ShowWhenValue", "voyage"));
+        var badCondition = await AddFieldAsync(admin, id, 1, ("Type", "LongText"), ("Label", "Précisez le motif"), ("ShowWhenField", "motif_mutation"), ("ShowWhenValue", "voyage"));
         Assert.Equal(HttpStatusCode.BadRequest, badCondition.Status);
-        Assert.Equal("Étape 1, champ « precisez_le_motif » : « voyage » n'est pas une réponse possible de « motif ».", badCondition.ErrorFor("ShowWhenField"));
+        Assert.Equal("Étape 1, champ « precisez_le_motif » : « voyage » n'est pas une réponse possible de « motif_mutation ».", badCondition.ErrorFor("ShowWhenField"));
         var conditional = await admin.SubmitAsync(badCondition, "Enregistrer le champ", [("ShowWhenValue", "autre_motif")]);
         Assert.Equal(HttpStatusCode.OK, conditional.Status);
-        Assert.Contains("motif = autre_motif", conditional.Text, StringComparison.Ordinal);
+        Assert.Contains("motif_mutation = autre_motif", conditional.Text, StringComparison.Ordinal);
 
-        var sameKey = await AddFieldAsync(admin, id, 1, ("Type", "Text"), ("Label", "Autre"), ("Key", "motif"));
+        var sameKey = await AddFieldAsync(admin, id, 1, ("Type", "Text"), ("Label", "Autre"), ("Key", "motif_mutation"));
         Assert.Equal(HttpStatusCode.BadRequest, sameKey.Status);
-        Assert.Equal("Étape 1 : la clé « motif » est déjà utilisée par un autre champ.", sameKey.ErrorFor("Key"));
+        Assert.Equal("Étape 1 : la clé « motif_mutation » est déjà utilisée par un autre champ.", sameKey.ErrorFor("Key"));
 
         var removeParent = await admin.SubmitAsync(conditional, "Supprimer « Motif de la mutation »");
         Assert.Equal(HttpStatusCode.BadRequest, removeParent.Status);
-        Assert.Contains("la condition d'affichage porte sur « motif », qui n'est pas un champ placé avant celui-ci", removeParent.SummaryErrors.Single(), StringComparison.Ordinal);
+        Assert.Contains("la condition d'affichage porte sur « motif_mutation », qui n'est pas un champ placé avant celui-ci", removeParent.SummaryErrors.Single(), StringComparison.Ordinal);
         var moveAbove = await admin.SubmitAsync(removeParent, "Monter « Précisez le motif »");
         Assert.Equal(HttpStatusCode.BadRequest, moveAbove.Status);
 
@@ -88,8 +88,8 @@ public sealed class FormBuilderTests(HostFixture host)
         // The preview is the applicant's page, with the applicant's errors.
         var preview = await admin.ClickAsync(moved, "Aperçu du formulaire");
         Assert.Contains("Aperçu du formulaire", preview.Text, StringComparison.Ordinal);
-        Assert.NotNull(preview.Html.QuerySelector("input[name=motif][value=sante]"));
-        var step2 = await admin.SubmitAsync(preview, "Continuer", [("motif", "sante")]);
+        Assert.NotNull(preview.Html.QuerySelector("input[name=motif_mutation][value=sante]"));
+        var step2 = await admin.SubmitAsync(preview, "Continuer", [("motif_mutation", "sante")]);
         Assert.Equal($"/admin/demarches/{id}/formulaire/apercu/2", step2.Url);
         var missing = await admin.SubmitAsync(step2, "Continuer vers le récapitulatif");
         Assert.Equal(HttpStatusCode.BadRequest, missing.Status);

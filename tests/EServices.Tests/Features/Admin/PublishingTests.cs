@@ -123,12 +123,12 @@ public sealed class PublishingTests(HostFixture host)
         using var admin = host.NewSession();
         await TestStaff.SignInAsync(host, admin, Roles.Admin, null, "Salif", "Compaoré");
         var (id, slug) = await FormBuilderTests.NewProcedureAsync(host, admin, "Demande de disponibilité");
-        await FormBuilderTests.AddFieldAsync(admin, id, 1, ("Type", "Text"), ("Label", "Motif"), ("Key", "motif"), ("Required", "true"));
+        await FormBuilderTests.AddFieldAsync(admin, id, 1, ("Type", "Text"), ("Label", "Motif"), ("Key", "motif_disponibilite"), ("Required", "true"));
         var builder = await FormBuilderTests.AddFieldAsync(admin, id, 1, ("Type", "File"), ("Label", "Justificatif"), ("Key", "justificatif"), ("Required", "true"));
 
         Assert.Contains("Bientôt en ligne", (await host.NewSession().GetAsync($"/demarches/{slug}")).Text, StringComparison.Ordinal);
         var step = await admin.SubmitAsync(builder, "Tester le brouillon");
-        var review = await admin.SubmitAsync(step, "Continuer vers le récapitulatif", [("motif", "Essai du formulaire")],
+        var review = await admin.SubmitAsync(step, "Continuer vers le récapitulatif", [("motif_disponibilite", "Essai du formulaire")],
             files: new Dictionary<string, Upload> { ["justificatif"] = TestFiles.Png() });
         var filed = await admin.SubmitAsync(review, "Déposer ma demande", [("declaration", "oui")]);
         var number = filed.Url.Split('/').Last();

@@ -6,12 +6,12 @@ namespace EServices.Tests.Features.Filing;
 public static class AttestationJourney
 {
     public static readonly (string, string)[] Identity =
-        [("matricule", "212345 a"), ("nom", "Ouédraogo"), ("prenoms", "Awa"), ("date_naissance", "1988-05-14"), ("telephone", "70123456")];
+        [("matricule", "212345 a"), ("nom_declare", "Ouédraogo"), ("prenoms_declares", "Awa"), ("date_naissance", "1988-05-14"), ("telephone", "70123456")];
 
     public static readonly (string, string)[] Employment =
     [
         ("ministere", "Ministère de la Santé"), ("structure", "CHU Yalgado Ouédraogo"), ("emploi", "Infirmière d'État"),
-        ("date_prise_service", "2015-02-01"), ("motif", "dossier-bancaire"),
+        ("date_prise_service", "2015-02-01"), ("motif_demande", "dossier-bancaire"),
     ];
 
     public static async Task<Page> StartAsync(WebSession session)

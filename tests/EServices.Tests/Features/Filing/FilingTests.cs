@@ -28,17 +28,17 @@ public sealed class FilingTests(HostFixture host)
         Assert.Contains("Étape 1 sur 3", step1.Text, StringComparison.Ordinal);
 
         var redisplayed = await session.SubmitAsync(step1, "Continuer",
-            [("matricule", "12AB"), ("nom", ""), ("prenoms", "Awa"), ("date_naissance", "2030-01-01"), ("telephone", "123")]);
+            [("matricule", "12AB"), ("nom_declare", ""), ("prenoms_declares", "Awa"), ("date_naissance", "2030-01-01"), ("telephone", "123")]);
 
         Assert.Equal(HttpStatusCode.BadRequest, redisplayed.Status);
         Assert.Contains("6 ou 7 chiffres suivis d'une lettre", redisplayed.ErrorFor("matricule"), StringComparison.Ordinal);
-        Assert.Equal("« Nom » est obligatoire.", redisplayed.ErrorFor("nom"));
+        Assert.Equal("« Nom » est obligatoire.", redisplayed.ErrorFor("nom_declare"));
         Assert.Equal("« Date de naissance » ne peut pas être dans le futur.", redisplayed.ErrorFor("date_naissance"));
         Assert.Contains("+226 suivi de 8 chiffres", redisplayed.ErrorFor("telephone"), StringComparison.Ordinal);
         Assert.Equal(4, redisplayed.SummaryErrors.Count);
         Assert.Equal("#matricule", redisplayed.Html.QuerySelector(".error-summary a")!.GetAttribute("href"));
         Assert.Equal("12AB", redisplayed.ValueOf("matricule"));
-        Assert.Equal("Awa", redisplayed.ValueOf("prenoms"));
+        Assert.Equal("Awa", redisplayed.ValueOf("prenoms_declares"));
         Assert.Equal("123", redisplayed.ValueOf("telephone"));
 
         var step2 = await session.SubmitAsync(redisplayed, "Continuer", AttestationJourney.Identity);
@@ -54,7 +54,7 @@ public sealed class FilingTests(HostFixture host)
         var step2 = await session.SubmitAsync(step1, "Continuer", AttestationJourney.Identity);
         Assert.Contains("Seulement si vous avez répondu « Autre motif » à « Motif de la demande »", step2.Text, StringComparison.Ordinal);
 
-        var other = AttestationJourney.Employment.Where(f => f.Item1 != "motif").Append(("motif", "autre")).ToArray();
+        var other = AttestationJourney.Employment.Where(f => f.Item1 != "motif_demande").Append(("motif_demande", "autre")).ToArray();
         var refused = await session.SubmitAsync(step2, "Continuer", other);
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
         Assert.Equal("« Précisez le motif » est obligatoire.", refused.ErrorFor("motif_autre"));

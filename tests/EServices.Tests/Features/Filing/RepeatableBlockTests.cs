@@ -13,7 +13,7 @@ public sealed class RepeatableBlockTests(HostFixture host)
         using var session = host.NewSession();
         await TestUsers.SignUpAsync(session);
         var page = await session.SubmitAsync(await session.GetAsync("/demarches/reconstitution-de-carriere"), "Commencer la démarche");
-        page = await session.SubmitAsync(page, "Continuer", [("matricule", "212345A"), ("nom", "Kaboré"), ("prenoms", "Issa"), ("date_naissance", "1975-01-01")]);
+        page = await session.SubmitAsync(page, "Continuer", [("matricule", "212345A"), ("nom_declare", "Kaboré"), ("prenoms_declares", "Issa"), ("date_naissance", "1975-01-01")]);
         page = await session.SubmitAsync(page, "Continuer", [("ministere", "Ministère de la Santé"), ("structure", "DRS Kadiogo"), ("emploi", "Infirmier"), ("categorie", "b")]);
         var block = page.Html.QuerySelector("fieldset.repeat")!;
         var firstRow = block.QuerySelectorAll("fieldset.repeat-row");
@@ -24,12 +24,12 @@ public sealed class RepeatableBlockTests(HostFixture host)
         var typed = names.Select(n => (n, Answer(n))).ToList();
         var twoRows = await session.SubmitAsync(page, "Ajouter une ligne", typed);
         Assert.Equal(2, twoRows.Html.QuerySelectorAll("fieldset.repeat-row").Length);
-        Assert.Equal("2015-123", twoRows.ValueOf("actes-0-numero"));
+        Assert.Equal("2015-123", twoRows.ValueOf("actes-0-numero_acte"));
 
-        var second = typed.Select(t => (t.n.Replace("[0]", "[1]", StringComparison.Ordinal), t.n.EndsWith(".date", StringComparison.Ordinal) ? "pas une date" : t.Item2)).ToList();
+        var second = typed.Select(t => (t.n.Replace("[0]", "[1]", StringComparison.Ordinal), t.n.EndsWith(".date_acte", StringComparison.Ordinal) ? "pas une date" : t.Item2)).ToList();
         var refused = await session.SubmitAsync(twoRows, "Continuer", second);
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
-        Assert.Equal("Ligne 2 : « Date de l'acte » doit être une date valide (jj/mm/aaaa).", refused.ErrorFor("actes-1-date"));
+        Assert.Equal("Ligne 2 : « Date de l'acte » doit être une date valide (jj/mm/aaaa).", refused.ErrorFor("actes-1-date_acte"));
 
         var removed = await session.SubmitAsync(refused, "Retirer la ligne 2");
         Assert.Single(removed.Html.QuerySelectorAll("fieldset.repeat-row"));
@@ -40,8 +40,8 @@ public sealed class RepeatableBlockTests(HostFixture host)
 
     private static string Answer(string name) => name.Split('.').Last() switch
     {
-        "numero" => "2015-123",
-        "date" => "2015-02-01",
+        "numero_acte" => "2015-123",
+        "date_acte" => "2015-02-01",
         _ => "recrutement",
     };
 }
