@@ -221,5 +221,5 @@ public sealed class AccountController(
         return View(form);
     }
 
-    private string SafeReturnUrl(string? returnUrl) => Url.IsLocalUrl(returnUrl) ? returnUrl! : "/mes-demandes";
+    private static string SafeReturnUrl(string? returnUrl) => ReturnUrl.LocalOr(returnUrl, "/mes-demandes");
 }
