@@ -24,6 +24,12 @@ public sealed partial class RouteParametersFromAddress : IApplicationModelConven
                     parameter.BindingInfo ??= new BindingInfo();
                     parameter.BindingInfo.BindingSource = BindingSource.Path;
                 }
+
+                var texts = action.Parameters.Where(p => p.ParameterType == typeof(string) && names.Contains(p.ParameterName)).Select(p => p.ParameterName).ToList();
+                if (texts.Count > 0)
+                {
+                    action.Filters.Add(new BlankSegmentIsNotFound(texts));
+                }
             }
         }
     }
@@ -36,4 +42,21 @@ public sealed partial class RouteParametersFromAddress : IApplicationModelConven
 
     [GeneratedRegex(@"\{\**(?<name>[A-Za-z_][A-Za-z0-9_]*)")]
     private static partial Regex RouteParameter();
+}
+
+/// <summary>A segment of spaces ("/mes-demandes/%20") binds to null, and "Number == null" finds a draft, which has no number
+/// yet: no record is addressed by white space, so the answer is 404 before any binding.</summary>
+public sealed class BlankSegmentIsNotFound(IReadOnlyList<string> parameters) : Microsoft.AspNetCore.Mvc.Filters.IResourceFilter
+{
+    public void OnResourceExecuting(Microsoft.AspNetCore.Mvc.Filters.ResourceExecutingContext context)
+    {
+        if (parameters.Any(p => context.RouteData.Values.TryGetValue(p, out var value) && string.IsNullOrWhiteSpace(value as string)))
+        {
+            context.Result = new Microsoft.AspNetCore.Mvc.NotFoundResult();
+        }
+    }
+
+    public void OnResourceExecuted(Microsoft.AspNetCore.Mvc.Filters.ResourceExecutedContext context)
+    {
+    }
 }

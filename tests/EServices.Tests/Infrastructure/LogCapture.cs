@@ -9,6 +9,7 @@ namespace EServices.Tests.Infrastructure;
 public sealed class LogCapture : ILogEventSink
 {
     private readonly ConcurrentQueue<string> _lines = new();
+    private readonly ConcurrentQueue<string> _errors = new();
 
     public void Emit(LogEvent logEvent)
     {
@@ -21,7 +22,14 @@ public sealed class LogCapture : ILogEventSink
 
         writer.Write(logEvent.Exception);
         _lines.Enqueue(writer.ToString());
+        if (logEvent.Level >= LogEventLevel.Error)
+        {
+            _errors.Enqueue(writer.ToString());
+        }
     }
 
     public IReadOnlyList<string> Lines => [.. _lines];
+
+    /// <summary>The lines written at Error level or above: what wakes up whoever watches the portal.</summary>
+    public IReadOnlyList<string> Errors => [.. _errors];
 }

@@ -24,6 +24,9 @@ public sealed class SignInLimitsOptions
 public sealed class SignInLimitedAttribute(string? accountField = null) : Attribute
 {
     public string? AccountField => accountField;
+
+    /// <summary>Pages with the same name share each account's permits (sign-in and reset do); sign-up counts apart.</summary>
+    public string Counter { get; init; } = "";
 }
 
 /// <summary>ASP.NET Core's rate limiter on the sign-in pages: refused attempts get 429, the French error page and Retry-After.</summary>
@@ -68,7 +71,7 @@ public static class SignInLimits
     {
         app.Use(async (http, next) =>
         {
-            if (Limited(http)?.AccountField is { } field && http.Request.HasFormContentType)
+            if (Limited(http) is { AccountField: { } field } limited && http.Request.HasFormContentType)
             {
                 if (await http.Request.ReadFormOrNullAsync() is not { } form)
                 {
@@ -79,7 +82,7 @@ public static class SignInLimits
                 var account = form[field].ToString().Trim().ToUpperInvariant();
                 if (account.Length > 0)
                 {
-                    http.Items[AccountKey] = account;
+                    http.Items[AccountKey] = limited.Counter + account;
                 }
             }
 

@@ -140,5 +140,5 @@ public sealed class TwoFactorController(UserManager<ApplicationUser> users, Sign
         return View(view, form with { Code = null });
     }
 
-    private string Local(string? returnUrl) => Url.IsLocalUrl(returnUrl) ? returnUrl! : "/back-office";
+    private static string Local(string? returnUrl) => ReturnUrl.LocalOr(returnUrl, "/back-office");
 }

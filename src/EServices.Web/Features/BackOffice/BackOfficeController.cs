@@ -1,8 +1,8 @@
-using System.Net.Mime;
 using System.Security.Claims;
 using EServices.Web.Data;
 using EServices.Web.Documents;
 using EServices.Web.Features.Accounts;
+using EServices.Web.Infrastructure;
 using EServices.Web.Infrastructure.Storage;
 using EServices.Web.Workflow;
 using Microsoft.AspNetCore.Authorization;
@@ -102,8 +102,7 @@ public sealed class BackOfficeController(
             .ToList();
         var service = await db.Services.Where(s => s.Id == page.ServiceId).Select(s => s.Name).SingleAsync(ct);
         var pdf = RequestSummaryPdf.Render(new RequestSummary(page.Number, page.ProcedureTitle, service, page.Status.Label(), sections));
-        Response.Headers.ContentDisposition = new ContentDisposition { Inline = true, FileName = $"dossier-{number}.pdf" }.ToString();
-        return File(pdf, "application/pdf");
+        return this.Download(pdf, "application/pdf", $"dossier-{number}.pdf", inline: true);
     }
 
     [HttpGet("pieces/{id:guid}")]
@@ -119,8 +118,7 @@ public sealed class BackOfficeController(
         }
 
         // Only PDF, JPEG and PNG are ever stored; shown inline, never as HTML.
-        Response.Headers.ContentDisposition = new ContentDisposition { Inline = true, FileName = attachment.FileName }.ToString();
-        return File(storage.Open(attachment.StorageKey), attachment.ContentType);
+        return this.Download(storage.Open(attachment.StorageKey), attachment.ContentType, attachment.FileName, inline: true);
     }
 
     [HttpGet("documents/{id:guid}")]
@@ -133,8 +131,7 @@ public sealed class BackOfficeController(
             return NotFound();
         }
 
-        Response.Headers.ContentDisposition = new ContentDisposition { Inline = true, FileName = $"{document.Number}.pdf" }.ToString();
-        return File(document.Pdf, "application/pdf");
+        return this.Download(document.Pdf, "application/pdf", $"{document.Number}.pdf", inline: true);
     }
 
     [HttpPost("documents/{id:guid}/revoquer")]

@@ -1,4 +1,5 @@
 using EServices.Web.Features.Accounts;
+using EServices.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -55,7 +56,7 @@ public sealed class DashboardController(DashboardQuery dashboard) : Controller
             return Redirect("/admin/tableau-de-bord" + Request.QueryString);
         }
 
-        return File(render(StatisticsExport.Build(page)), contentType, $"statistiques-{period.From:yyyy-MM-dd}-{period.To:yyyy-MM-dd}.{extension}");
+        return this.Download(render(StatisticsExport.Build(page)), contentType, $"statistiques-{period.From:yyyy-MM-dd}-{period.To:yyyy-MM-dd}.{extension}");
     }
 
     /// <summary>The page's figures; null when the service asked for is not one of the user's.</summary>

@@ -1,5 +1,6 @@
 using EServices.Web.Features.Accounts;
 using EServices.Web.Features.BackOffice;
+using EServices.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,11 +13,11 @@ public sealed class InboxExportController(InboxExport export, TimeProvider clock
 {
     [HttpGet("export.csv")]
     public async Task<IActionResult> Csv([FromQuery] InboxCriteria criteria, CancellationToken ct) =>
-        File((await export.RunAsync(User, criteria, ct)).ToCsv(), ExportTable.CsvType, FileName("csv"));
+        this.Download((await export.RunAsync(User, criteria, ct)).ToCsv(), ExportTable.CsvType, FileName("csv"));
 
     [HttpGet("export.xlsx")]
     public async Task<IActionResult> Xlsx([FromQuery] InboxCriteria criteria, CancellationToken ct) =>
-        File((await export.RunAsync(User, criteria, ct)).ToXlsx(), ExportTable.XlsxType, FileName("xlsx"));
+        this.Download((await export.RunAsync(User, criteria, ct)).ToXlsx(), ExportTable.XlsxType, FileName("xlsx"));
 
     private string FileName(string extension) => $"demandes-{clock.GetUtcNow():yyyy-MM-dd}.{extension}";
 }

@@ -23,9 +23,14 @@ public sealed class ErrorsController : Controller
     public IActionResult Error()
     {
         // No model binding: re-executing a POST whose body is broken (a bad multipart, say) must not read it again.
-        var known = int.TryParse(RouteData.Values["status"]?.ToString(), out var status);
-        var code = known ? status : StatusCodes.Status500InternalServerError;
-        if (!known && DatabaseFaults.IsUnavailable(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error))
+        // The status comes from the middleware that re-executed the request, never from the address: typed by hand,
+        // /erreur/0 or /erreur/204 sent an invalid status line, and /erreur/500 wrote an error in the log on demand.
+        var exception = HttpContext.Features.Get<IExceptionHandlerFeature>();
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+        var code = exception is not null ? StatusCodes.Status500InternalServerError
+            : reExecuted is not null ? reExecuted.OriginalStatusCode
+            : StatusCodes.Status404NotFound; // a direct visit: the error pages are not pages of their own
+        if (exception is not null && DatabaseFaults.IsUnavailable(exception.Error))
         {
             // PostgreSQL is down or restarting: say so, and when to come back. Nothing to fix on our side of the request.
             code = StatusCodes.Status503ServiceUnavailable;

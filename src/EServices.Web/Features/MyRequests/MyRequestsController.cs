@@ -1,5 +1,6 @@
 using EServices.Web.Data;
 using EServices.Web.Documents;
+using EServices.Web.Infrastructure;
 using EServices.Web.Workflow;
 using Microsoft.EntityFrameworkCore;
 using EServices.Web.Features.Accounts;
@@ -75,18 +76,18 @@ public sealed class MyRequestsController(
     [HttpGet("{number}/recepisse")]
     public async Task<IActionResult> Receipt(string number, CancellationToken ct) =>
         await query.DocumentAsync(number, DocumentKind.Receipt, UserId, ct) is { } receipt
-            ? File(receipt.Pdf, "application/pdf", $"recepisse-{receipt.Number}.pdf")
+            ? this.Download(receipt.Pdf, "application/pdf", $"recepisse-{receipt.Number}.pdf")
             : NotFound();
 
     [HttpGet("{number}/certificat")]
     public async Task<IActionResult> Certificate(string number, CancellationToken ct) =>
         (await query.DocumentAsync(number, DocumentKind.Certificate, UserId, ct) ?? await query.DocumentAsync(number, DocumentKind.RefusalLetter, UserId, ct)) is { } certificate
-            ? File(certificate.Pdf, "application/pdf", $"{certificate.Number}.pdf")
+            ? this.Download(certificate.Pdf, "application/pdf", $"{certificate.Number}.pdf")
             : NotFound();
 
     [HttpGet("pieces/{id:guid}")]
     public async Task<IActionResult> Attachment(Guid id, CancellationToken ct) =>
         await query.AttachmentAsync(id, UserId, ct) is { } attachment
-            ? File(storage.Open(attachment.StorageKey), attachment.ContentType, attachment.FileName)
+            ? this.Download(storage.Open(attachment.StorageKey), attachment.ContentType, attachment.FileName)
             : NotFound();
 }

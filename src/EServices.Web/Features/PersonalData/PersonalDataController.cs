@@ -1,5 +1,6 @@
 using EServices.Web.Data;
 using EServices.Web.Features.Accounts;
+using EServices.Web.Infrastructure;
 using EServices.Web.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -27,7 +28,7 @@ public sealed class PersonalDataController(PersonalDataExport export, Erasure er
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return File(await export.RunAsync(user, ct), "application/json", $"mes-donnees-{today:yyyy-MM-dd}.json");
+        return this.Download(await export.RunAsync(user, ct), "application/json", $"mes-donnees-{today:yyyy-MM-dd}.json");
     }
 
     /// <summary>Asks before deleting: the draft's answers and files cannot be brought back.</summary>
