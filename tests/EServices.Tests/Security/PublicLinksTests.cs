@@ -62,7 +62,7 @@ public sealed partial class PublicLinksTests(AnyHostPortal host) : IClassFixture
     }
 
     [Fact]
-    public async Task Reset_invitation_and_password_changed_emails_link_to_the_public_address()
+    public async Task Reset_invitation_password_changed_and_sign_up_warning_emails_link_to_the_public_address()
     {
         using var applicant = Forged();
         var user = await TestUsers.SignUpAsync(applicant);
@@ -75,6 +75,15 @@ public sealed partial class PublicLinksTests(AnyHostPortal host) : IClassFixture
         Assert.Contains("Votre mot de passe est changé", done.Text, StringComparison.Ordinal);
         var changed = await host.Mailbox.WaitForAsync(user.Email, "Votre mot de passe a été changé");
         Assert.Contains($"{Public}/compte/mot-de-passe-oublie", Links(changed));
+
+        using var stranger = Forged();
+        await stranger.SubmitAsync(await stranger.GetAsync("/compte/inscription"), "Créer mon compte",
+        [
+            ("LastName", "Intrus"), ("FirstNames", "Paul"), ("Email", user.Email), ("Phone", "70 00 00 00"),
+            ("Password", "un autre mot de passe long"), ("ConfirmPassword", "un autre mot de passe long"),
+        ]);
+        var signUpWarning = await host.Mailbox.WaitForAsync(user.Email, "Tentative de création d'un compte avec votre adresse");
+        Assert.Contains($"{Public}/compte/mot-de-passe-oublie", Links(signUpWarning));
 
         using var admin = Forged();
         await TestStaff.SignInAsync(host, admin, Roles.Admin, null, "Salif", "Compaoré");

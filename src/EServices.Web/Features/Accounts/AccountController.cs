@@ -235,7 +235,7 @@ public sealed class AccountController(
         outbox.Enqueue(owner.Email!, "Tentative de création d'un compte avec votre adresse",
             $"Bonjour {owner.FirstNames},\n\nLe {at} (heure de Ouagadougou), quelqu'un a tenté de créer un compte des e-services avec votre adresse. " +
             "Aucun compte n'a été créé : votre compte reste le seul à cette adresse.\n\n" +
-            $"Si c'est vous, connectez-vous avec votre mot de passe ; si vous l'avez oublié, choisissez-en un nouveau avec ce lien :\n{Request.Scheme}://{Request.Host}/compte/mot-de-passe-oublie\n\n" +
+            $"Si c'est vous, connectez-vous avec votre mot de passe ; si vous l'avez oublié, choisissez-en un nouveau avec ce lien :\n{links.ForgotPassword}\n\n" +
             "Si ce n'est pas vous, vous n'avez rien à faire.\n\nLes e-services de la Fonction publique");
     }
 
