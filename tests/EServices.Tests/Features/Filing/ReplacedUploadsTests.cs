@@ -98,7 +98,7 @@ public sealed class ReplacedUploadsTests(HostFixture host)
         (string, string)[] request =
         [
             ("ministere", "Ministère de la Santé"), ("structure", "CHU Yalgado Ouédraogo"), ("emploi", "Infirmière d'État"),
-            ("motif", "etudes"), ("etablissement", "Université Joseph Ki-Zerbo"), ("duree_mois", "12"), ("date_effet", "2027-09-01"),
+            ("motif_demande", "etudes"), ("etablissement", "Université Joseph Ki-Zerbo"), ("duree_mois", "12"), ("date_effet", "2027-09-01"),
         ];
         var step3 = await session.SubmitAsync(step2, "Continuer", request);
         var before = FilesOnDisk();
@@ -112,7 +112,7 @@ public sealed class ReplacedUploadsTests(HostFixture host)
         Assert.Equal(3, FilesOnDisk().Except(before).Count());
 
         // The reason changes: the enrolment certificate is no longer asked for, and no longer kept.
-        var motif = request.Select(p => p.Item1 == "motif" ? ("motif", "convenances-personnelles") : p).Where(p => p.Item1 != "etablissement").ToArray();
+        var motif = request.Select(p => p.Item1 == "motif_demande" ? ("motif_demande", "convenances-personnelles") : p).Where(p => p.Item1 != "etablissement").ToArray();
         await session.SubmitAsync(await session.GetAsync(step2.Url), "Continuer", motif);
         review = await session.SubmitAsync(await session.GetAsync(step3.Url), "Continuer vers le récapitulatif");
         Assert.EndsWith("/recapitulatif", review.Url, StringComparison.Ordinal);
