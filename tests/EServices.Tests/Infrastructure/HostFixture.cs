@@ -93,7 +93,9 @@ public class HostFixture : WebApplicationFactory<Program>, IAsyncLifetime
         // Starts the host: migrations and seed run now, once.
         if (ListensOnRealPort)
         {
-            UseKestrel(0);
+            // A port chosen before start, so that Portal:PublicUrl (links, QR codes) names the address the browser uses.
+            _port = FreeLoopbackPort();
+            UseKestrel(_port);
             StartServer();
         }
         else
@@ -113,7 +115,7 @@ public class HostFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Email:PollInterval", "00:00:00.200");
         builder.UseSetting("Seed:DemoAccounts", "false");
         // Where e-mails and documents link to (AllowedHosts follows): the address the test clients use.
-        builder.UseSetting("Portal:PublicUrl", ListensOnRealPort ? "http://127.0.0.1" : "https://localhost");
+        builder.UseSetting("Portal:PublicUrl", ListensOnRealPort ? $"http://127.0.0.1:{_port}" : "https://localhost");
         if (!_migrates)
         {
             builder.UseSetting("Database:MigrateOnStartup", "false");
@@ -129,6 +131,15 @@ public class HostFixture : WebApplicationFactory<Program>, IAsyncLifetime
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock));
             services.AddSingleton<Serilog.Core.ILogEventSink>(Logs);
         });
+    }
+
+    private int _port;
+
+    private static int FreeLoopbackPort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     public WebSession NewSession() =>
