@@ -47,11 +47,13 @@ builder.Services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Sec
     .Validate(o => o.IsValid(), PortalOptions.Required).ValidateOnStart();
 builder.Services.AddSingleton<PublicLinks>();
 // Requests must name the public host (others get 400); AllowedHosts, when set, replaces it (to add an internal name).
+// Loopback names stay allowed for a health check run on the machine itself (curl localhost:8080/health): links never
+// come from the request, so they lend an attacker nothing.
 builder.Services.AddOptions<HostFilteringOptions>().Configure<IConfiguration, PublicLinks>((o, configuration, links) =>
 {
     if (string.IsNullOrWhiteSpace(configuration["AllowedHosts"]))
     {
-        o.AllowedHosts = [links.Host];
+        o.AllowedHosts = [links.Host, "localhost", "127.0.0.1", "[::1]"];
     }
 });
 builder.Services.AddOptions<CalendarOptions>().BindConfiguration(CalendarOptions.Section);

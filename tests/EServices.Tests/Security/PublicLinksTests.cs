@@ -249,6 +249,31 @@ public sealed class PublicUrlStartupTests
         Assert.Contains("Portal:PublicUrl (env Portal__PublicUrl) must be the portal's public address", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_production_portal_answers_requests_naming_its_public_host_or_a_loopback_name_only()
+    {
+        using var portal = new ProductionPortal("https://eservices.fonction-publique.gov.bf");
+        using var client = portal.CreateClient();
+
+        async Task<HttpStatusCode> HealthAsync(string host)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/health");
+            request.Headers.Host = host;
+            using var response = await client.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        foreach (var host in new[] { "eservices.fonction-publique.gov.bf", "EServices.Fonction-Publique.gov.bf:443", "localhost", "127.0.0.1:8080", "[::1]:8080" })
+        {
+            Assert.NotEqual(HttpStatusCode.BadRequest, await HealthAsync(host)); // 503 here: no database behind this portal
+        }
+
+        foreach (var host in new[] { "attacker.example", "eservices.fonction-publique.gov.bf.attacker.example", "localhost.attacker.example", "127.0.0.2" })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, await HealthAsync(host));
+        }
+    }
+
     private sealed class ProductionPortal(string? publicUrl) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
