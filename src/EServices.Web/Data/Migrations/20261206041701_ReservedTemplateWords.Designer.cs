@@ -140,6 +140,10 @@ namespace EServices.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("access_failed_count");
 
+                    b.Property<long?>("AuthenticatorLastTimeStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("authenticator_last_time_step");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text")
