@@ -28,6 +28,9 @@ public sealed class WebSession(HttpClient client) : IDisposable
 
     public HttpClient Client => client;
 
+    /// <summary>The portal's test mailbox, where this session's user reads the e-mails that a step needs (the activation link of a sign-up).</summary>
+    public TestMailbox? Mailbox { get; init; }
+
     public async Task<Page> GetAsync(string url, bool follow = true)
     {
         var response = await client.GetAsync(url);
