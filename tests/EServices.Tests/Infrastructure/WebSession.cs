@@ -28,8 +28,8 @@ public sealed class WebSession(HttpClient client) : IDisposable
 
     public HttpClient Client => client;
 
-    /// <summary>The portal's test mailbox, where this session's user reads the e-mails that a step needs (the activation link of a sign-up).</summary>
-    public TestMailbox? Mailbox { get; init; }
+    /// <summary>The portal this session talks to, where helpers read what a step needs from outside the pages (the activation link of a sign-up).</summary>
+    public HostFixture? Host { get; init; }
 
     public async Task<Page> GetAsync(string url, bool follow = true)
     {

@@ -69,7 +69,7 @@ public sealed partial class AccountsSignUpActivationTests(HostFixture host)
         var email = $"deux-fois-{Guid.NewGuid():N}@exemple.bf";
         await SignUpAsync(session, email);
         await SignUpAsync(session, email);
-        var links = (await WaitForAsync(email, 2)).Select(TestUsers.ActivationPath).ToList();
+        var links = (await WaitForAsync(email, 2)).Select(m => TestUsers.ActivationPath(m)).ToList();
 
         using var a = host.NewSession();
         using var b = host.NewSession();
