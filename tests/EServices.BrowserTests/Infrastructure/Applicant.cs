@@ -7,7 +7,8 @@ namespace EServices.BrowserTests.Infrastructure;
 /// <summary>What an applicant does in the browser before any procedure: create an account.</summary>
 public static class Applicant
 {
-    /// <summary>Signs up with a fresh e-mail through the sign-up page; the browser is then signed in.</summary>
+    /// <summary>Signs up with a fresh e-mail through the sign-up page and activates the account with the e-mailed link
+    /// (from <see cref="BrowserHost.Current"/>'s mailbox); the browser is then signed in.</summary>
     public static async Task<string> SignUpAsync(IPage page, string firstNames = "Awa", string lastName = "Ouédraogo")
     {
         var email = $"navigateur-{Guid.NewGuid():N}@exemple.bf";
@@ -19,6 +20,10 @@ public static class Applicant
         await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(TestUsers.Password);
         await page.GetByLabel("Confirmez le mot de passe").FillAsync(TestUsers.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer mon compte" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Vérifiez votre messagerie");
+        var mail = await BrowserHost.Current!.Mailbox.WaitForAsync(email, TestUsers.ActivationSubject);
+        await page.GotoAsync(TestUsers.ActivationPath(mail));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Activer mon compte" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Votre compte est créé");
         return email;
     }

@@ -143,7 +143,7 @@ public class HostFixture : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     public WebSession NewSession() =>
-        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = BaseAddress }));
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = BaseAddress })) { Host = this };
 
     async Task IAsyncLifetime.DisposeAsync()
     {

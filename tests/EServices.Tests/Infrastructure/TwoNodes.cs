@@ -48,7 +48,7 @@ public sealed class TwoNodes : IAsyncLifetime
     {
         var nodes = new NodeSwitch(this, first);
         var client = new HttpClient(new CookieContainerHandler(new CookieContainer()) { InnerHandler = nodes }) { BaseAddress = A.BaseAddress };
-        return (new WebSession(client), nodes);
+        return (new WebSession(client) { Host = A }, nodes);
     }
 }
 

@@ -28,6 +28,9 @@ public sealed class WebSession(HttpClient client) : IDisposable
 
     public HttpClient Client => client;
 
+    /// <summary>The portal this session talks to, where helpers read what a step needs from outside the pages (the activation link of a sign-up).</summary>
+    public HostFixture? Host { get; init; }
+
     public async Task<Page> GetAsync(string url, bool follow = true)
     {
         var response = await client.GetAsync(url);

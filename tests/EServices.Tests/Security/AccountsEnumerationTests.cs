@@ -161,7 +161,8 @@ public sealed class AccountsSignUpRateLimitTests(AccountsRateLimitedHost host) :
             using var visitor = host.NewSession();
             var created = await visitor.SubmitAsync(await visitor.GetAsync("/compte/inscription"), "Créer mon compte",
                 AccountsEnumerationTests.SignUp($"robot-{Guid.NewGuid():N}@exemple.bf"), follow: false);
-            Assert.Equal(HttpStatusCode.Redirect, created.Status);
+            Assert.Equal(HttpStatusCode.OK, created.Status);
+            Assert.Contains("Vérifiez votre messagerie", created.Text, StringComparison.Ordinal);
         }
 
         using var last = host.NewSession();

@@ -89,9 +89,17 @@ public sealed class MassAssignmentTests(HostFixture host)
             ("TwoFactorEnabled", "true"), ("LockoutEnabled", "false"), ("AccessFailedCount", "-100"), ("SecurityStamp", "connu"),
             ("DeactivatedAt", "2027-01-01T00:00:00Z"), ("CreatedAt", "2000-01-01T00:00:00Z"),
         ]);
+        Assert.Contains("Vérifiez votre messagerie", result.Text, StringComparison.Ordinal);
+        Assert.Equal(0L, await host.ScalarAsync("SELECT count(*) FROM \"AspNetUsers\" WHERE email = @e", ("e", email)));
+        var activation = await session.GetAsync(TestUsers.ActivationPath(await host.Mailbox.WaitForAsync(email, TestUsers.ActivationSubject)));
+        result = await session.SubmitAsync(activation, "Activer mon compte",
+        [
+            ("Email", "autre@exemple.bf"), ("Role", Roles.Admin), ("Id", forgedId), ("PasswordHash", "connu"), ("TwoFactorEnabled", "true"), ("LockoutEnabled", "false"),
+        ]);
         Assert.Contains("Votre compte est créé", result.Text, StringComparison.Ordinal);
 
-        Assert.Equal("false|false|false|true|0|false|true|0", await host.ScalarAsync(
+        // E-mail confirmed: by the activation link from the mailbox, not by the posted flag.
+        Assert.Equal("false|true|false|true|0|false|true|0", await host.ScalarAsync(
             """
             SELECT (id = @forged) || '|' || email_confirmed || '|' || phone_number_confirmed || '|' || lockout_enabled || '|' || access_failed_count
                 || '|' || two_factor_enabled || '|' || (deactivated_at IS NULL) || '|' || (SELECT count(*) FROM "AspNetUserRoles" r WHERE r.user_id = u.id)

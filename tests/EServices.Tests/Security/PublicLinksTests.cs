@@ -66,6 +66,7 @@ public sealed partial class PublicLinksTests(AnyHostPortal host) : IClassFixture
     {
         using var applicant = Forged();
         var user = await TestUsers.SignUpAsync(applicant);
+        Assert.StartsWith($"{Public}/compte/activer?jeton=", Assert.Single(Links(await host.Mailbox.WaitForAsync(user.Email, TestUsers.ActivationSubject))), StringComparison.Ordinal);
         var forgot = await applicant.GetAsync("/compte/mot-de-passe-oublie");
         NoForgedHost(forgot);
         await applicant.SubmitAsync(forgot, "Recevoir le lien", [("Email", user.Email)]);

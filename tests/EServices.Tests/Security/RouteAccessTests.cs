@@ -15,6 +15,7 @@ public sealed class RouteAccessTests(HostFixture host)
         ["/demarches"] = "catalogue: search",
         ["/demarches/{slug}"] = "catalogue: a procedure's sheet",
         ["/compte/inscription"] = "sign-up",
+        ["/compte/activer"] = "sign-up: the activation link e-mailed to the new address",
         ["/compte/connexion"] = "sign-in",
         ["/compte/connexion/code"] = "second factor at sign-in (the user is half signed in)",
         ["/compte/connexion/code-de-secours"] = "recovery code at sign-in (the user is half signed in)",

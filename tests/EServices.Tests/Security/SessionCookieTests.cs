@@ -16,11 +16,16 @@ public sealed class SessionCookieTests(HostFixture host)
         var login = await applicant.GetAsync("/compte/inscription");
         setCookies.AddRange(SetCookies(login));
         var form = await applicant.GetAsync("/compte/inscription");
-        var signedUp = await applicant.SubmitAsync(form, "Créer mon compte",
+        var email = $"cookies-{Guid.NewGuid():N}@exemple.bf";
+        var sent = await applicant.SubmitAsync(form, "Créer mon compte",
         [
-            ("LastName", "Zongo"), ("FirstNames", "Awa"), ("Email", $"cookies-{Guid.NewGuid():N}@exemple.bf"), ("Phone", "70 12 34 56"),
+            ("LastName", "Zongo"), ("FirstNames", "Awa"), ("Email", email), ("Phone", "70 12 34 56"),
             ("Password", TestUsers.Password), ("ConfirmPassword", TestUsers.Password),
         ], follow: false);
+        setCookies.AddRange(SetCookies(sent));
+        var activation = await applicant.GetAsync(TestUsers.ActivationPath(await host.Mailbox.WaitForAsync(email, TestUsers.ActivationSubject)));
+        setCookies.AddRange(SetCookies(activation));
+        var signedUp = await applicant.SubmitAsync(activation, "Activer mon compte", follow: false);
         setCookies.AddRange(SetCookies(signedUp));
 
         using var staffSession = host.NewSession();

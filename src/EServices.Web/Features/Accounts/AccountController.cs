@@ -6,9 +6,11 @@ using EServices.Web.Infrastructure;
 using EServices.Web.Infrastructure.Email;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 
 namespace EServices.Web.Features.Accounts;
 
@@ -28,7 +30,9 @@ public sealed class AccountController(
 
     [HttpPost("inscription")]
     [SignInLimited(nameof(RegisterForm.Email), Counter = "inscription:")]
-    public async Task<IActionResult> Register(RegisterForm form, [FromServices] IValidator<RegisterForm> validator)
+    public async Task<IActionResult> Register(
+        RegisterForm form, [FromServices] IValidator<RegisterForm> validator, [FromServices] IPasswordHasher<ApplicationUser> hasher,
+        [FromServices] IDataProtectionProvider protection)
     {
         ModelState.Clear();
         ModelState.AddErrors(await validator.ValidateAsync(form));
@@ -39,27 +43,31 @@ public sealed class AccountController(
 
         FieldRules.TryPhone(form.Phone!, out var phone);
         var email = FieldRules.Normalize(FieldType.Email, form.Email!);
-        var user = new ApplicationUser
+        var candidate = new ApplicationUser
         {
             UserName = email,
             Email = email,
             FirstNames = form.FirstNames!.Trim(),
             LastName = form.LastName!.Trim(),
             PhoneNumber = phone,
-            CreatedAt = clock.GetUtcNow(),
         };
-        var result = await users.CreateAsync(user, form.Password!);
-        if (!result.Succeeded)
-        {
-            if (result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))
-                && await users.FindByEmailAsync(email) is { } owner)
-            {
-                // Someone typed the address of an account: its owner hears of it, whoever tried.
-                WarnOwnerOfSignUp(owner);
-                await db.SaveChangesAsync();
-            }
 
-            foreach (var error in result.Errors)
+        // The portal's rules on the password and the address, except "already taken": that one would tell who has an account.
+        var errors = new List<IdentityError>();
+        foreach (var check in users.PasswordValidators)
+        {
+            errors.AddRange((await check.ValidateAsync(users, candidate, form.Password)).Errors);
+        }
+
+        foreach (var check in users.UserValidators)
+        {
+            errors.AddRange((await check.ValidateAsync(users, candidate)).Errors
+                .Where(e => e.Code is not (nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))));
+        }
+
+        if (errors.Count > 0)
+        {
+            foreach (var error in errors)
             {
                 ModelState.AddModelError(error.Code.Contains("Password", StringComparison.Ordinal) ? nameof(form.Password) : nameof(form.Email), error.Description);
             }
@@ -67,9 +75,86 @@ public sealed class AccountController(
             return Redisplay(form);
         }
 
+        // Hashed whether or not the address has an account: the same work, and the password never leaves in clear.
+        var hash = hasher.HashPassword(candidate, form.Password!);
+        if (await users.FindByEmailAsync(email) is { } owner)
+        {
+            // Someone typed the address of an account: its owner hears of it, whoever tried.
+            WarnOwnerOfSignUp(owner);
+        }
+        else
+        {
+            var returnUrl = ReturnUrl.LocalOr(form.ReturnUrl, "");
+            var ticket = new SignUpTicket(email, candidate.FirstNames, candidate.LastName, phone, hash, returnUrl.Length == 0 ? null : returnUrl,
+                clock.GetUtcNow() + SignUpTicket.Lifetime);
+            var link = links.To("/compte/activer?jeton=" + Uri.EscapeDataString(ticket.Protect(protection)));
+            outbox.Enqueue(email, "Activez votre compte des e-services",
+                $"Bonjour {candidate.FirstNames},\n\nPour terminer la création de votre compte des e-services, ouvrez ce lien (valable 24 heures) " +
+                $"puis appuyez sur « Activer mon compte » :\n{link}\n\n" +
+                "Si vous n'avez rien demandé, ignorez ce message : aucun compte ne sera créé.\n\nLes e-services de la Fonction publique");
+        }
+
+        await db.SaveChangesAsync();
+        ViewData["Email"] = email;
+        return View("RegisterSent");
+    }
+
+    [HttpGet("activer")]
+    public IActionResult Activate(string? jeton, [FromServices] IDataProtectionProvider protection) =>
+        SignUpTicket.Read(protection, jeton, clock.GetUtcNow()) is { } ticket
+            ? View(new ActivateForm { Jeton = jeton, Email = ticket.Email })
+            : ActivationRefused();
+
+    [HttpPost("activer")]
+    public async Task<IActionResult> Activate(ActivateForm form, [FromServices] IDataProtectionProvider protection)
+    {
+        if (SignUpTicket.Read(protection, form.Jeton, clock.GetUtcNow()) is not { } ticket)
+        {
+            return ActivationRefused();
+        }
+
+        var user = new ApplicationUser
+        {
+            UserName = ticket.Email,
+            Email = ticket.Email,
+            EmailConfirmed = true, // the link came from this mailbox
+            FirstNames = ticket.FirstNames,
+            LastName = ticket.LastName,
+            PhoneNumber = ticket.PhoneNumber,
+            PasswordHash = ticket.PasswordHash,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        IdentityResult result;
+        try
+        {
+            result = await users.CreateAsync(user);
+        }
+        catch (DbUpdateException)
+        {
+            // Two activations at once: the unique index on the address let one through.
+            result = IdentityResult.Failed(new FrenchIdentityErrorDescriber().DuplicateEmail(ticket.Email));
+        }
+
+        if (!result.Succeeded && result.Errors.All(e => e.Code is not (nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))))
+        {
+            return ActivationRefused();
+        }
+
+        if (!result.Succeeded)
+        {
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View("AlreadyActive", ticket.Email);
+        }
+
         await signIn.SignInAsync(user, isPersistent: false);
         TempData["Message"] = "Votre compte est créé. Bienvenue sur les e-services.";
-        return LocalRedirect(SafeReturnUrl(form.ReturnUrl));
+        return LocalRedirect(SafeReturnUrl(ticket.ReturnUrl));
+    }
+
+    private ViewResult ActivationRefused()
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("ActivationRefused");
     }
 
     [HttpGet("connexion")]

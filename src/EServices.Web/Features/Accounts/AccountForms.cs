@@ -79,3 +79,12 @@ public sealed class ResetPasswordFormValidator : AbstractValidator<ResetPassword
         RuleFor(f => f.ConfirmPassword).Equal(f => f.Password).WithMessage("Les deux mots de passe ne sont pas identiques.");
     }
 }
+
+/// <summary>The activation link's token, posted back by « Activer mon compte » (mail scanners open links: only a POST creates).</summary>
+public sealed class ActivateForm
+{
+    public string? Jeton { get; set; }
+
+    /// <summary>Shown on the page only, read from the token.</summary>
+    public string? Email { get; set; }
+}
