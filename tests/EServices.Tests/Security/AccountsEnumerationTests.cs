@@ -72,7 +72,7 @@ public sealed partial class AccountsEnumerationTests(CountingHasherHost host) : 
         Assert.Equal(forKnown, forUnknown);
         Assert.Equal(HttpStatusCode.BadRequest, known.Status);
         Assert.Equal(known.Status, unknown.Status);
-        Assert.Equal("Adresse e-mail ou mot de passe incorrect.", unknown.ErrorFor("Password"));
+        Assert.Equal(AccountController.SignInRefused, unknown.ErrorFor("Password"));
         Assert.Equal(Comparable(known, user.Email), Comparable(unknown, unknownEmail));
     }
 

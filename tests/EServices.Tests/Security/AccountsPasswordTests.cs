@@ -55,7 +55,7 @@ public sealed partial class AccountsPasswordTests(HostFixture host)
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
         Assert.Equal(TooCommon, refused.ErrorFor("Password"));
         var login = await session.SubmitAsync(await session.GetAsync("/compte/connexion"), "Se connecter", [("Email", user.Email), ("Password", "Motdepasse2026")]);
-        Assert.Equal("Adresse e-mail ou mot de passe incorrect.", login.ErrorFor("Password"));
+        Assert.Equal(AccountController.SignInRefused, login.ErrorFor("Password"));
     }
 
     [Fact]
@@ -87,17 +87,26 @@ public sealed partial class AccountsPasswordTests(HostFixture host)
         for (var attempt = 1; attempt <= 4; attempt++)
         {
             page = await session.SubmitAsync(page, "Se connecter", [("Email", user.Email), ("Password", $"mauvais mot de passe {attempt}")]);
-            Assert.Equal("Adresse e-mail ou mot de passe incorrect.", page.ErrorFor("Password"));
+            Assert.Equal(AccountController.SignInRefused, page.ErrorFor("Password"));
         }
 
-        const string Locked = "Trop d'essais infructueux : votre compte est bloqué pendant 15 minutes. Vous pouvez réinitialiser votre mot de passe.";
+        // The page says the same as for a wrong password or an unknown address (a lockout message told that the account
+        // exists); the owner learns of the lockout by e-mail, once.
         var fifth = await session.SubmitAsync(page, "Se connecter", [("Email", user.Email), ("Password", "mauvais mot de passe 5")]);
         Assert.Equal(HttpStatusCode.BadRequest, fifth.Status);
-        Assert.Equal(Locked, fifth.ErrorFor("Password"));
+        Assert.Equal(AccountController.SignInRefused, fifth.ErrorFor("Password"));
+        var warning = await host.Mailbox.WaitForAsync(user.Email, "Votre compte est bloqué pendant 15 minutes");
+        Assert.Contains("/compte/mot-de-passe-oublie", warning.TextBody, StringComparison.Ordinal);
 
         var right = await session.SubmitAsync(fifth, "Se connecter", [("Email", user.Email), ("Password", user.Password)]);
-        Assert.Equal(Locked, right.ErrorFor("Password"));
+        Assert.Equal(AccountController.SignInRefused, right.ErrorFor("Password"));
         Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/mes-demandes", follow: false)).Status);
+
+        using var stranger = host.NewSession();
+        var unknown = await stranger.SubmitAsync(await stranger.GetAsync("/compte/connexion"), "Se connecter",
+            [("Email", $"personne-{Guid.NewGuid():N}@exemple.bf"), ("Password", "mauvais mot de passe 6")]);
+        Assert.Equal(fifth.ErrorFor("Password"), unknown.ErrorFor("Password"));
+        Assert.Equal(1L, await host.ScalarAsync("SELECT count(*) FROM outbox_emails WHERE \"to\" = @to AND subject = 'Votre compte est bloqué pendant 15 minutes'", ("to", user.Email)));
     }
 
     [GeneratedRegex(@"https?://\S+/compte/reinitialiser\?\S+")]

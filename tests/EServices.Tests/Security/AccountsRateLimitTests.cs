@@ -1,5 +1,6 @@
 using System.Net;
 using EServices.Tests.Infrastructure;
+using EServices.Web.Features.Accounts;
 
 namespace EServices.Tests.Security;
 
@@ -24,7 +25,7 @@ public sealed class AccountsRateLimitTests(HostFixture host)
 
         AssertTooManyAttempts(refused);
         var other = await session.SubmitAsync(await session.GetAsync("/compte/connexion"), "Se connecter", [("Email", $"autre-{Guid.NewGuid():N}@exemple.bf"), ("Password", "essai numéro 1")]);
-        Assert.Equal("Adresse e-mail ou mot de passe incorrect.", other.ErrorFor("Password"));
+        Assert.Equal(AccountController.SignInRefused, other.ErrorFor("Password"));
     }
 
     [Fact]

@@ -53,13 +53,13 @@ public sealed class SafeMethodsTests(HostFixture host) : IClassFixture<HostFixtu
     }
 
     /// <summary>The database once the background jobs (e-mail dispatch, audit sealing) have nothing left to do: two snapshots
-    /// half a second apart agree.</summary>
+    /// further apart than the sealer's interval (Audit:SealInterval, 2 s) agree, so rows still waiting for their seal show.</summary>
     private async Task<Dictionary<string, string>> SettledSnapshotAsync()
     {
         var last = await SnapshotAsync();
-        for (var attempt = 0; attempt < 60; attempt++)
+        for (var attempt = 0; attempt < 24; attempt++)
         {
-            await Task.Delay(500);
+            await Task.Delay(TimeSpan.FromSeconds(2.5));
             var next = await SnapshotAsync();
             if (next.Count == last.Count && next.All(t => last.TryGetValue(t.Key, out var v) && v == t.Value))
             {

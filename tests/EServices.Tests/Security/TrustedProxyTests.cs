@@ -1,5 +1,6 @@
 using System.Net;
 using EServices.Tests.Infrastructure;
+using EServices.Web.Features.Accounts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,7 +59,7 @@ public sealed class TrustedProxyTests(ProxiedHost host) : IClassFixture<ProxiedH
         var other = await second.SubmitAsync(await second.GetAsync("/compte/connexion"), "Se connecter",
             [("Email", $"robot-{Guid.NewGuid():N}@exemple.bf"), ("Password", "un mot de passe au hasard")]);
         Assert.Equal(HttpStatusCode.BadRequest, other.Status);
-        Assert.Equal("Adresse e-mail ou mot de passe incorrect.", other.ErrorFor("Password"));
+        Assert.Equal(AccountController.SignInRefused, other.ErrorFor("Password"));
     }
 
     [Fact]

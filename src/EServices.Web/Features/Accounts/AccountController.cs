@@ -178,6 +178,7 @@ public sealed class AccountController(
             AbsentAccount.VerifyPassword(hasher, form.Password!);
         }
 
+        var wasLockedOut = user is not null && await users.IsLockedOutAsync(user);
         var result = user is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, form.Password!, isPersistent: false, lockoutOnFailure: true);
@@ -202,10 +203,20 @@ public sealed class AccountController(
             await journal.PasswordRefusedAsync(user, result, ct);
         }
 
-        ModelState.AddModelError(nameof(form.Password), result.IsLockedOut
-            ? "Trop d'essais infructueux : votre compte est bloqué pendant 15 minutes. Vous pouvez réinitialiser votre mot de passe."
-            : result.IsNotAllowed ? "Ce compte est désactivé. Adressez-vous à l'administrateur du portail."
-            : "Adresse e-mail ou mot de passe incorrect.");
+        if (result.IsLockedOut && !wasLockedOut)
+        {
+            // The page says the same for every failure (a lockout would tell that the address has an account): the owner
+            // learns of the lockout by e-mail.
+            WarnOwnerOfLockout(user!);
+            await db.SaveChangesAsync(ct);
+        }
+
+        // Identity refuses a deactivated account before checking its password: saying so only to the right password keeps
+        // deactivated addresses from being found.
+        var deactivated = result.IsNotAllowed && await users.CheckPasswordAsync(user!, form.Password!);
+        ModelState.AddModelError(nameof(form.Password), deactivated
+            ? "Ce compte est désactivé. Adressez-vous à l'administrateur du portail."
+            : SignInRefused);
         form.Password = null;
         return Redisplay(form);
     }
@@ -314,6 +325,21 @@ public sealed class AccountController(
     }
 
     /// <summary>Tells the owner of an address that someone tried to sign up with it, and how to get back in if it was them.</summary>
+    /// <summary>The one answer to a refused sign-in, whether the address has no account, the password is wrong or the account
+    /// is locked.</summary>
+    public const string SignInRefused = "Adresse e-mail ou mot de passe incorrect. Après 5 essais infructueux, le compte est bloqué " +
+        "15 minutes : vous pouvez alors réinitialiser votre mot de passe.";
+
+    private void WarnOwnerOfLockout(ApplicationUser owner)
+    {
+        var at = clock.GetUtcNow().ToString("dd/MM/yyyy 'à' HH:mm", CultureInfo.GetCultureInfo("fr-FR"));
+        outbox.Enqueue(owner.Email!, "Votre compte est bloqué pendant 15 minutes",
+            $"Bonjour {owner.FirstNames},\n\nLe {at} (heure de Ouagadougou), 5 mots de passe erronés ont été saisis pour votre compte des " +
+            "e-services : il est bloqué pendant 15 minutes, même avec le bon mot de passe.\n\n" +
+            $"Si ce n'est pas vous, ou si vous avez oublié votre mot de passe, choisissez-en un nouveau avec ce lien :\n{links.ForgotPassword}\n\n" +
+            "Les e-services de la Fonction publique");
+    }
+
     private void WarnOwnerOfSignUp(ApplicationUser owner)
     {
         var at = clock.GetUtcNow().ToString("dd/MM/yyyy 'à' HH:mm", CultureInfo.GetCultureInfo("fr-FR"));

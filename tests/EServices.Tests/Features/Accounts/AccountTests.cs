@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using EServices.Tests.Infrastructure;
+using EServices.Web.Features.Accounts;
 
 namespace EServices.Tests.Features.Accounts;
 
@@ -55,7 +56,7 @@ public sealed partial class AccountTests(HostFixture host)
         var login = await session.GetAsync("/compte/connexion?returnUrl=/mes-demandes");
         var wrong = await session.SubmitAsync(login, "Se connecter", [("Email", user.Email), ("Password", "ce n'est pas le bon")]);
         Assert.Equal(HttpStatusCode.BadRequest, wrong.Status);
-        Assert.Equal("Adresse e-mail ou mot de passe incorrect.", wrong.ErrorFor("Password"));
+        Assert.Equal(AccountController.SignInRefused, wrong.ErrorFor("Password"));
         Assert.Equal(user.Email, wrong.ValueOf("Email"));
 
         var mine = await session.SubmitAsync(wrong, "Se connecter", [("Password", user.Password)]);

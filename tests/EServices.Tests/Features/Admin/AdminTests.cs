@@ -90,6 +90,9 @@ public sealed partial class AdminTests(HostFixture host)
         using var again = host.NewSession();
         var refused = await again.SubmitAsync(await again.GetAsync("/compte/connexion"), "Se connecter", [("Email", user.Email), ("Password", user.Password)]);
         Assert.Equal("Ce compte est désactivé. Adressez-vous à l'administrateur du portail.", refused.ErrorFor("Password"));
+        // Only the right password learns that the account is deactivated: a wrong one reads as any refused sign-in.
+        var guessed = await again.SubmitAsync(refused, "Se connecter", [("Email", user.Email), ("Password", "un mot de passe deviné")]);
+        Assert.Equal(AccountController.SignInRefused, guessed.ErrorFor("Password"));
 
         var back = await admin.SubmitAsync(await admin.ClickAsync(await admin.GetAsync("/admin/agents"), $"Boukary {user.LastName.ToUpperInvariant()}"), "Réactiver le compte");
         Assert.Contains("est réactivé", back.Text, StringComparison.Ordinal);
