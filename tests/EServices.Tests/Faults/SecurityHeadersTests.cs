@@ -131,7 +131,7 @@ public sealed partial class SecurityHeadersTests(FaultsHost host)
         BaseAddress = new Uri("https://localhost"),
         AllowAutoRedirect = false,
         HandleCookies = true,
-    }));
+    })) { Host = host };
 
     private static string SolutionRoot()
     {
