@@ -88,10 +88,10 @@ public sealed class AccountController(
             var ticket = new SignUpTicket(email, candidate.FirstNames, candidate.LastName, phone, hash, returnUrl.Length == 0 ? null : returnUrl,
                 clock.GetUtcNow() + SignUpTicket.Lifetime);
             var link = links.To("/compte/activer?jeton=" + Uri.EscapeDataString(ticket.Protect(protection)));
-            outbox.Enqueue(email, "Activez votre compte des e-services",
-                $"Bonjour {candidate.FirstNames},\n\nPour terminer la création de votre compte des e-services, ouvrez ce lien (valable 24 heures) " +
+            Mail(email, candidate.FirstNames, "Activez votre compte des e-services",
+                "Pour terminer la création de votre compte des e-services, ouvrez ce lien (valable 24 heures) " +
                 $"puis appuyez sur « Activer mon compte » :\n{link}\n\n" +
-                "Si vous n'avez rien demandé, ignorez ce message : aucun compte ne sera créé.\n\nLes e-services de la Fonction publique");
+                "Si vous n'avez rien demandé, ignorez ce message : aucun compte ne sera créé.");
         }
 
         await db.SaveChangesAsync();
@@ -255,9 +255,9 @@ public sealed class AccountController(
         {
             var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
             var link = links.PasswordReset(user.Id, code);
-            outbox.Enqueue(user.Email!, "Réinitialisation de votre mot de passe",
-                $"Bonjour {user.FirstNames},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable 24 heures) :\n{link}\n\n" +
-                "Si vous n'avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.\n\nLes e-services de la Fonction publique");
+            Mail(user.Email!, user.FirstNames, "Réinitialisation de votre mot de passe",
+                $"Pour choisir un nouveau mot de passe, ouvrez ce lien (valable 24 heures) :\n{link}\n\n" +
+                "Si vous n'avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.");
             await db.SaveChangesAsync(ct);
         }
 
@@ -314,41 +314,37 @@ public sealed class AccountController(
     }
 
     /// <summary>Tells the owner at the address of the account, so that a change they did not make does not go unnoticed.</summary>
-    private void WarnOwnerOfPasswordChange(ApplicationUser user)
-    {
-        var at = clock.GetUtcNow().ToString("dd/MM/yyyy 'à' HH:mm", CultureInfo.GetCultureInfo("fr-FR"));
-        outbox.Enqueue(user.Email!, "Votre mot de passe a été changé",
-            $"Bonjour {user.FirstNames},\n\nLe mot de passe de votre compte des e-services a été changé le {at} (heure de Ouagadougou).\n\n" +
+    private void WarnOwnerOfPasswordChange(ApplicationUser user) =>
+        Mail(user.Email!, user.FirstNames, "Votre mot de passe a été changé",
+            $"Le mot de passe de votre compte des e-services a été changé le {Now} (heure de Ouagadougou).\n\n" +
             "Si c'est vous, vous n'avez rien à faire.\n" +
-            $"Si ce n'est pas vous, choisissez tout de suite un nouveau mot de passe avec ce lien, puis prévenez le support :\n{links.ForgotPassword}\n\n" +
-            "Les e-services de la Fonction publique");
-    }
+            $"Si ce n'est pas vous, choisissez tout de suite un nouveau mot de passe avec ce lien, puis prévenez le support :\n{links.ForgotPassword}");
 
-    /// <summary>Tells the owner of an address that someone tried to sign up with it, and how to get back in if it was them.</summary>
     /// <summary>The one answer to a refused sign-in, whether the address has no account, the password is wrong or the account
     /// is locked.</summary>
     public const string SignInRefused = "Adresse e-mail ou mot de passe incorrect. Après 5 essais infructueux, le compte est bloqué " +
         "15 minutes : vous pouvez alors réinitialiser votre mot de passe.";
 
-    private void WarnOwnerOfLockout(ApplicationUser owner)
-    {
-        var at = clock.GetUtcNow().ToString("dd/MM/yyyy 'à' HH:mm", CultureInfo.GetCultureInfo("fr-FR"));
-        outbox.Enqueue(owner.Email!, "Votre compte est bloqué pendant 15 minutes",
-            $"Bonjour {owner.FirstNames},\n\nLe {at} (heure de Ouagadougou), 5 mots de passe erronés ont été saisis pour votre compte des " +
+    private void WarnOwnerOfLockout(ApplicationUser owner) =>
+        Mail(owner.Email!, owner.FirstNames, "Votre compte est bloqué pendant 15 minutes",
+            $"Le {Now} (heure de Ouagadougou), 5 mots de passe erronés ont été saisis pour votre compte des " +
             "e-services : il est bloqué pendant 15 minutes, même avec le bon mot de passe.\n\n" +
-            $"Si ce n'est pas vous, ou si vous avez oublié votre mot de passe, choisissez-en un nouveau avec ce lien :\n{links.ForgotPassword}\n\n" +
-            "Les e-services de la Fonction publique");
-    }
+            $"Si ce n'est pas vous, ou si vous avez oublié votre mot de passe, choisissez-en un nouveau avec ce lien :\n{links.ForgotPassword}");
 
-    private void WarnOwnerOfSignUp(ApplicationUser owner)
-    {
-        var at = clock.GetUtcNow().ToString("dd/MM/yyyy 'à' HH:mm", CultureInfo.GetCultureInfo("fr-FR"));
-        outbox.Enqueue(owner.Email!, "Tentative de création d'un compte avec votre adresse",
-            $"Bonjour {owner.FirstNames},\n\nLe {at} (heure de Ouagadougou), quelqu'un a tenté de créer un compte des e-services avec votre adresse. " +
+    /// <summary>Tells the owner of an address that someone tried to sign up with it, and how to get back in if it was them.</summary>
+    private void WarnOwnerOfSignUp(ApplicationUser owner) =>
+        Mail(owner.Email!, owner.FirstNames, "Tentative de création d'un compte avec votre adresse",
+            $"Le {Now} (heure de Ouagadougou), quelqu'un a tenté de créer un compte des e-services avec votre adresse. " +
             "Aucun compte n'a été créé : votre compte reste le seul à cette adresse.\n\n" +
             $"Si c'est vous, connectez-vous avec votre mot de passe ; si vous l'avez oublié, choisissez-en un nouveau avec ce lien :\n{links.ForgotPassword}\n\n" +
-            "Si ce n'est pas vous, vous n'avez rien à faire.\n\nLes e-services de la Fonction publique");
-    }
+            "Si ce n'est pas vous, vous n'avez rien à faire.");
+
+    /// <summary>An account e-mail: greeting, <paramref name="body"/>, signature; sent by the outbox if the caller's save commits.</summary>
+    private void Mail(string to, string firstNames, string subject, string body) =>
+        outbox.Enqueue(to, subject, $"Bonjour {firstNames},\n\n{body}\n\nLes e-services de la Fonction publique");
+
+    /// <summary>Now as the e-mails write it (Ouagadougou is on UTC).</summary>
+    private string Now => clock.GetUtcNow().ToString("dd/MM/yyyy 'à' HH:mm", CultureInfo.GetCultureInfo("fr-FR"));
 
     [HttpGet("acces-refuse")]
     public IActionResult AccessDenied() => View();
