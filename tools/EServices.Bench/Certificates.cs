@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using EServices.Web.Documents;
+using EServices.Web.Domain.Requests;
 
 namespace EServices.Bench;
 

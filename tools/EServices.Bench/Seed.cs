@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using EServices.Web.Features.Accounts;
+using EServices.Web.Domain.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Npgsql;
 

@@ -1,11 +1,3 @@
-using EServices.Web.Documents;
-using EServices.Web.Features.Accounts;
-using EServices.Web.Features.BackOffice;
-using EServices.Web.Features.Catalogue;
-using EServices.Web.Forms;
-using EServices.Web.Infrastructure.Audit;
-using EServices.Web.Infrastructure.Email;
-using EServices.Web.Workflow;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,4 @@
 using EServices.Web.Data.Seed;
-using EServices.Web.Documents;
-using EServices.Web.Features.Accounts;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -64,7 +62,7 @@ public static class DatabaseSetup
 
         if (string.IsNullOrWhiteSpace(scope.ServiceProvider.GetRequiredService<IConfiguration>()[SigningKeySetting]) && !await db.SigningKeys.AnyAsync())
         {
-            db.SigningKeys.Add(new SigningKey { PrivateKeyPem = DocumentSigner.NewPrivateKeyPem(), CreatedAt = clock.GetUtcNow() });
+            db.SigningKeys.Add(SigningKey.Create(clock.GetUtcNow()));
             await db.SaveChangesAsync();
         }
 

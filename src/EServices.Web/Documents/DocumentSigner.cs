@@ -28,11 +28,7 @@ public sealed class DocumentSigner : IDisposable
 
     public string PublicKeyPem => _key.ExportSubjectPublicKeyInfoPem();
 
-    public static string NewPrivateKeyPem()
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        return key.ExportPkcs8PrivateKeyPem();
-    }
+    public static string NewPrivateKeyPem() => SigningKey.NewPrivateKeyPem();
 
     public byte[] Sign(byte[] data) => _key.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
 

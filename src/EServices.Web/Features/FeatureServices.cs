@@ -1,3 +1,4 @@
+using EServices.Web.Forms;
 using EServices.Web.Features.BackOffice;
 using EServices.Web.Features.Catalogue;
 using EServices.Web.Features.Dashboard;

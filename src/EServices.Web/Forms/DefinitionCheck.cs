@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using EServices.Web.Documents;
 
 namespace EServices.Web.Forms;
 

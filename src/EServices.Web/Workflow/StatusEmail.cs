@@ -1,8 +1,5 @@
 using System.Globalization;
 using EServices.Web.Data;
-using EServices.Web.Documents;
-using EServices.Web.Features.Accounts;
-using EServices.Web.Features.Catalogue;
 using EServices.Web.Infrastructure;
 using EServices.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,8 @@
+using EServices.Web.Domain.Accounts;
 using EServices.BrowserTests.Features.BackOffice;
 using EServices.BrowserTests.Features.Filing;
 using EServices.BrowserTests.Infrastructure;
 using EServices.Tests.Infrastructure;
-using EServices.Web.Features.Accounts;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,5 +1,5 @@
+using EServices.Web.Domain.Accounts;
 using EServices.Tests.Infrastructure;
-using EServices.Web.Features.Accounts;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

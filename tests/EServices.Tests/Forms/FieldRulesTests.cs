@@ -1,4 +1,3 @@
-using EServices.Web.Forms;
 
 namespace EServices.Tests.Forms;
 

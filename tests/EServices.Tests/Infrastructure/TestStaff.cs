@@ -1,6 +1,4 @@
 using EServices.Web.Data;
-using EServices.Web.Features.Accounts;
-using EServices.Web.Features.BackOffice;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

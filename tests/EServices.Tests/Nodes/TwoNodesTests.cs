@@ -3,7 +3,6 @@ using EServices.Tests.Features.Admin;
 using EServices.Tests.Features.Filing;
 using EServices.Tests.Infrastructure;
 using EServices.Web.Data.Seed;
-using EServices.Web.Features.Accounts;
 using EServices.Web.Features.PersonalData;
 using EServices.Web.Infrastructure.Email;
 using Microsoft.Extensions.DependencyInjection;

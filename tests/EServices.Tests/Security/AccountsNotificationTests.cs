@@ -1,5 +1,4 @@
 using EServices.Tests.Infrastructure;
-using EServices.Web.Features.Accounts;
 
 namespace EServices.Tests.Security;
 

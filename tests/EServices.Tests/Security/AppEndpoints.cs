@@ -1,6 +1,6 @@
+using EServices.Web.Infrastructure;
 using System.Text.RegularExpressions;
 using EServices.Tests.Infrastructure;
-using EServices.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

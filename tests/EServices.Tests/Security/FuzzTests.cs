@@ -3,7 +3,6 @@ using AngleSharp.Html.Dom;
 using EServices.Tests.Features.Admin;
 using EServices.Tests.Features.Filing;
 using EServices.Tests.Infrastructure;
-using EServices.Web.Features.Accounts;
 using Xunit.Abstractions;
 
 namespace EServices.Tests.Security;

@@ -3,7 +3,6 @@ using System.Net;
 using EServices.Tests.Features.Admin;
 using EServices.Tests.Features.Filing;
 using EServices.Tests.Infrastructure;
-using EServices.Web.Features.Accounts;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Routing;

@@ -33,7 +33,7 @@ public sealed class OrdinaryInputTests(HostFixture host, ITestOutputHelper outpu
         using var applicant = host.NewSession();
         await TestUsers.SignUpAsync(applicant);
         using var agent = host.NewSession();
-        await TestStaff.SignInAsync(host, agent, EServices.Web.Features.Accounts.Roles.Agent, "DGFP");
+        await TestStaff.SignInAsync(host, agent, EServices.Web.Domain.Accounts.Roles.Agent, "DGFP");
         var failures = new List<string>();
         foreach (var pair in FileNames.Chunk(2))
         {

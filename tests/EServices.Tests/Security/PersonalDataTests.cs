@@ -3,7 +3,6 @@ using System.Text.Json;
 using EServices.Tests.Features.Admin;
 using EServices.Tests.Features.Filing;
 using EServices.Tests.Infrastructure;
-using EServices.Web.Features.Accounts;
 using EServices.Web.Features.PersonalData;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using EServices.Tests.Features.Filing;
 using EServices.Tests.Infrastructure;
-using EServices.Web.Features.Accounts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

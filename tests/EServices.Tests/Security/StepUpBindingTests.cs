@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using EServices.Tests.Features.Filing;
 using EServices.Tests.Infrastructure;
-using EServices.Web.Features.Accounts;
 
 namespace EServices.Tests.Security;
 

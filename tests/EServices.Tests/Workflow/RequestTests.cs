@@ -1,5 +1,3 @@
-using EServices.Web.Features.Catalogue;
-using EServices.Web.Workflow;
 
 namespace EServices.Tests.Workflow;
 

@@ -1,6 +1,3 @@
-using EServices.Web.Features.Accounts;
-using EServices.Web.Features.BackOffice;
-using EServices.Web.Features.Catalogue;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

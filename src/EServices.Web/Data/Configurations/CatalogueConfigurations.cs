@@ -1,6 +1,3 @@
-using EServices.Web.Features.Accounts;
-using EServices.Web.Features.Catalogue;
-using EServices.Web.Forms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,9 +1,4 @@
-using EServices.Web.Documents;
-using EServices.Web.Features.Accounts;
-using EServices.Web.Features.Catalogue;
 using EServices.Web.Infrastructure.Audit;
-using EServices.Web.Infrastructure.Email;
-using EServices.Web.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

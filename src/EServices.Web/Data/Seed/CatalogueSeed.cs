@@ -1,6 +1,4 @@
 using System.Text.Json;
-using EServices.Web.Features.Catalogue;
-using EServices.Web.Forms;
 using Microsoft.EntityFrameworkCore;
 
 namespace EServices.Web.Data.Seed;

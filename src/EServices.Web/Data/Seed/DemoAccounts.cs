@@ -1,5 +1,3 @@
-using EServices.Web.Features.Accounts;
-using EServices.Web.Features.BackOffice;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using EServices.Web.Data;
-using EServices.Web.Forms;
 using EServices.Web.Infrastructure;
 using EServices.Web.Infrastructure.Email;
 using FluentValidation;

@@ -1,4 +1,3 @@
-using EServices.Web.Forms;
 using FluentValidation;
 
 namespace EServices.Web.Features.Accounts;

@@ -66,7 +66,7 @@ public sealed class StaffFormValidator : AbstractValidator<StaffForm>
             .EmailAddress().WithMessage("Saisissez une adresse e-mail valide (ex. nom@fonctionpublique.gov.bf).");
         RuleFor(f => f.FirstNames).NotEmpty().WithMessage("Saisissez les prénoms.").MaximumLength(100).WithMessage("100 caractères au plus.");
         RuleFor(f => f.LastName).NotEmpty().WithMessage("Saisissez le nom.").MaximumLength(60).WithMessage("60 caractères au plus.");
-        RuleFor(f => f.Role).Must(r => r is not null && Accounts.Roles.All.Contains(r)).WithMessage("Choisissez le rôle de l'agent.");
-        RuleFor(f => f.Services).NotEmpty().When(f => f.Role != Accounts.Roles.Admin).WithMessage("Cochez au moins un service : l'agent ne voit que les demandes de ses services.");
+        RuleFor(f => f.Role).Must(r => r is not null && Roles.All.Contains(r)).WithMessage("Choisissez le rôle de l'agent.");
+        RuleFor(f => f.Services).NotEmpty().When(f => f.Role != Roles.Admin).WithMessage("Cochez au moins un service : l'agent ne voit que les demandes de ses services.");
     }
 }

@@ -1,8 +1,5 @@
 using EServices.Web.Data;
 using EServices.Web.Documents;
-using EServices.Web.Features.Accounts;
-using EServices.Web.Features.Catalogue;
-using EServices.Web.Forms;
 using EServices.Web.Infrastructure;
 using EServices.Web.Infrastructure.Audit;
 using EServices.Web.Workflow;

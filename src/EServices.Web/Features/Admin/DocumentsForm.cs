@@ -1,6 +1,4 @@
 using EServices.Web.Documents;
-using EServices.Web.Features.Catalogue;
-using EServices.Web.Forms;
 using EServices.Web.Workflow;
 using FluentValidation;
 

@@ -1,6 +1,3 @@
-using EServices.Web.Features.Accounts;
-using EServices.Web.Features.Catalogue;
-using EServices.Web.Features.Filing;
 using EServices.Web.Forms;
 using EServices.Web.Infrastructure;
 using EServices.Web.Infrastructure.Storage;

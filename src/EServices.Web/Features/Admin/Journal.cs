@@ -1,7 +1,6 @@
 using System.Globalization;
 using EServices.Web.Data;
 using EServices.Web.Infrastructure.Audit;
-using EServices.Web.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace EServices.Web.Features.Admin;

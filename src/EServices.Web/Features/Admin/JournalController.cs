@@ -1,4 +1,4 @@
-using EServices.Web.Features.Accounts;
+using EServices.Web.Infrastructure;
 using EServices.Web.Infrastructure.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

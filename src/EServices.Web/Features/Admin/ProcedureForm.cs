@@ -1,4 +1,3 @@
-using EServices.Web.Features.Catalogue;
 using FluentValidation;
 
 namespace EServices.Web.Features.Admin;

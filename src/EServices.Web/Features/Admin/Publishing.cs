@@ -1,10 +1,7 @@
 using EServices.Web.Data;
-using EServices.Web.Documents;
-using EServices.Web.Features.Catalogue;
 using EServices.Web.Forms;
 using EServices.Web.Infrastructure.Audit;
 using EServices.Web.Infrastructure.Storage;
-using EServices.Web.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace EServices.Web.Features.Admin;

@@ -1,4 +1,4 @@
-using EServices.Web.Features.Accounts;
+using EServices.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -50,7 +50,7 @@ public sealed class PublishingController(Publishing publishing) : Controller
         return Redirect($"/admin/demarches/{copy.Id}");
     }
 
-    private async Task<IActionResult> Do(int id, string done, Func<Catalogue.Procedure, CancellationToken, Task> action, CancellationToken ct)
+    private async Task<IActionResult> Do(int id, string done, Func<Domain.Catalogue.Procedure, CancellationToken, Task> action, CancellationToken ct)
     {
         if (await publishing.FindAsync(id, ct) is not { } procedure)
         {

@@ -1,7 +1,5 @@
+using EServices.Web.Infrastructure;
 using EServices.Web.Data;
-using EServices.Web.Features.Accounts;
-using EServices.Web.Features.Catalogue;
-using EServices.Web.Forms;
 using EServices.Web.Infrastructure.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,4 @@
 using EServices.Web.Data;
-using EServices.Web.Features.Accounts;
-using EServices.Web.Features.Catalogue;
 using EServices.Web.Infrastructure;
 using EServices.Web.Infrastructure.Audit;
 using FluentValidation;

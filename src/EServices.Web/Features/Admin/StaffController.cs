@@ -1,8 +1,5 @@
 using System.Text;
 using EServices.Web.Data;
-using EServices.Web.Features.Accounts;
-using EServices.Web.Features.BackOffice;
-using EServices.Web.Features.Catalogue;
 using EServices.Web.Infrastructure;
 using EServices.Web.Infrastructure.Audit;
 using EServices.Web.Infrastructure.Email;

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using EServices.Web.Data;
 using EServices.Web.Documents;
-using EServices.Web.Features.Accounts;
 using EServices.Web.Infrastructure;
 using EServices.Web.Infrastructure.Storage;
 using EServices.Web.Workflow;
@@ -51,7 +50,7 @@ public sealed class BackOfficeController(
         var results = new List<(string Number, bool Done, string Message)>();
         foreach (var number in bulk.Numeros.Distinct())
         {
-            Action<Workflow.Request, DateTimeOffset> move = bulk.Operation switch
+            Action<Domain.Requests.Request, DateTimeOffset> move = bulk.Operation switch
             {
                 BulkAction.Take => (r, now) => r.Take(UserId, now),
                 BulkAction.Assign => (r, now) =>
@@ -65,7 +64,7 @@ public sealed class BackOfficeController(
                 },
                 BulkAction.Correction => (r, now) => r.RequestCorrection(
                     UserId,
-                    r.FormVersion.Parse().AnswerFields.Where(f => f.Type == Forms.FieldType.File).Select(f => f.Key).ToList(),
+                    r.FormVersion.Parse().AnswerFields.Where(f => f.Type == EServices.Web.Domain.Forms.FieldType.File).Select(f => f.Key).ToList(),
                     bulk.Message!,
                     bulk.Echeance!.Value,
                     now),
@@ -98,7 +97,7 @@ public sealed class BackOfficeController(
             .Append(new SummarySection("Pièces jointes", page.Documents.Select(d => (d.Label, $"{d.FileName} ({ReceiptPdf.FormatSize(d.Size)})")).ToList()))
             .Append(new SummarySection("Historique", page.Timeline.Select(e => (e.At.ToString("dd/MM/yyyy HH:mm"), $"{e.Actor} : {e.To}. {e.Comment}")).ToList()))
             .Prepend(new SummarySection("Demandeur", [("Nom", page.ApplicantName), ("E-mail", page.ApplicantEmail ?? ""), ("Téléphone", page.ApplicantPhone ?? ""),
-                ("Déposée le", page.SubmittedAt.ToString("dd/MM/yyyy HH:mm")), ("Échéance", page.DueOn is { } due ? Forms.FieldRules.FormatDate(due) : "—"), ("Agent", page.Assignee ?? "—")]))
+                ("Déposée le", page.SubmittedAt.ToString("dd/MM/yyyy HH:mm")), ("Échéance", page.DueOn is { } due ? EServices.Web.Domain.Forms.FieldRules.FormatDate(due) : "—"), ("Agent", page.Assignee ?? "—")]))
             .ToList();
         var service = await db.Services.Where(s => s.Id == page.ServiceId).Select(s => s.Name).SingleAsync(ct);
         var pdf = RequestSummaryPdf.Render(new RequestSummary(page.Number, page.ProcedureTitle, service, page.Status.Label(), sections));
@@ -159,7 +158,7 @@ public sealed class BackOfficeController(
             await db.SaveChangesAsync(ct);
             TempData["Message"] = $"Le document {document.Number} est révoqué : la page de vérification l'indique désormais.";
         }
-        catch (Workflow.InvalidTransitionException refused)
+        catch (EServices.Web.Domain.Requests.InvalidTransitionException refused)
         {
             TempData["Error"] = refused.Message;
         }
@@ -249,7 +248,7 @@ public sealed class BackOfficeController(
     public Task<IActionResult> Close(string number, uint version, string? raison, CancellationToken ct) =>
         WithReasonAsync(number, version, raison, "raison", "Indiquez pourquoi la demande est classée sans suite.", (r, now) => r.Close(UserId, raison!, now), ct);
 
-    private async Task<IActionResult> WithReasonAsync(string number, uint version, string? reason, string field, string missing, Action<Workflow.Request, DateTimeOffset> move, CancellationToken ct)
+    private async Task<IActionResult> WithReasonAsync(string number, uint version, string? reason, string field, string missing, Action<Domain.Requests.Request, DateTimeOffset> move, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > 2000)
         {
@@ -267,10 +266,10 @@ public sealed class BackOfficeController(
     }
 
     /// <summary>After an acceptance or a rejection, the certificate or the refusal letter (other moves issue nothing).</summary>
-    private Func<Workflow.Request, DateTimeOffset, Task> IssueDecisionDocument(CancellationToken ct) =>
+    private Func<Domain.Requests.Request, DateTimeOffset, Task> IssueDecisionDocument(CancellationToken ct) =>
         (r, now) => certificates.RunAsync(r, now, ct);
 
-    private async Task<IActionResult> MoveAsync(string number, uint version, Action<Workflow.Request, DateTimeOffset> move, CancellationToken ct)
+    private async Task<IActionResult> MoveAsync(string number, uint version, Action<Domain.Requests.Request, DateTimeOffset> move, CancellationToken ct)
     {
         var (outcome, message) = await decide.RunAsync(User, number, version, move, ct, IssueDecisionDocument(ct));
         if (outcome == DecisionOutcome.NotFound)

@@ -1,6 +1,6 @@
+using EServices.Web.Workflow;
 using System.Security.Claims;
 using EServices.Web.Data;
-using EServices.Web.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace EServices.Web.Features.BackOffice;
@@ -95,7 +95,7 @@ public sealed class InboxQuery(AppDbContext db, StaffScope scope, TimeProvider c
 
         var services = await scope.ServiceIdsAsync(user, ct);
         var colleagues = await db.ServiceMembers.AsNoTracking()
-            .Where(m => user.IsInRole(Accounts.Roles.Admin) || services.Contains(m.ServiceId))
+            .Where(m => user.IsInRole(Roles.Admin) || services.Contains(m.ServiceId))
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.FirstNames, u.LastName })
             .Distinct()
             .OrderBy(u => u.LastName)

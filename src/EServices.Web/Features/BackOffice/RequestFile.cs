@@ -1,8 +1,6 @@
+using EServices.Web.Forms;
 using System.Security.Claims;
 using EServices.Web.Data;
-using EServices.Web.Documents;
-using EServices.Web.Features.Filing;
-using EServices.Web.Forms;
 using EServices.Web.Workflow;
 using Microsoft.EntityFrameworkCore;
 

@@ -25,7 +25,7 @@ public static class CataloguePageCache
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
 
     /// <summary>Entities whose change alters what the catalogue pages show.</summary>
-    private static readonly Type[] CatalogueTypes = [typeof(Procedure), typeof(Category), typeof(Service), typeof(Forms.FormVersion)];
+    private static readonly Type[] CatalogueTypes = [typeof(Procedure), typeof(Category), typeof(Service), typeof(EServices.Web.Domain.Forms.FormVersion)];
 
     public static IServiceCollection AddCataloguePageCache(this IServiceCollection services)
     {

@@ -1,5 +1,4 @@
 using EServices.Web.Data;
-using EServices.Web.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace EServices.Web.Features.Catalogue;

@@ -1,4 +1,3 @@
-using EServices.Web.Features.Accounts;
 using EServices.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

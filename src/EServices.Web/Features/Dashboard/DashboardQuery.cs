@@ -1,8 +1,6 @@
+using EServices.Web.Workflow;
 using System.Security.Claims;
 using EServices.Web.Data;
-using EServices.Web.Features.Accounts;
-using EServices.Web.Features.BackOffice;
-using EServices.Web.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;

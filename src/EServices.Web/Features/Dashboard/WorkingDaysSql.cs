@@ -1,4 +1,3 @@
-using EServices.Web.Workflow;
 
 namespace EServices.Web.Features.Dashboard;
 

@@ -1,5 +1,6 @@
+using EServices.Web.Forms;
+using EServices.Web.Infrastructure;
 using EServices.Web.Data;
-using EServices.Web.Features.Accounts;
 using EServices.Web.Workflow;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -56,7 +57,7 @@ public sealed class FilingController(
             return Redirect($"/brouillons/{existing.Id}/etapes/{existing.CompletedSteps + 1}");
         }
 
-        var draft = Workflow.Request.StartDraft(procedure, UserId, clock.GetUtcNow(), test);
+        var draft = Domain.Requests.Request.StartDraft(procedure, UserId, clock.GetUtcNow(), test);
         db.Requests.Add(draft);
         await db.SaveChangesAsync(ct);
         return Redirect($"/brouillons/{draft.Id}/etapes/1");
@@ -144,7 +145,7 @@ public sealed class FilingController(
             return Redirect($"/brouillons/{id}/etapes/{draft.CompletedSteps + 1}");
         }
 
-        return View(Filing.Review.Build(draft, Today()));
+        return View(Forms.Review.Build(draft, Today()));
     }
 
     [HttpPost("/brouillons/{id:guid}/deposer")]
@@ -160,7 +161,7 @@ public sealed class FilingController(
         {
             ModelState.AddModelError("declaration", "Cochez la case pour certifier que les informations sont exactes.");
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Review", Filing.Review.Build(draft, Today()));
+            return View("Review", Forms.Review.Build(draft, Today()));
         }
 
         if (draft.Procedure.ClosedAt is not null && !draft.IsTest)
@@ -182,7 +183,7 @@ public sealed class FilingController(
     }
 
     /// <summary>The applicant's own draft; anyone else's is not found, and a filed one leads to its request page.</summary>
-    private async Task<(Workflow.Request? Draft, IActionResult? Elsewhere)> OpenDraftAsync(Guid id, CancellationToken ct)
+    private async Task<(Domain.Requests.Request? Draft, IActionResult? Elsewhere)> OpenDraftAsync(Guid id, CancellationToken ct)
     {
         var draft = await steps.FindAsync(id, UserId, ct);
         return draft switch

@@ -1,5 +1,3 @@
-using EServices.Web.Features.Catalogue;
-using EServices.Web.Forms;
 
 namespace EServices.Web.Features.Filing;
 

@@ -1,7 +1,7 @@
+using EServices.Web.Forms;
 using System.Security.Cryptography;
 using EServices.Web.Data;
 using EServices.Web.Documents;
-using EServices.Web.Features.Accounts;
 using EServices.Web.Workflow;
 using Microsoft.EntityFrameworkCore;
 

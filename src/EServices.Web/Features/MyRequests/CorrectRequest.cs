@@ -1,6 +1,4 @@
 using EServices.Web.Data;
-using EServices.Web.Features.Accounts;
-using EServices.Web.Features.Filing;
 using EServices.Web.Forms;
 using EServices.Web.Infrastructure.Storage;
 using EServices.Web.Workflow;

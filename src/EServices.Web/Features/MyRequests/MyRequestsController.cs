@@ -1,9 +1,7 @@
 using EServices.Web.Data;
-using EServices.Web.Documents;
 using EServices.Web.Infrastructure;
 using EServices.Web.Workflow;
 using Microsoft.EntityFrameworkCore;
-using EServices.Web.Features.Accounts;
 using EServices.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

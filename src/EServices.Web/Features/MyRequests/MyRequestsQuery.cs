@@ -1,6 +1,5 @@
+using EServices.Web.Forms;
 using EServices.Web.Data;
-using EServices.Web.Documents;
-using EServices.Web.Features.Filing;
 using EServices.Web.Workflow;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,6 @@
 using EServices.Web.Data;
 using EServices.Web.Infrastructure.Audit;
 using EServices.Web.Infrastructure.Storage;
-using EServices.Web.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,5 @@
 using EServices.Web.Data;
-using EServices.Web.Features.Accounts;
 using EServices.Web.Infrastructure;
-using EServices.Web.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EServices.Web.Data;
-using EServices.Web.Features.Accounts;
-using EServices.Web.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace EServices.Web.Features.PersonalData;

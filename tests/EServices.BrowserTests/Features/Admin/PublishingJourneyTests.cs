@@ -1,9 +1,9 @@
+using EServices.Web.Domain.Accounts;
 using System.Text.RegularExpressions;
 using EServices.BrowserTests.Features.BackOffice;
 using EServices.BrowserTests.Features.Filing;
 using EServices.BrowserTests.Infrastructure;
 using EServices.Tests.Infrastructure;
-using EServices.Web.Features.Accounts;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,9 +1,9 @@
+using EServices.Web.Domain.Accounts;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using EServices.BrowserTests.Features.Filing;
 using EServices.BrowserTests.Infrastructure;
 using EServices.Tests.Infrastructure;
-using EServices.Web.Features.Accounts;
 using Microsoft.Playwright;
 using UglyToad.PdfPig;
 using static Microsoft.Playwright.Assertions;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using EServices.Tests.Infrastructure;
-using EServices.Web.Features.Accounts;
 
 namespace EServices.Tests.Features.Accounts;
 

@@ -1,6 +1,5 @@
 using EServices.Tests.Features.Filing;
 using EServices.Tests.Infrastructure;
-using EServices.Web.Features.Accounts;
 using EServices.Web.Infrastructure.Audit;
 
 namespace EServices.Tests.Features.Admin;

@@ -1,6 +1,5 @@
 using System.Net;
 using EServices.Tests.Infrastructure;
-using EServices.Web.Features.Accounts;
 
 namespace EServices.Tests.Features.Admin;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using EServices.Tests.Infrastructure;
-using EServices.Web.Features.Accounts;
 
 namespace EServices.Tests.Features.Admin;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using EServices.Tests.Infrastructure;
-using EServices.Web.Features.Accounts;
 
 namespace EServices.Tests.Features.Admin;
 

@@ -1,7 +1,5 @@
 using EServices.Tests.Infrastructure;
 using EServices.Web.Data;
-using EServices.Web.Features.Catalogue;
-using EServices.Web.Forms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

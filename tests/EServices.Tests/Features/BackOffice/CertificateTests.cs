@@ -2,7 +2,6 @@ using System.Net;
 using System.Security.Cryptography;
 using EServices.Tests.Features.Filing;
 using EServices.Tests.Infrastructure;
-using EServices.Web.Features.Accounts;
 
 namespace EServices.Tests.Features.BackOffice;
 

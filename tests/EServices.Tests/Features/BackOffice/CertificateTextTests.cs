@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using EServices.Tests.Features.Filing;
 using EServices.Tests.Infrastructure;
 using EServices.Web.Data.Seed;
-using EServices.Web.Features.Accounts;
 using EServices.Web.Forms;
 
 namespace EServices.Tests.Features.BackOffice;

@@ -1,7 +1,6 @@
 using System.Net;
 using EServices.Tests.Features.Filing;
 using EServices.Tests.Infrastructure;
-using EServices.Web.Features.Accounts;
 
 namespace EServices.Tests.Features.BackOffice;
 

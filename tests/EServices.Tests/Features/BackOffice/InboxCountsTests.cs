@@ -1,6 +1,5 @@
 using EServices.Tests.Features.Dashboard;
 using EServices.Tests.Infrastructure;
-using EServices.Web.Features.Accounts;
 
 namespace EServices.Tests.Features.BackOffice;
 

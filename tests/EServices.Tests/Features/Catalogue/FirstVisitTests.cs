@@ -62,7 +62,7 @@ public sealed class FirstVisitTests(HostFixture host)
 
         var fee = sheet.Html.QuerySelectorAll(".sheet dt").Single(dt => dt.TextContent == "Coût").NextElementSibling!.TextContent;
         Assert.Equal("5\u202F000\u00A0FCFA", fee);
-        Assert.Equal("1\u202F234\u202F567\u00A0FCFA", EServices.Web.Forms.FieldRules.FormatAmount(1_234_567));
-        Assert.Equal("0\u00A0FCFA", EServices.Web.Forms.FieldRules.FormatAmount(0));
+        Assert.Equal("1\u202F234\u202F567\u00A0FCFA", EServices.Web.Domain.Forms.FieldRules.FormatAmount(1_234_567));
+        Assert.Equal("0\u00A0FCFA", EServices.Web.Domain.Forms.FieldRules.FormatAmount(0));
     }
 }

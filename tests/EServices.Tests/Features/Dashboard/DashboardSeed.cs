@@ -1,5 +1,4 @@
 using EServices.Tests.Infrastructure;
-using EServices.Web.Features.Accounts;
 using EServices.Web.Features.Catalogue;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Identity;

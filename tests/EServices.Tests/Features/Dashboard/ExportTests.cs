@@ -3,7 +3,6 @@ using System.Net;
 using ClosedXML.Excel;
 using CsvHelper;
 using EServices.Tests.Infrastructure;
-using EServices.Web.Features.Accounts;
 
 namespace EServices.Tests.Features.Dashboard;
 

@@ -1,6 +1,5 @@
 using EServices.Tests.Infrastructure;
 using EServices.Web.Features.Dashboard;
-using EServices.Web.Workflow;
 using Npgsql;
 using NpgsqlTypes;
 

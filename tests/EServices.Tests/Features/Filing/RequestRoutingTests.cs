@@ -1,6 +1,4 @@
-using EServices.Web.Features.Catalogue;
 using EServices.Web.Features.Filing;
-using EServices.Web.Forms;
 
 namespace EServices.Tests.Features.Filing;
 

@@ -1,6 +1,5 @@
 using EServices.Tests.Features.Filing;
 using EServices.Tests.Infrastructure;
-using EServices.Web.Features.Accounts;
 
 namespace EServices.Tests.Features.Verification;
 

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace EServices.Web.Domain.Accounts;
+
+public sealed class ApplicationUser : IdentityUser
+{
+    public required string FirstNames { get; set; }
+    public required string LastName { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Set when an administrator deactivates the account: it can no longer sign in; its history stays.</summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
+
+    /// <summary>The RFC 6238 time step of the last authenticator code accepted: a code of this step or an earlier one is refused
+    /// (AuthenticatorCodes).</summary>
+    public long? AuthenticatorLastTimeStep { get; set; }
+
+    public string FullName => $"{FirstNames} {LastName.ToUpperInvariant()}";
+}

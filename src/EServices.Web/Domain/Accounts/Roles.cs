@@ -1,0 +1,23 @@
+namespace EServices.Web.Domain.Accounts;
+
+/// <summary>Staff roles. An applicant has none.</summary>
+public static class Roles
+{
+    /// <summary>Agent instructeur: processes the requests of their services.</summary>
+    public const string Agent = "agent";
+
+    /// <summary>Chef de service: an agent who also assigns requests to colleagues.</summary>
+    public const string Supervisor = "superviseur";
+
+    public const string Admin = "admin";
+
+    public static readonly string[] All = [Agent, Supervisor, Admin];
+
+    public static string Label(string role) => role switch
+    {
+        Agent => "Agent instructeur",
+        Supervisor => "Chef de service",
+        Admin => "Administrateur",
+        _ => role,
+    };
+}

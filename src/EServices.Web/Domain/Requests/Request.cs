@@ -1,0 +1,247 @@
+
+namespace EServices.Web.Domain.Requests;
+
+/// <summary>
+/// One request (demande) for a procedure. A draft is a request in the Draft state: the half-finished
+/// form is this one object, saved at every step. Every state change goes through a method here and is
+/// recorded as an event.
+/// </summary>
+public sealed class Request
+{
+    public Guid Id { get; private set; }
+    public int ProcedureId { get; private set; }
+    public Procedure Procedure { get; private set; } = null!;
+    public int FormVersionId { get; private set; }
+    public FormVersion FormVersion { get; private set; } = null!;
+    public string ApplicantId { get; private set; } = null!;
+    public RequestStatus Status { get; private set; }
+
+    /// <summary>Filed through the test link of an unpublished procedure; deleted when the procedure is published.</summary>
+    public bool IsTest { get; private set; }
+
+    /// <summary>The group of the service that processes it, chosen by the routing rules at filing.</summary>
+    public int? GroupId { get; private set; }
+
+    /// <summary>The answers as jsonb (<see cref="FormAnswers"/>).</summary>
+    public string Answers { get; private set; } = "{}";
+
+    /// <summary>The furthest step the applicant has completed (0 = none), to resume a draft.</summary>
+    public int CompletedSteps { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public string? Number { get; private set; }
+    public DateTimeOffset? SubmittedAt { get; private set; }
+    public DateOnly? DueOn { get; private set; }
+
+    /// <summary>The applicant's name at filing, as printed on the receipt.</summary>
+    public string? ApplicantName { get; private set; }
+
+    /// <summary>The agent in charge, once the request is taken or assigned.</summary>
+    public string? AssigneeId { get; private set; }
+
+    /// <summary>While the applicant is asked for a correction: what to correct, why and by when.
+    /// The processing clock is paused from <see cref="PausedSince"/> until the applicant resubmits.</summary>
+    public string[] CorrectionFields { get; private set; } = [];
+
+    public string? CorrectionMessage { get; private set; }
+    public DateOnly? CorrectionDeadline { get; private set; }
+    public DateTimeOffset? PausedSince { get; private set; }
+
+    /// <summary>Working days spent waiting on the applicant, added to the due date.</summary>
+    public int PausedWorkingDays { get; private set; }
+
+    public DateTimeOffset? DecidedAt { get; private set; }
+
+    /// <summary>The reason given to the applicant for a rejection or a closure.</summary>
+    public string? DecisionReason { get; private set; }
+
+    public uint Version { get; private set; }
+
+    public List<Attachment> Attachments { get; private set; } = [];
+    public List<RequestEvent> Events { get; private set; } = [];
+
+    /// <summary>Starts a draft on the live version, or on the draft version through the test link.</summary>
+    public static Request StartDraft(Procedure procedure, string applicantId, DateTimeOffset now, bool test = false)
+    {
+        var formVersionId = test ? procedure.DraftFormVersionId : procedure.IsOnline ? procedure.PublishedFormVersionId : null;
+        if (formVersionId is null)
+        {
+            throw new InvalidTransitionException(test
+                ? "Cette démarche n'a pas de brouillon à tester."
+                : "Cette démarche n'est pas disponible en ligne.");
+        }
+
+        var request = new Request
+        {
+            Id = Guid.NewGuid(),
+            ProcedureId = procedure.Id,
+            FormVersionId = formVersionId.Value,
+            IsTest = test,
+            ApplicantId = applicantId,
+            Status = RequestStatus.Draft,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        request.Record(now, applicantId, null, RequestStatus.Draft, "Brouillon créé");
+        return request;
+    }
+
+    public FormAnswers ReadAnswers() => FormAnswers.Parse(Answers);
+
+    public void SaveAnswers(FormAnswers answers, int completedSteps, DateTimeOffset now)
+    {
+        EnsureDraft();
+        Answers = answers.ToJson();
+        CompletedSteps = Math.Max(CompletedSteps, completedSteps);
+        UpdatedAt = now;
+    }
+
+    /// <summary>Adds a document: to a draft, or to a request whose correction asks for that document.</summary>
+    public void Attach(Attachment attachment)
+    {
+        if (!(Status == RequestStatus.CorrectionRequested && CorrectionFields.Contains(attachment.FieldKey)))
+        {
+            EnsureDraft();
+        }
+
+        attachment.RequestId = Id;
+        Attachments.Add(attachment);
+    }
+
+    /// <summary>Files the draft: it gets its tracking number and due date and becomes "Déposée".</summary>
+    public void Submit(string number, string applicantName, DateOnly dueOn, int? groupId, DateTimeOffset now)
+    {
+        EnsureDraft();
+        GroupId = groupId;
+        Number = number;
+        ApplicantName = applicantName;
+        DueOn = dueOn;
+        SubmittedAt = now;
+        UpdatedAt = now;
+        Status = RequestStatus.Submitted;
+        Record(now, ApplicantId, RequestStatus.Draft, RequestStatus.Submitted, "Demande déposée");
+    }
+
+    /// <summary>Whether the due date has passed while the request is with the administration.</summary>
+    public bool IsOverdue(DateOnly today) =>
+        Status is RequestStatus.Submitted or RequestStatus.UnderReview && DueOn is { } due && due < today;
+
+    /// <summary>An agent takes a new request for themself.</summary>
+    public void Take(string agentId, DateTimeOffset now)
+    {
+        Ensure(RequestAction.Take);
+        AssigneeId = agentId;
+        Move(now, agentId, RequestStatus.UnderReview, "Prise en charge");
+    }
+
+    /// <summary>A supervisor gives a request to a colleague (or takes it back from one).</summary>
+    public void Assign(string supervisorId, string agentId, string agentName, DateTimeOffset now)
+    {
+        Ensure(RequestAction.Assign);
+        AssigneeId = agentId;
+        Move(now, supervisorId, RequestStatus.UnderReview, $"Attribuée à {agentName}");
+    }
+
+    /// <summary>Asks the applicant to correct some answers or documents; the clock stops until they resubmit.</summary>
+    public void RequestCorrection(string agentId, IReadOnlyCollection<string> fields, string message, DateOnly deadline, DateTimeOffset now)
+    {
+        Ensure(RequestAction.RequestCorrection);
+        if (fields.Count == 0 || string.IsNullOrWhiteSpace(message))
+        {
+            throw new InvalidTransitionException("Indiquez ce qu'il faut corriger et un message pour le demandeur.");
+        }
+
+        CorrectionFields = [.. fields];
+        CorrectionMessage = message.Trim();
+        CorrectionDeadline = deadline;
+        PausedSince = now;
+        Move(now, agentId, RequestStatus.CorrectionRequested, CorrectionMessage);
+    }
+
+    /// <summary>The applicant sends the corrected answers: the request goes back to the same agent and the
+    /// due date moves by the working days spent waiting.</summary>
+    public void ResubmitCorrection(FormAnswers answers, WorkingCalendar calendar, DateTimeOffset now)
+    {
+        Ensure(RequestAction.Resubmit);
+        var waited = calendar.WorkingDaysBetween(DateOnly.FromDateTime(PausedSince!.Value.UtcDateTime), DateOnly.FromDateTime(now.UtcDateTime));
+        PausedWorkingDays += waited;
+        if (DueOn is { } due)
+        {
+            DueOn = calendar.AddWorkingDays(due, waited);
+        }
+
+        Answers = answers.ToJson();
+        CorrectionFields = [];
+        PausedSince = null;
+        Move(now, ApplicantId, RequestStatus.UnderReview, "Complément envoyé par le demandeur");
+    }
+
+    /// <summary>Keeps the applicant's corrections while they are still being made (no state change).</summary>
+    public void KeepCorrection(FormAnswers answers, DateTimeOffset now)
+    {
+        if (Status != RequestStatus.CorrectionRequested)
+        {
+            throw new InvalidTransitionException($"Action impossible : la demande est « {Status.Label()} ».");
+        }
+
+        Answers = answers.ToJson();
+        UpdatedAt = now;
+    }
+
+    public void Accept(string agentId, DateTimeOffset now)
+    {
+        Ensure(RequestAction.Accept);
+        DecidedAt = now;
+        Move(now, agentId, RequestStatus.Accepted, "Demande acceptée");
+    }
+
+    public void Reject(string agentId, string reason, DateTimeOffset now)
+    {
+        Ensure(RequestAction.Reject);
+        DecidedAt = now;
+        DecisionReason = RequiredReason(reason, "Indiquez le motif du rejet : il sera communiqué au demandeur.");
+        Move(now, agentId, RequestStatus.Rejected, DecisionReason);
+    }
+
+    public void Close(string agentId, string reason, DateTimeOffset now)
+    {
+        Ensure(RequestAction.Close);
+        DecidedAt = now;
+        PausedSince = null;
+        DecisionReason = RequiredReason(reason, "Indiquez pourquoi la demande est classée sans suite.");
+        Move(now, agentId, RequestStatus.ClosedWithoutFollowUp, DecisionReason);
+    }
+
+    public bool Allows(RequestAction action) => RequestTransitions.Allows(Status, action);
+
+    private void Ensure(RequestAction action)
+    {
+        if (!Allows(action))
+        {
+            throw new InvalidTransitionException($"Action impossible : la demande est « {Status.Label()} ».");
+        }
+    }
+
+    private void Move(DateTimeOffset now, string actorId, RequestStatus to, string comment)
+    {
+        var from = Status;
+        Status = to;
+        UpdatedAt = now;
+        Record(now, actorId, from, to, comment);
+    }
+
+    private static string RequiredReason(string reason, string message) =>
+        string.IsNullOrWhiteSpace(reason) ? throw new InvalidTransitionException(message) : reason.Trim();
+
+    private void EnsureDraft()
+    {
+        if (Status != RequestStatus.Draft)
+        {
+            throw new InvalidTransitionException("Cette demande a déjà été déposée : elle ne peut plus être modifiée.");
+        }
+    }
+
+    private void Record(DateTimeOffset at, string? actorId, RequestStatus? from, RequestStatus to, string comment) =>
+        Events.Add(new RequestEvent { RequestId = Id, At = at, ActorId = actorId, From = from, To = to, Comment = comment });
+}

@@ -1,0 +1,40 @@
+using EServices.Web.Infrastructure;
+using System.Security.Claims;
+using EServices.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace EServices.Web.Features.BackOffice;
+
+/// <summary>The back-office inbox as a table, with the tab and filters the agent has chosen, every page at once.
+/// Test filings are left out, as from every figure.</summary>
+public sealed class InboxExport(InboxQuery inbox, AppDbContext db)
+{
+    private static readonly string[] Headers = ["Numéro", "Démarche", "Service", "Demandeur", "Déposée le", "Échéance", "Agent", "État", "En retard"];
+
+    public async Task<ExportTable> RunAsync(ClaimsPrincipal user, InboxCriteria criteria, CancellationToken ct)
+    {
+        var today = inbox.Today;
+        var requests = await (await inbox.FilteredAsync(user, criteria, ct))
+            .Where(r => !r.IsTest)
+            .Select(r => new
+            {
+                r.Number,
+                r.Procedure.Title,
+                Service = r.Procedure.Service.Code,
+                r.ApplicantName,
+                r.SubmittedAt,
+                r.DueOn,
+                Assignee = db.Users.Where(u => u.Id == r.AssigneeId).Select(u => u.FirstNames + " " + u.LastName).FirstOrDefault(),
+                r.Status,
+                Overdue = (r.Status == RequestStatus.Submitted || r.Status == RequestStatus.UnderReview) && r.DueOn < today,
+            })
+            .ToListAsync(ct);
+        return new ExportTable("Demandes", Headers, requests
+            .Select(r => new object?[]
+            {
+                r.Number, r.Title, r.Service, r.ApplicantName, DateOnly.FromDateTime(r.SubmittedAt!.Value.UtcDateTime), r.DueOn, r.Assignee,
+                r.Status.Label(), r.Overdue ? "Oui" : "Non",
+            })
+            .ToList());
+    }
+}

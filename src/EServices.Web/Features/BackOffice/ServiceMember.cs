@@ -1,8 +1,0 @@
-namespace EServices.Web.Features.BackOffice;
-
-/// <summary>A member of staff belongs to one or more services and sees only their requests.</summary>
-public sealed class ServiceMember
-{
-    public required string UserId { get; set; }
-    public int ServiceId { get; set; }
-}

@@ -1,0 +1,45 @@
+using EServices.Web.Documents;
+
+namespace EServices.Web.Forms;
+
+public sealed record ReviewItem(string Label, IReadOnlyList<string> Lines);
+
+public sealed record ReviewStep(int Index, string Title, IReadOnlyList<ReviewItem> Items, IReadOnlyList<string> Errors);
+
+public sealed record ReviewPage(Guid DraftId, string ProcedureTitle, IReadOnlyList<ReviewStep> Steps)
+{
+    public bool IsComplete => Steps.All(s => s.Errors.Count == 0);
+}
+
+/// <summary>The answers of a request, step by step, as the applicant (and later the agent) reads them.</summary>
+public static class Review
+{
+    public static ReviewPage Build(Request request, DateOnly today)
+    {
+        var definition = request.FormVersion.Parse();
+        var answers = request.ReadAnswers();
+        var files = DraftSteps.Files(request);
+        var steps = definition.Steps.Select((step, i) =>
+        {
+            var errors = new FormAnswersValidator(step.Fields, today).Validate(answers).Errors.Select(e => e.ErrorMessage).ToList();
+            var items = step.Fields
+                .Where(f => f.TakesAnswer && answers.IsVisible(f))
+                .Select(f => new ReviewItem(f.Label, Lines(f, answers, files)))
+                .ToList();
+            return new ReviewStep(i + 1, step.Title, items, errors);
+        });
+        return new ReviewPage(request.Id, request.Procedure.Title, steps.ToList());
+    }
+
+    private static List<string> Lines(FormField field, FormAnswers answers, IReadOnlyDictionary<string, AttachedFile> files) => field.Type switch
+    {
+        FieldType.MultiChoice => [AnswerDisplay.Many(field, answers.GetMany(field.Key))],
+        FieldType.File => [files.TryGetValue(field.Key, out var f) ? $"{f.FileName} ({ReceiptPdf.FormatSize(f.Size)})" : "Aucun fichier"],
+        FieldType.Repeat => answers.GetRows(field.Key)
+            .Where(r => r.Values.Any(v => !string.IsNullOrWhiteSpace(v)))
+            .Select((row, i) => $"{i + 1}. " + string.Join(" — ", (field.Fields ?? []).Select(c => $"{c.Label} : {AnswerDisplay.Simple(c, row.GetValueOrDefault(c.Key))}")))
+            .DefaultIfEmpty("Aucune ligne")
+            .ToList(),
+        _ => [AnswerDisplay.Simple(field, answers.Get(field.Key))],
+    };
+}

@@ -1,0 +1,12 @@
+namespace EServices.Web.Infrastructure;
+
+/// <summary>The policy names of the portal, one per kind of user (registered in Program).</summary>
+public static class AuthorizationPolicies
+{
+    /// <summary>Applicants only: staff accounts are for the back-office (they file test requests through the draft pages,
+    /// which check ownership, and follow them in the back-office).</summary>
+    public const string Applicant = "applicant";
+    public const string BackOffice = "back-office";
+    public const string Supervisor = "supervisor";
+    public const string Admin = "admin";
+}
