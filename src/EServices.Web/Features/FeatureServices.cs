@@ -10,8 +10,10 @@ namespace EServices.Web.Features;
 
 public static class FeatureServices
 {
-    /// <summary>Each feature's queries and commands, one line each.</summary>
+    /// <summary>Each feature's queries and commands, one line each; every command handler (a class named
+    /// <c>Handler</c> or <c>…Handler</c>, nested in its command's file) is found here, so a new action adds no line.</summary>
     public static IServiceCollection AddFeatureServices(this IServiceCollection services) => services
+        .AddCommandHandlers()
         .AddScoped<HomeQuery>()
         .AddScoped<SearchQuery>()
         .AddScoped<SheetQuery>()
@@ -35,4 +37,15 @@ public static class FeatureServices
         .AddScoped<Infrastructure.Audit.ChainVerifier>()
         .AddScoped<Admin.Publishing>()
         .AddScoped<Admin.JournalQuery>();
+
+    private static IServiceCollection AddCommandHandlers(this IServiceCollection services)
+    {
+        foreach (var handler in typeof(FeatureServices).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false } && t.Name.EndsWith("Handler", StringComparison.Ordinal)))
+        {
+            services.AddScoped(handler);
+        }
+
+        return services;
+    }
 }
