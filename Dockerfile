@@ -2,8 +2,8 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props .editorconfig ./
-COPY src/EServices.Web/EServices.Web.csproj src/EServices.Web/
-RUN dotnet restore src/EServices.Web/EServices.Web.csproj
+COPY src/EServices.Web/EServices.Web.csproj src/EServices.Web/packages.lock.json src/EServices.Web/
+RUN dotnet restore src/EServices.Web/EServices.Web.csproj --locked-mode
 COPY src/ src/
 RUN dotnet publish src/EServices.Web/EServices.Web.csproj -c Release -o /app --no-restore
 

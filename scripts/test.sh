@@ -28,11 +28,27 @@ results="$repo/.local/test-results"
 rm -rf "$results"
 mkdir -p "$results"
 
+# Restores exactly the versions in the packages.lock.json files: a changed dependency fails here, not in production.
+echo "==> Restoring (locked)"
+if ! dotnet restore EServices.sln --locked-mode -nologo -v quiet; then
+  echo "Restore failed: a package differs from packages.lock.json (run dotnet restore --force-evaluate and commit the lock files)"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
 echo "==> Building"
-if ! dotnet build EServices.sln -c Release -nologo -v quiet; then
+if ! dotnet build EServices.sln -c Release --no-restore -nologo -v quiet; then
   echo "Build failed"
   echo "0 passed, 1 failed"
   exit 1
+fi
+
+# The style of .editorconfig, checked like a test: one more failure when a file is not formatted.
+echo "==> Checking the format (dotnet format --verify-no-changes)"
+format_failed=0
+if ! dotnet format EServices.sln --verify-no-changes --no-restore -v quiet; then
+  echo "Format check failed: run dotnet format EServices.sln"
+  format_failed=1
 fi
 
 echo "==> Testing"
@@ -50,6 +66,7 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0}))
 done
+failed=$((failed + format_failed))
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1 # the run itself broke (a crash, a missing project): count it
 fi
