@@ -40,36 +40,19 @@ ensure_database eservices_bench
 db="$(pg_connection_string eservices_bench)"
 psql_bench() { psql_admin -d eservices_bench "$@"; }
 
-free_port() {
-  local port="$1"
-  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
-  echo "$port"
-}
+. scripts/lib/portal.sh
 port="$(free_port 5180)"
 dead_smtp_port="$(free_port 25250)" # nothing listens there: the e-mail outbox postpones and retries, as when SMTP is down
 url="http://127.0.0.1:$port"
 
 echo "==> Starting the portal (Production) on $url"
 rm -rf "$out/files"
-# The content root is the project's folder, as with scripts/run.sh: appsettings.json and wwwroot are found there.
 # Limits of sign-in attempts per address are lifted: every simulated applicant comes from 127.0.0.1.
-ASPNETCORE_ENVIRONMENT=Production \
-Portal__PublicUrl="$url" \
-ConnectionStrings__Default="$db" \
-Storage__Path="$out/files" \
-Seed__DemoAccounts=true Seed__DemoPassword="$demo_password" \
-SignInLimits__PerIpPerMinute=1000000 \
-Email__SmtpHost=127.0.0.1 Email__SmtpPort="$dead_smtp_port" \
-Bench__Enabled=true \
-  dotnet src/EServices.Web/bin/Release/net10.0/EServices.Web.dll --contentRoot "$repo/src/EServices.Web" --urls "$url" >"$out/portal.log" 2>&1 &
-portal_pid=$!
-trap 'kill "$portal_pid" 2>/dev/null || true' EXIT
-for _ in $(seq 1 180); do
-  curl -fsS -o /dev/null "$url/bench/plaintext" 2>/dev/null && break
-  kill -0 "$portal_pid" 2>/dev/null || { echo "The portal stopped; its log:"; tail -n 30 "$out/portal.log"; exit 1; }
-  sleep 1
-done
-curl -fsS -o /dev/null "$url/bench/plaintext" || { echo "The portal did not answer"; exit 1; }
+start_portal "$url" "$out/portal.log" \
+  ConnectionStrings__Default="$db" Storage__Path="$out/files" \
+  Seed__DemoAccounts=true Seed__DemoPassword="$demo_password" \
+  SignInLimits__PerIpPerMinute=1000000 \
+  Email__SmtpHost=127.0.0.1 Email__SmtpPort="$dead_smtp_port"
 
 echo "==> Seeding $applicants applicants and $requests requests (SQL)"
 seed_output="$(bench seed "$db" "$applicants" "$requests")"

@@ -45,29 +45,14 @@ else
   db="$(pg_connection_string eservices_lighthouse)"
 fi
 
-free_port() {
-  local port="$1"
-  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
-  echo "$port"
-}
+. scripts/lib/portal.sh
 port="$(free_port 5190)"
 url="http://127.0.0.1:$port"
 echo "==> Starting the portal (Production) on $url"
 rm -rf "$out/files"
-ASPNETCORE_ENVIRONMENT=Production \
-ConnectionStrings__Default="$db" \
-Storage__Path="$out/files" \
-Portal__PublicUrl="$url" \
-Email__SmtpHost=127.0.0.1 Email__SmtpPort="$(free_port 25260)" \
-Bench__Enabled=true \
-  dotnet src/EServices.Web/bin/Release/net10.0/EServices.Web.dll --contentRoot "$repo/src/EServices.Web" --urls "$url" >"$out/portal.log" 2>&1 &
-portal_pid=$!
-trap 'kill "$portal_pid" 2>/dev/null || true' EXIT
-for _ in $(seq 1 180); do
-  curl -fsS -o /dev/null "$url/bench/plaintext" 2>/dev/null && break
-  kill -0 "$portal_pid" 2>/dev/null || { echo "The portal stopped; its log:"; tail -n 30 "$out/portal.log"; exit 1; }
-  sleep 1
-done
+start_portal "$url" "$out/portal.log" \
+  ConnectionStrings__Default="$db" Storage__Path="$out/files" \
+  Email__SmtpHost=127.0.0.1 Email__SmtpPort="$(free_port 25260)"
 
 # One applicant who files a few requests: a session for the form step, a receipt for the check page.
 echo "==> One applicant, a few filings"
