@@ -70,7 +70,7 @@ public static partial class DefinitionCheck
             errors.Add(DefinitionInput.Label, $"{where} : le libellé est obligatoire.");
         }
 
-        if (field.Type is FieldType.Choice or FieldType.MultiChoice)
+        if (field.Kind.HasOptions)
         {
             var options = field.Options ?? [];
             if (options.Count == 0)
@@ -127,7 +127,7 @@ public static partial class DefinitionCheck
             {
                 errors.Field = field.Key + "." + child.Key;
                 var childWhere = $"{where}, colonne « {child.Key} »";
-                if (child.Type is FieldType.File or FieldType.Repeat or FieldType.Info)
+                if (!child.Kind.InBlock)
                 {
                     errors.Add(DefinitionInput.Type, $"{childWhere} : un bloc répétable ne peut contenir ni fichier, ni bloc, ni texte explicatif.");
                 }
@@ -155,13 +155,8 @@ public static partial class DefinitionCheck
             return;
         }
 
-        var values = parent.Type switch
-        {
-            FieldType.YesNo => ["oui", "non"],
-            FieldType.Choice or FieldType.MultiChoice or FieldType.Region => parent.Choices.Select(o => o.Value).ToList(),
-            _ => null,
-        };
-        if (values is null)
+        var values = parent.Choices.Select(o => o.Value).ToList();
+        if (!parent.Kind.IsList)
         {
             errors.Add(DefinitionInput.ShowWhen, $"{where} : la condition d'affichage doit porter sur un champ à choix ou oui/non.");
         }
@@ -178,9 +173,9 @@ public static partial class DefinitionCheck
             return;
         }
 
-        switch (field.Type)
+        switch (field.Kind.Bounds)
         {
-            case FieldType.Integer or FieldType.Amount or FieldType.MultiChoice or FieldType.Repeat:
+            case FieldBounds.Number:
                 long? Number(string? v) => v is null ? null : long.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : long.MinValue;
                 var (min, max) = (Number(field.Min), Number(field.Max));
                 if (min == long.MinValue || max == long.MinValue)
@@ -193,7 +188,7 @@ public static partial class DefinitionCheck
                 }
 
                 break;
-            case FieldType.Date:
+            case FieldBounds.Date:
                 bool Valid(string? v) => v is null or "today" || FieldRules.TryDate(v, out _);
                 if (!Valid(field.Min) || !Valid(field.Max))
                 {
@@ -201,7 +196,7 @@ public static partial class DefinitionCheck
                 }
 
                 break;
-            default:
+            case FieldBounds.None:
                 errors.Add(DefinitionInput.Bounds, $"{where} : un minimum ou un maximum n'a de sens que pour un nombre, un montant, une date, un choix multiple ou un bloc.");
                 break;
         }

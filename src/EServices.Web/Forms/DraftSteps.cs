@@ -139,7 +139,7 @@ public sealed class DraftSteps(AppDbContext db, FileStorage storage, IOptions<St
     public async Task SaveFilesAsync(Request request, IEnumerable<FormField> fields, IFormFileCollection files, FormAnswers answers, ModelStateDictionary errors, CancellationToken ct)
     {
         var maxBytes = storageOptions.Value.MaxFileBytes;
-        foreach (var field in fields.Where(f => f.Type == FieldType.File))
+        foreach (var field in fields.Where(f => f.Kind.Shape == AnswerShape.File))
         {
             var file = files.GetFile(field.Key);
             if (file is null || (file.Length == 0 && string.IsNullOrEmpty(file.FileName)))

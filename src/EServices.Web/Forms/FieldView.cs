@@ -14,34 +14,16 @@ public sealed record FieldView(FormField Field, string Name, string? Value)
 
     public string Id => Infrastructure.FieldIds.For(Name);
 
-    /// <summary>The ids of the hint and the error that describe the field, for aria-describedby.</summary>
+    /// <summary>The ids of the hint and the error that describe the field, for aria-describedby. The partials of
+    /// several values and of files always print a hint (what to tick, which files).</summary>
     public string? DescribedBy(bool hasError)
     {
-        var ids = string.Join(' ', new[] { Hint is null && Field.Type is not (FieldType.MultiChoice or FieldType.File) ? null : Id + "-aide", hasError ? Id + "-erreur" : null }.Where(i => i is not null));
+        var ids = string.Join(' ', new[] { Hint is null && Field.Kind.Shape is not (AnswerShape.Many or AnswerShape.File) ? null : Id + "-aide", hasError ? Id + "-erreur" : null }.Where(i => i is not null));
         return ids.Length == 0 ? null : ids;
     }
 
-    public string Partial => Field.Type switch
-    {
-        FieldType.LongText => "~/Forms/Views/Fields/_LongText.cshtml",
-        FieldType.YesNo => "~/Forms/Views/Fields/_YesNo.cshtml",
-        FieldType.Choice or FieldType.Region => "~/Forms/Views/Fields/_Choice.cshtml",
-        FieldType.MultiChoice => "~/Forms/Views/Fields/_MultiChoice.cshtml",
-        FieldType.File => "~/Forms/Views/Fields/_File.cshtml",
-        FieldType.Info => "~/Forms/Views/Fields/_Info.cshtml",
-        FieldType.Repeat => "~/Forms/Views/Fields/_Repeat.cshtml",
-        _ => "~/Forms/Views/Fields/_TextInput.cshtml",
-    };
+    public string Partial => $"~/Forms/Views/Fields/{Field.Kind.Partial}.cshtml";
 
     /// <summary>The hint under the label: the author's help, else what the type expects.</summary>
-    public string? Hint => Field.Help ?? Field.Type switch
-    {
-        FieldType.Phone => "+226 suivi de 8 chiffres, ex. +226 70 12 34 56",
-        FieldType.Amount => "En francs CFA, sans décimales, ex. 150000",
-        FieldType.Cnib => "Une lettre suivie de chiffres, ex. B12345678",
-        FieldType.Matricule => "6 ou 7 chiffres suivis d'une lettre, ex. 212345A",
-        FieldType.Date => "Format jj/mm/aaaa",
-        FieldType.File => null,
-        _ => null,
-    };
+    public string? Hint => Field.Help ?? Field.Kind.Hint;
 }

@@ -32,9 +32,9 @@ public sealed class FormAnswersValidator : AbstractValidator<FormAnswers>
     private static IEnumerable<(string Key, string Message)> Errors(FormField field, FormAnswers answers, DateOnly today)
     {
         var name = $"« {field.Label} »";
-        switch (field.Type)
+        switch (field.Kind.Shape)
         {
-            case FieldType.MultiChoice:
+            case AnswerShape.Many:
                 var picked = answers.GetMany(field.Key);
                 if (picked.Count == 0)
                 {
@@ -57,7 +57,7 @@ public sealed class FormAnswersValidator : AbstractValidator<FormAnswers>
 
                 break;
 
-            case FieldType.Repeat:
+            case AnswerShape.Rows:
                 var rows = answers.GetRows(field.Key);
                 var least = int.TryParse(field.Min, CultureInfo.InvariantCulture, out var m) ? m : field.Required ? 1 : 0;
                 var filled = rows.Count(r => r.Values.Any(v => !string.IsNullOrWhiteSpace(v)));
@@ -105,11 +105,11 @@ public sealed class FormAnswersValidator : AbstractValidator<FormAnswers>
         if (string.IsNullOrWhiteSpace(value))
         {
             return !field.Required ? null
-                : field.Type == FieldType.File ? $"« {field.Label} » : joignez le document."
+                : field.Kind.Shape == AnswerShape.File ? $"« {field.Label} » : joignez le document."
                 : $"« {field.Label} » est obligatoire.";
         }
 
-        return field.Type == FieldType.File ? null : FieldRules.Check(field, value, today);
+        return field.Kind.Shape == AnswerShape.File ? null : FieldRules.Check(field, value, today);
     }
 
     public static string RowKey(string block, int row, string child) => $"{block}[{row}].{child}";

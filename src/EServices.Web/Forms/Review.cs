@@ -31,11 +31,11 @@ public static class Review
         return new ReviewPage(request.Id, request.Procedure.Title, steps.ToList());
     }
 
-    private static List<string> Lines(FormField field, FormAnswers answers, IReadOnlyDictionary<string, AttachedFile> files) => field.Type switch
+    private static List<string> Lines(FormField field, FormAnswers answers, IReadOnlyDictionary<string, AttachedFile> files) => field.Kind.Shape switch
     {
-        FieldType.MultiChoice => [AnswerDisplay.Many(field, answers.GetMany(field.Key))],
-        FieldType.File => [files.TryGetValue(field.Key, out var f) ? $"{f.FileName} ({ReceiptPdf.FormatSize(f.Size)})" : "Aucun fichier"],
-        FieldType.Repeat => answers.GetRows(field.Key)
+        AnswerShape.Many => [AnswerDisplay.Many(field, answers.GetMany(field.Key))],
+        AnswerShape.File => [files.TryGetValue(field.Key, out var f) ? $"{f.FileName} ({ReceiptPdf.FormatSize(f.Size)})" : "Aucun fichier"],
+        AnswerShape.Rows => answers.GetRows(field.Key)
             .Where(r => r.Values.Any(v => !string.IsNullOrWhiteSpace(v)))
             .Select((row, i) => $"{i + 1}. " + string.Join(" — ", (field.Fields ?? []).Select(c => $"{c.Label} : {AnswerDisplay.Simple(c, row.GetValueOrDefault(c.Key))}")))
             .DefaultIfEmpty("Aucune ligne")

@@ -13,15 +13,15 @@ public static class StepInput
     {
         foreach (var field in step.Fields)
         {
-            switch (field.Type)
+            switch (field.Kind.Shape)
             {
-                case FieldType.Info:
-                case FieldType.File:
+                case AnswerShape.None:
+                case AnswerShape.File:
                     break;
-                case FieldType.MultiChoice:
+                case AnswerShape.Many:
                     answers.SetMany(field.Key, Values(posted, field.Key).Where(v => v.Length > 0).Distinct().Take(100));
                     break;
-                case FieldType.Repeat:
+                case AnswerShape.Rows:
                     answers.SetRows(field.Key, ReadRows(field, posted));
                     break;
                 default:

@@ -7,7 +7,7 @@ public static partial class CertificateTemplate
 {
     /// <summary>The answers a template can print (<see cref="TemplateWords.Answers"/>): all but files.</summary>
     public static IEnumerable<FormField> Fields(FormDefinition definition) =>
-        definition.AnswerFields.Where(f => f.Type is not FieldType.File);
+        definition.AnswerFields.Where(f => f.Kind.Shape != AnswerShape.File);
 
     public static IReadOnlyList<string> Placeholders(string template) =>
         Placeholder().Matches(template).Select(m => m.Groups[1].Value).Distinct().ToList();

@@ -135,10 +135,10 @@ public static class TemplateWords
     /// <summary>Each printable answer as the applicant and the agent read it; a repeatable block one row per line; a
     /// field the applicant was not asked (its condition did not hold) "sans objet".</summary>
     public static Dictionary<string, string> Answers(FormDefinition definition, FormAnswers answers) =>
-        CertificateTemplate.Fields(definition).ToDictionary(f => f.Key, f => !answers.IsVisible(f) ? "sans objet" : f.Type switch
+        CertificateTemplate.Fields(definition).ToDictionary(f => f.Key, f => !answers.IsVisible(f) ? "sans objet" : f.Kind.Shape switch
         {
-            FieldType.MultiChoice => AnswerDisplay.Many(f, answers.GetMany(f.Key)),
-            FieldType.Repeat => Rows(f, answers.GetRows(f.Key)),
+            AnswerShape.Many => AnswerDisplay.Many(f, answers.GetMany(f.Key)),
+            AnswerShape.Rows => Rows(f, answers.GetRows(f.Key)),
             _ => AnswerDisplay.Simple(f, answers.Get(f.Key)),
         });
 

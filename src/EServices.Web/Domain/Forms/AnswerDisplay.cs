@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace EServices.Web.Domain.Forms;
 
 /// <summary>An answer as the applicant and the agent read it: labels for choices, dates as dd/mm/yyyy, amounts in FCFA.</summary>
@@ -12,14 +10,7 @@ public static class AnswerDisplay
             return "Non renseigné";
         }
 
-        return field.Type switch
-        {
-            FieldType.Choice or FieldType.Region => field.Choices.FirstOrDefault(o => o.Value == value)?.Label ?? value,
-            FieldType.YesNo => value == "oui" ? "Oui" : value == "non" ? "Non" : value,
-            FieldType.Date => FieldRules.TryDate(value, out var d) ? FieldRules.FormatDate(d) : value,
-            FieldType.Amount => long.TryParse(value, CultureInfo.InvariantCulture, out var a) ? FieldRules.FormatAmount(a) : value,
-            _ => value,
-        };
+        return field.Kind.Display(field, value);
     }
 
     public static string Many(FormField field, IReadOnlyList<string> values) =>

@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 
 namespace EServices.Web.Domain.Forms;
 
-/// <summary>What each field type accepts, and the French message when it does not. Pure functions.</summary>
+/// <summary>What a field accepts, and the French message when it does not (each type's own rule is in
+/// <see cref="FieldKinds"/>); the checks and formats those rules share. Pure functions.</summary>
 public static partial class FieldRules
 {
     public const int DefaultTextMax = 200;
@@ -16,66 +17,18 @@ public static partial class FieldRules
 
     /// <summary>Puts a typed value in its canonical form when it is valid; leaves it as typed otherwise,
     /// so that what the user entered is never lost.</summary>
-    public static string Normalize(FieldType type, string raw)
-    {
-        var value = raw.Trim();
-        switch (type)
-        {
-            case FieldType.Phone:
-                return TryPhone(value, out var phone) ? phone : value;
-            case FieldType.Amount:
-            case FieldType.Integer:
-                var digits = Spaces().Replace(value, "");
-                return long.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? digits : value;
-            case FieldType.Cnib:
-                return Spaces().Replace(value, "").ToUpperInvariant();
-            case FieldType.Matricule:
-                var m = Spaces().Replace(value, "").ToUpperInvariant();
-                return MatriculeFormat().IsMatch(m) ? m : value;
-            case FieldType.Date:
-                return TryDate(value, out var date) ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : value;
-            case FieldType.Email:
-                return value.ToLowerInvariant();
-            default:
-                return type == FieldType.LongText ? raw.Trim().ReplaceLineEndings("\n") : value;
-        }
-    }
+    public static string Normalize(FieldType type, string raw) => FieldKinds.Of(type).Normalise(raw.Trim());
 
     /// <summary>The error for one simple value, or null when it is acceptable. Emptiness is checked by the caller.</summary>
     public static string? Check(FormField field, string value, DateOnly today)
     {
         var name = $"« {field.Label} »";
-        if (HasControlCharacters(value, allowNewLines: field.Type == FieldType.LongText))
+        if (HasControlCharacters(value, allowNewLines: field.Kind.MultiLine))
         {
             return $"{name} contient des caractères non autorisés.";
         }
 
-        return field.Type switch
-        {
-            FieldType.Text or FieldType.LongText => CheckText(field, value, name),
-            FieldType.Integer => CheckNumber(field, value, name, "doit être un nombre entier, sans espace ni virgule."),
-            FieldType.Amount => value.StartsWith('-')
-                ? $"{name} ne peut pas être négatif."
-                : CheckNumber(field, value, name, "doit être un montant en francs CFA, sans décimales (ex. 150000)."),
-            FieldType.Date => CheckDate(field, value, name, today),
-            FieldType.Email => value.Length <= 254 && EmailFormat().IsMatch(value)
-                ? null
-                : $"{name} : saisissez une adresse e-mail valide (ex. nom@exemple.bf).",
-            FieldType.Phone => TryPhone(value, out _)
-                ? null
-                : $"{name} : saisissez un numéro du Burkina Faso, +226 suivi de 8 chiffres (ex. +226 70 12 34 56).",
-            FieldType.YesNo => value is "oui" or "non" ? null : $"{name} : répondez par oui ou par non.",
-            FieldType.Choice or FieldType.Region => field.Choices.Any(o => o.Value == value)
-                ? null
-                : $"{name} : choisissez une réponse de la liste.",
-            FieldType.Cnib => CnibFormat().IsMatch(value)
-                ? null
-                : $"{name} : le numéro de CNIB est une lettre suivie de 7 à 9 chiffres (ex. B12345678).",
-            FieldType.Matricule => MatriculeFormat().IsMatch(value)
-                ? null
-                : $"{name} : le matricule est composé de 6 ou 7 chiffres suivis d'une lettre (ex. 212345A).",
-            _ => null,
-        };
+        return field.Kind.Check(field, value, name, today);
     }
 
     public static bool TryDate(string value, out DateOnly date) =>
@@ -110,9 +63,9 @@ public static partial class FieldRules
     public static string FormatAmount(long amount) =>
         amount.ToString("#,0", Thousands) + "\u00A0FCFA";
 
-    private static string? CheckText(FormField field, string value, string name)
+    internal static string? CheckText(FormField field, string value, string name)
     {
-        var max = field.MaxLength ?? (field.Type == FieldType.LongText ? DefaultLongTextMax : DefaultTextMax);
+        var max = field.MaxLength ?? field.Kind.DefaultMaxLength ?? DefaultTextMax;
         if (value.Length > max)
         {
             return $"{name} doit contenir au plus {max} caractères (vous en avez saisi {value.Length}).";
@@ -131,7 +84,7 @@ public static partial class FieldRules
         return null;
     }
 
-    private static string? CheckNumber(FormField field, string value, string name, string formatMessage)
+    internal static string? CheckNumber(FormField field, string value, string name, string formatMessage)
     {
         if (!long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) || Math.Abs(number) >= AmountCeiling)
         {
@@ -151,11 +104,11 @@ public static partial class FieldRules
         return null;
     }
 
-    private static string? CheckDate(FormField field, string value, string name, DateOnly today)
+    internal static string? CheckDate(FormField field, string value, string name, DateOnly today, string formatMessage)
     {
         if (!TryDate(value, out var date) || date.Year < 1900 || date.Year > 2200)
         {
-            return $"{name} doit être une date valide (jj/mm/aaaa).";
+            return $"{name} {formatMessage}";
         }
 
         if (Bound(field.Min, today) is { } min && date < min)
@@ -177,18 +130,6 @@ public static partial class FieldRules
     private static bool HasControlCharacters(string value, bool allowNewLines) =>
         value.Any(c => char.IsControl(c) && !(allowNewLines && c is '\n' or '\t'));
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
-
     [GeneratedRegex(@"[\s.\-()]")]
     private static partial Regex PhoneSeparators();
-
-    [GeneratedRegex(@"^[^@\s<>""]+@[^@\s<>""]+\.[A-Za-z]{2,}$")]
-    private static partial Regex EmailFormat();
-
-    [GeneratedRegex(@"^[A-Z][0-9]{7,9}$")]
-    private static partial Regex CnibFormat();
-
-    [GeneratedRegex(@"^[0-9]{6,7}[A-Z]$")]
-    private static partial Regex MatriculeFormat();
 }

@@ -21,7 +21,7 @@ public sealed record FormDefinition
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
     /// <summary>Every field that takes an answer, repeatable blocks included but not their children.</summary>
-    public IEnumerable<FormField> AnswerFields => Steps.SelectMany(s => s.Fields).Where(f => f.Type != FieldType.Info);
+    public IEnumerable<FormField> AnswerFields => Steps.SelectMany(s => s.Fields).Where(f => f.TakesAnswer);
 
     public FormField? Find(string key) => Steps.SelectMany(s => s.Fields).FirstOrDefault(f => f.Key == key);
 }
@@ -57,10 +57,14 @@ public sealed record FormField
     public IReadOnlyList<FormField>? Fields { get; init; }
 
     [JsonIgnore]
-    public IReadOnlyList<FieldOption> Choices => Type == FieldType.Region ? Regions.Options : Options ?? [];
+    public FieldKind Kind => FieldKinds.Of(Type);
+
+    /// <summary>The choices offered: the type's own (regions, oui/non) or those the author listed.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<FieldOption> Choices => Kind.FixedChoices ?? Options ?? [];
 
     [JsonIgnore]
-    public bool TakesAnswer => Type != FieldType.Info;
+    public bool TakesAnswer => Kind.Shape != AnswerShape.None;
 }
 
 public sealed record FieldOption(string Value, string Label);

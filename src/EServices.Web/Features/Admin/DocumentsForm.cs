@@ -66,25 +66,11 @@ public sealed class DocumentsForm
     /// template can print.</summary>
     public static Dictionary<string, string> SampleValues(FormDefinition? definition, Procedure procedure, string number, DateOnly today)
     {
-        var answers = definition is null ? [] : CertificateTemplate.Fields(definition).ToDictionary(f => f.Key, f => f.Type == FieldType.Repeat
-            ? TemplateWords.Rows(f, [(f.Fields ?? []).ToDictionary(c => c.Key, c => (string?)Sample(c))])
-            : AnswerDisplay.Simple(f, Sample(f)));
+        var answers = definition is null ? [] : CertificateTemplate.Fields(definition).ToDictionary(f => f.Key, f => f.Kind.Shape == AnswerShape.Rows
+            ? TemplateWords.Rows(f, [(f.Fields ?? []).ToDictionary(c => c.Key, c => (string?)c.Kind.Sample(c))])
+            : AnswerDisplay.Simple(f, f.Kind.Sample(f)));
         return TemplateWords.Values(TemplateWords.SampleFacts(procedure.Title, procedure.Service.Name, procedure.Service.NumberPrefix, number, today), answers);
     }
-
-    private static string Sample(FormField field) => field.Type switch
-    {
-        FieldType.Choice or FieldType.Region => field.Choices.Count > 0 ? field.Choices[0].Value : "",
-        FieldType.YesNo => "oui",
-        FieldType.Date => "1988-05-12",
-        FieldType.Amount => "150000",
-        FieldType.Integer => "3",
-        FieldType.Email => "aminata.ouedraogo@example.bf",
-        FieldType.Phone => "70 12 34 56",
-        FieldType.Cnib => "B12345678",
-        FieldType.Matricule => "212345A",
-        _ => $"[{field.Label}]",
-    };
 }
 
 public sealed class EmailForm

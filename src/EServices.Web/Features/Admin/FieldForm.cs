@@ -46,14 +46,14 @@ public sealed class FieldForm
         Key = string.IsNullOrWhiteSpace(Key) ? KeyFrom(Label ?? "") : Key.Trim(),
         Label = Label?.Trim() ?? "",
         Help = Blank(Help),
-        Required = Required && Type != FieldType.Info,
+        Required = Required && FieldKinds.Of(Type).Shape != AnswerShape.None,
         Min = Blank(Min),
         Max = Blank(Max),
         MinLength = int.TryParse(MinLength, out var minLength) ? minLength : null,
         MaxLength = int.TryParse(MaxLength, out var maxLength) ? maxLength : null,
         Pattern = Blank(Pattern),
         PatternMessage = Blank(PatternMessage),
-        Options = Type is FieldType.Choice or FieldType.MultiChoice ? ParseOptions(Options) : null,
+        Options = FieldKinds.Of(Type).HasOptions ? ParseOptions(Options) : null,
         ShowWhen = string.IsNullOrWhiteSpace(ShowWhenField) ? null : new Condition(ShowWhenField, ShowWhenValue?.Trim() ?? ""),
     };
 
@@ -97,33 +97,10 @@ public sealed class FieldFormValidator : AbstractValidator<FieldForm>
         RuleFor(f => f.MinLength).Must(BeCount).WithMessage("La longueur minimale est un nombre entier de caractères.");
         RuleFor(f => f.MaxLength).Must(BeCount).WithMessage("La longueur maximale est un nombre entier de caractères.");
         RuleFor(f => f.Options).Must(o => !string.IsNullOrWhiteSpace(o))
-            .When(f => f.Type is FieldType.Choice or FieldType.MultiChoice).WithMessage("Saisissez les choix proposés, un par ligne.");
+            .When(f => Enum.IsDefined(f.Type) && FieldKinds.Of(f.Type).HasOptions).WithMessage("Saisissez les choix proposés, un par ligne.");
         RuleFor(f => f.ShowWhenValue).NotEmpty().When(f => !string.IsNullOrWhiteSpace(f.ShowWhenField))
             .WithMessage("Indiquez la réponse qui fait apparaître ce champ.");
     }
 
     private static bool BeCount(string? value) => string.IsNullOrWhiteSpace(value) || (int.TryParse(value, out var n) && n is >= 0 and <= 100_000);
-}
-
-public static class FieldTypeLabels
-{
-    public static readonly IReadOnlyDictionary<FieldType, string> All = new Dictionary<FieldType, string>
-    {
-        [FieldType.Text] = "Texte court",
-        [FieldType.LongText] = "Texte long",
-        [FieldType.Integer] = "Nombre entier",
-        [FieldType.Amount] = "Montant (FCFA)",
-        [FieldType.Date] = "Date",
-        [FieldType.Email] = "Adresse e-mail",
-        [FieldType.Phone] = "Téléphone",
-        [FieldType.YesNo] = "Oui / non",
-        [FieldType.Choice] = "Choix unique",
-        [FieldType.MultiChoice] = "Choix multiple",
-        [FieldType.Cnib] = "Numéro de CNIB",
-        [FieldType.Matricule] = "Matricule",
-        [FieldType.Region] = "Région",
-        [FieldType.File] = "Pièce jointe (fichier)",
-        [FieldType.Info] = "Texte explicatif (sans réponse)",
-        [FieldType.Repeat] = "Bloc répétable (tableau)",
-    };
 }

@@ -248,7 +248,7 @@ public sealed class FormBuilderController(Publishing publishing, IValidator<Fiel
                 break;
             }
 
-            if (field.Type is FieldType.YesNo or FieldType.Choice or FieldType.MultiChoice or FieldType.Region)
+            if (field.Kind.IsList)
             {
                 before.Add(field);
             }

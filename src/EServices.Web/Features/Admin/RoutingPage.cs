@@ -31,15 +31,9 @@ public sealed record RoutingPage(
 {
     /// <summary>The fields whose answer is one value of a known list: single choice, region, yes/no.</summary>
     public static IEnumerable<FormField> Candidates(FormDefinition definition) =>
-        definition.AnswerFields.Where(f => f.Type is FieldType.Choice or FieldType.Region or FieldType.YesNo);
+        definition.AnswerFields.Where(f => f.Kind.IsList && f.Kind.Shape == AnswerShape.Single);
 
-    public static IReadOnlyList<FieldOption> ValuesOf(FormField field) =>
-        field.Type == FieldType.YesNo ? [new("oui", "Oui"), new("non", "Non")] : field.Choices;
+    public static IReadOnlyList<FieldOption> ValuesOf(FormField field) => field.Choices;
 
-    public static string TypeLabel(FieldType type) => type switch
-    {
-        FieldType.Region => "région",
-        FieldType.YesNo => "oui ou non",
-        _ => "choix",
-    };
+    public static string TypeLabel(FieldType type) => FieldKinds.Of(type).ListName;
 }
