@@ -43,9 +43,7 @@ public sealed class IssueCertificate(AppDbContext db, DocumentSigner signer, Pub
         var number = await Numbering.NextAsync(db, prefix, today.Year, ct);
         var holder = request.ApplicantName ?? "";
         var body = CertificateTemplate.Fill(template, Values(request, number, today));
-        var code = NewCode();
-        var facts = new SignedFacts(kind, number, holder, today);
-        var pdf = CertificatePdf.Render(new CertificateContent(
+        return Add(request.Id, new SignedFacts(kind, number, holder, today), title, now, check => CertificatePdf.Render(new CertificateContent(
             title,
             number,
             body,
@@ -54,17 +52,25 @@ public sealed class IssueCertificate(AppDbContext db, DocumentSigner signer, Pub
             today,
             procedure.Service.SignatoryName,
             procedure.Service.SignatoryTitle,
-            CheckAddress(code, facts)));
+            check)));
+    }
+
+    /// <summary>Adds a document of the request to the caller's transaction: a new check code, its signed check address
+    /// printed by <paramref name="render"/>, the PDF bytes and their SHA-256.</summary>
+    public IssuedDocument Add(Guid requestId, SignedFacts facts, string title, DateTimeOffset issuedAt, Func<CheckAddress, byte[]> render)
+    {
+        var code = NewCode();
+        var pdf = render(CheckAddress(code, facts));
         var document = new IssuedDocument
         {
             Id = Guid.NewGuid(),
-            RequestId = request.Id,
-            Kind = kind,
-            Number = number,
+            RequestId = requestId,
+            Kind = facts.Kind,
+            Number = facts.Number,
             Code = code,
-            HolderName = holder,
+            HolderName = facts.Holder,
             ProcedureTitle = title,
-            IssuedAt = now,
+            IssuedAt = issuedAt,
             Pdf = pdf,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)),
         };
@@ -73,7 +79,7 @@ public sealed class IssueCertificate(AppDbContext db, DocumentSigner signer, Pub
     }
 
     /// <summary>The check addresses of a document, on the public address (never the request's host).</summary>
-    public CheckAddress CheckAddress(string code, SignedFacts facts) => Documents.CheckAddress.For(signer, links.Base, code, facts);
+    private CheckAddress CheckAddress(string code, SignedFacts facts) => Documents.CheckAddress.For(signer, links.Base, code, facts);
 
     public static string NewCode() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 

@@ -32,6 +32,7 @@ public static class FeatureServices
         .AddScoped<InboxExport>()
         .AddScoped<Infrastructure.Audit.AuditLog>()
         .AddScoped<Accounts.SignInJournal>()
+        .AddScoped<Accounts.AccountMail>()
         .AddScoped<Accounts.AuthenticatorCodes>()
         .AddScoped<Infrastructure.Audit.AuditSealer>()
         .AddScoped<Infrastructure.Audit.ChainVerifier>()

@@ -1,18 +1,16 @@
 using EServices.Web.Forms;
 using EServices.Web.Infrastructure;
-using EServices.Web.Data;
 using EServices.Web.Workflow;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace EServices.Web.Features.Filing;
 
 /// <summary>The applicant's journey through a form: start, steps, review, submit. A draft is resumed from any step.</summary>
 public sealed class FilingController(
-    AppDbContext db,
     DraftSteps steps,
+    StartDraft.Handler start,
     SubmitDraft submit,
     UserManager<ApplicationUser> users,
     TimeProvider clock) : Controller
@@ -31,36 +29,14 @@ public sealed class FilingController(
 
     private async Task<IActionResult> StartAsync(string slug, bool test, CancellationToken ct)
     {
-        var procedure = await db.Procedures.FirstOrDefaultAsync(p => p.Slug == slug, ct);
-        if (procedure is null)
+        var result = await start.HandleAsync(new StartDraft.Command(slug, UserId, test), ct);
+        if (result.Message is not null)
         {
-            return NotFound();
+            TempData["Message"] = result.Message;
         }
 
-        if (test ? procedure.DraftFormVersionId is null : !procedure.IsOnline)
-        {
-            TempData["Message"] = test
-                ? "Cette démarche n'a pas de brouillon à tester."
-                : procedure.ClosedAt is null ? "Cette démarche n'est pas encore disponible en ligne." : "Cette démarche n'accepte plus de nouvelles demandes en ligne.";
-            return Redirect($"/demarches/{slug}");
-        }
-
-        // One draft per procedure: starting again resumes the draft in progress.
-        var existing = await db.Requests
-            .Where(r => r.ApplicantId == UserId && r.ProcedureId == procedure.Id && r.Status == RequestStatus.Draft && r.IsTest == test)
-            .OrderByDescending(r => r.UpdatedAt)
-            .Select(r => new { r.Id, r.CompletedSteps })
-            .FirstOrDefaultAsync(ct);
-        if (existing is not null)
-        {
-            TempData["Message"] = "Vous aviez déjà commencé cette démarche : reprenez là où vous vous étiez arrêté.";
-            return Redirect($"/brouillons/{existing.Id}/etapes/{existing.CompletedSteps + 1}");
-        }
-
-        var draft = Domain.Requests.Request.StartDraft(procedure, UserId, clock.GetUtcNow(), test);
-        db.Requests.Add(draft);
-        await db.SaveChangesAsync(ct);
-        return Redirect($"/brouillons/{draft.Id}/etapes/1");
+        return result.DraftId is { } id ? Redirect($"/brouillons/{id}/etapes/{result.Step}")
+            : result.Message is null ? NotFound() : Redirect($"/demarches/{slug}");
     }
 
     [HttpGet("/brouillons/{id:guid}/etapes/{index:int}")]
@@ -73,25 +49,13 @@ public sealed class FilingController(
         }
 
         var count = draft.FormVersion.Parse().Steps.Count;
-        // "Reprendre" sends to the step after the last one completed: when every step is done, that is the review.
-        if (index == count + 1 && draft.CompletedSteps >= count)
-        {
-            return Redirect($"/brouillons/{id}/recapitulatif");
-        }
-
-        if (index < 1 || index > count)
-        {
-            return NotFound();
-        }
-
-        // Steps are filled in order: a step further than the next one to fill leads back to that one.
         var nextToFill = Math.Min(draft.CompletedSteps + 1, count);
-        if (index > nextToFill)
-        {
-            return Redirect($"/brouillons/{id}/etapes/{nextToFill}");
-        }
-
-        return View(steps.Page(draft, index, depuisRecapitulatif));
+        // "Reprendre" sends to the step after the last one completed: when every step is done, that is the review.
+        // Steps are filled in order: a step further than the next one to fill leads back to that one.
+        return index == count + 1 && draft.CompletedSteps >= count ? Redirect($"/brouillons/{id}/recapitulatif")
+            : index < 1 || index > count ? NotFound()
+            : index > nextToFill ? Redirect($"/brouillons/{id}/etapes/{nextToFill}")
+            : View(steps.Page(draft, index, depuisRecapitulatif));
     }
 
     [HttpPost("/brouillons/{id:guid}/etapes/{index:int}")]
@@ -139,13 +103,9 @@ public sealed class FilingController(
             return elsewhere!;
         }
 
-        var count = draft.FormVersion.Parse().Steps.Count;
-        if (draft.CompletedSteps < count)
-        {
-            return Redirect($"/brouillons/{id}/etapes/{draft.CompletedSteps + 1}");
-        }
-
-        return View(Forms.Review.Build(draft, Today()));
+        return draft.CompletedSteps < draft.FormVersion.Parse().Steps.Count
+            ? Redirect($"/brouillons/{id}/etapes/{draft.CompletedSteps + 1}")
+            : View(Forms.Review.Build(draft, Today()));
     }
 
     [HttpPost("/brouillons/{id:guid}/deposer")]
@@ -164,17 +124,10 @@ public sealed class FilingController(
             return View("Review", Forms.Review.Build(draft, Today()));
         }
 
-        if (draft.Procedure.ClosedAt is not null && !draft.IsTest)
+        var result = await submit.RunAsync(id, (await users.GetUserAsync(User))!, ct);
+        if (result.Number is not { } number)
         {
-            TempData["Message"] = "Cette démarche n'accepte plus de nouvelles demandes en ligne.";
-            return Redirect($"/brouillons/{id}/recapitulatif");
-        }
-
-        var applicant = await users.GetUserAsync(User);
-        var number = await submit.RunAsync(id, applicant!, ct);
-        if (number is null)
-        {
-            TempData["Message"] = "Votre demande est incomplète : corrigez les points signalés avant de la déposer.";
+            TempData["Message"] = result.Refusal;
             return Redirect($"/brouillons/{id}/recapitulatif");
         }
 

@@ -1,5 +1,4 @@
 using EServices.Web.Forms;
-using System.Security.Cryptography;
 using EServices.Web.Data;
 using EServices.Web.Documents;
 using EServices.Web.Workflow;
@@ -13,13 +12,17 @@ namespace EServices.Web.Features.Filing;
 /// </summary>
 public sealed class SubmitDraft(AppDbContext db, WorkingCalendar calendar, StatusEmail email, IssueCertificate documents, TimeProvider clock, ILogger<SubmitDraft> logger)
 {
-    /// <summary>The tracking number of the filed request, or null when the draft is not complete.</summary>
+    public const string Closed = "Cette démarche n'accepte plus de nouvelles demandes en ligne.";
+
+    /// <summary>The tracking number of the filed request, or why the draft was not filed.</summary>
+    public sealed record Result(string? Number, string? Refusal);
+
     /// <remarks>If the connection breaks (PostgreSQL restarting), the whole unit is replayed on a new one: it reads everything
     /// again under the lock, and a draft already filed by a commit whose answer was lost returns its number.</remarks>
-    public Task<string?> RunAsync(Guid draftId, ApplicationUser applicant, CancellationToken ct) =>
+    public Task<Result> RunAsync(Guid draftId, ApplicationUser applicant, CancellationToken ct) =>
         db.Database.CreateExecutionStrategy().ExecuteAsync(token => FileAsync(draftId, applicant, token), ct);
 
-    private async Task<string?> FileAsync(Guid draftId, ApplicationUser applicant, CancellationToken ct)
+    private async Task<Result> FileAsync(Guid draftId, ApplicationUser applicant, CancellationToken ct)
     {
         db.ChangeTracker.Clear(); // what the caller loaded may be stale: read again under the lock
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -32,14 +35,21 @@ public sealed class SubmitDraft(AppDbContext db, WorkingCalendar calendar, Statu
             .SingleAsync(r => r.Id == draftId && r.ApplicantId == applicant.Id, ct);
         if (request.Status != RequestStatus.Draft)
         {
-            return request.Number;
+            return new Result(request.Number, null);
+        }
+
+        // Checked here, under the lock, whoever files: a procedure closed after the draft was started takes no more requests
+        // (test drafts file through a procedure still being built).
+        if (request.Procedure.ClosedAt is not null && !request.IsTest)
+        {
+            return new Result(null, Closed);
         }
 
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         if (!Review.Build(request, today).IsComplete)
         {
-            return null;
+            return new Result(null, "Votre demande est incomplète : corrigez les points signalés avant de la déposer.");
         }
 
         // Everything is read before the number is taken: the counter row stays locked from the number to the commit
@@ -67,35 +77,21 @@ public sealed class SubmitDraft(AppDbContext db, WorkingCalendar calendar, Statu
         var number = await Numbering.NextAsync(db, request.IsTest ? Numbering.TestPrefix : service.NumberPrefix, today.Year, ct);
         request.Submit(number, applicant.FullName, dueOn, groupId, now);
 
-        var code = IssueCertificate.NewCode();
-        var check = documents.CheckAddress(code, new SignedFacts(DocumentKind.Receipt, number, applicant.FullName, today));
-        var pdf = ReceiptPdf.Render(new ReceiptContent(
-            number,
-            request.Procedure.Title,
-            service.Name,
-            applicant.FullName,
-            now,
-            attached,
-            request.Procedure.TargetDelayDays == 0 ? null : dueOn,
-            check));
-        db.IssuedDocuments.Add(new IssuedDocument
-        {
-            Id = Guid.NewGuid(),
-            RequestId = request.Id,
-            Kind = DocumentKind.Receipt,
-            Number = number,
-            Code = code,
-            HolderName = applicant.FullName,
-            ProcedureTitle = request.Procedure.Title,
-            IssuedAt = now,
-            Pdf = pdf,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)),
-        });
+        documents.Add(request.Id, new SignedFacts(DocumentKind.Receipt, number, applicant.FullName, today), request.Procedure.Title, now,
+            check => ReceiptPdf.Render(new ReceiptContent(
+                number,
+                request.Procedure.Title,
+                service.Name,
+                applicant.FullName,
+                now,
+                attached,
+                request.Procedure.TargetDelayDays == 0 ? null : dueOn,
+                check)));
         email.Enqueue(request, applicant, now, wording);
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("Request {Number} filed", number);
-        return number;
+        return new Result(number, null);
     }
 }

@@ -1,0 +1,115 @@
+using EServices.Web.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace EServices.Web.Features.Accounts;
+
+/// <summary>"Créer un compte": nothing is stored until the owner of the address opens the activation link.</summary>
+public static class SignUp
+{
+    public sealed record Command
+    {
+        public string? FirstNames { get; init; }
+        public string? LastName { get; init; }
+        public string? Email { get; init; }
+        public string? Phone { get; init; }
+        public string? Password { get; init; }
+        public string? ConfirmPassword { get; init; }
+        public string? ReturnUrl { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(f => f.FirstNames).NotEmpty().WithMessage("Saisissez vos prénoms.").MaximumLength(100).WithMessage("100 caractères au plus.");
+            RuleFor(f => f.LastName).NotEmpty().WithMessage("Saisissez votre nom.").MaximumLength(60).WithMessage("60 caractères au plus.");
+            RuleFor(f => f.Email).NotEmpty().WithMessage("Saisissez votre adresse e-mail.")
+                .Must(e => FieldRules.Check(new FormField { Key = "e", Type = FieldType.Email, Label = "E-mail" }, FieldRules.Normalize(FieldType.Email, e!), default) is null)
+                .When(f => !string.IsNullOrWhiteSpace(f.Email), ApplyConditionTo.CurrentValidator)
+                .WithMessage("Saisissez une adresse e-mail valide (ex. nom@exemple.bf).");
+            RuleFor(f => f.Phone).NotEmpty().WithMessage("Saisissez votre numéro de téléphone.")
+                .Must(p => FieldRules.TryPhone(p!, out _)).When(f => !string.IsNullOrWhiteSpace(f.Phone), ApplyConditionTo.CurrentValidator)
+                .WithMessage("Saisissez un numéro du Burkina Faso : +226 suivi de 8 chiffres (ex. +226 70 12 34 56).");
+            RuleFor(f => f.Password).NewPassword("Choisissez un mot de passe.");
+            RuleFor(f => f.ConfirmPassword).SameAs(f => f.Password);
+        }
+    }
+
+    /// <summary>The address as the portal writes it, and the portal's objections by field (none: an e-mail is on its way).</summary>
+    public sealed record Result(string Email, IReadOnlyList<KeyValuePair<string, string>> Errors);
+
+    public sealed class Handler(
+        UserManager<ApplicationUser> users,
+        IPasswordHasher<ApplicationUser> hasher,
+        IDataProtectionProvider protection,
+        AccountMail mail,
+        PublicLinks links,
+        TimeProvider clock)
+    {
+        public async Task<Result> HandleAsync(Command command, CancellationToken ct)
+        {
+            FieldRules.TryPhone(command.Phone!, out var phone);
+            var email = FieldRules.Normalize(FieldType.Email, command.Email!);
+            var candidate = new ApplicationUser
+            {
+                UserName = email,
+                Email = email,
+                FirstNames = command.FirstNames!.Trim(),
+                LastName = command.LastName!.Trim(),
+                PhoneNumber = phone,
+            };
+
+            var errors = await ObjectionsAsync(candidate, command.Password!);
+            if (errors.Count > 0)
+            {
+                return new Result(email, errors);
+            }
+
+            // Hashed whether or not the address has an account: the same work, and the password never leaves in clear.
+            var hash = hasher.HashPassword(candidate, command.Password!);
+            if (await users.FindByEmailAsync(email) is { } owner)
+            {
+                // Someone typed the address of an account: its owner hears of it, whoever tried.
+                await mail.SendAsync(owner.Email!, owner.FirstNames, "Tentative de création d'un compte avec votre adresse",
+                    $"Le {mail.Now} (heure de Ouagadougou), quelqu'un a tenté de créer un compte des e-services avec votre adresse. " +
+                    "Aucun compte n'a été créé : votre compte reste le seul à cette adresse.\n\n" +
+                    $"Si c'est vous, connectez-vous avec votre mot de passe ; si vous l'avez oublié, choisissez-en un nouveau avec ce lien :\n{mail.ForgotPasswordLink}\n\n" +
+                    "Si ce n'est pas vous, vous n'avez rien à faire.", ct);
+            }
+            else
+            {
+                var returnUrl = ReturnUrl.LocalOr(command.ReturnUrl, "");
+                var ticket = new SignUpTicket(email, candidate.FirstNames, candidate.LastName, phone, hash, returnUrl.Length == 0 ? null : returnUrl,
+                    clock.GetUtcNow() + SignUpTicket.Lifetime);
+                var link = links.To("/compte/activer?jeton=" + Uri.EscapeDataString(ticket.Protect(protection)));
+                await mail.SendAsync(email, candidate.FirstNames, "Activez votre compte des e-services",
+                    "Pour terminer la création de votre compte des e-services, ouvrez ce lien (valable 24 heures) " +
+                    $"puis appuyez sur « Activer mon compte » :\n{link}\n\n" +
+                    "Si vous n'avez rien demandé, ignorez ce message : aucun compte ne sera créé.", ct);
+            }
+
+            return new Result(email, []);
+        }
+
+        /// <summary>The portal's rules on the password and the address, except "already taken": that one would tell who has an account.</summary>
+        private async Task<List<KeyValuePair<string, string>>> ObjectionsAsync(ApplicationUser candidate, string password)
+        {
+            var errors = new List<IdentityError>();
+            foreach (var check in users.PasswordValidators)
+            {
+                errors.AddRange((await check.ValidateAsync(users, candidate, password)).Errors);
+            }
+
+            foreach (var check in users.UserValidators)
+            {
+                errors.AddRange((await check.ValidateAsync(users, candidate)).Errors
+                    .Where(e => e.Code is not (nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))));
+            }
+
+            return errors.Select(e => KeyValuePair.Create(
+                e.Code.Contains("Password", StringComparison.Ordinal) ? nameof(Command.Password) : nameof(Command.Email), e.Description)).ToList();
+        }
+    }
+}
