@@ -1,6 +1,10 @@
+using System.Security.Claims;
+using EServices.Web.Data;
+using FluentValidation;
+
 namespace EServices.Web.Features.BackOffice;
 
-/// <summary>One action applied to several selected rows of the inbox, with what it needs.</summary>
+/// <summary>One action applied to several selected rows of the inbox, with what it needs: the command the bulk form binds.</summary>
 public sealed class BulkAction : IMayNeedRecentSecondFactor
 {
     public const string Take = "prendre";
@@ -23,57 +27,83 @@ public sealed class BulkAction : IMayNeedRecentSecondFactor
     public DateOnly? Echeance { get; set; }
 
     /// <summary>Accepting (a certificate) and rejecting bind the ministry. Listed the other way round on purpose: only the
-    /// moves known to decide nothing go without a recent second factor, so any other value (and the action's default arm,
+    /// moves known to decide nothing go without a recent second factor, so any other value (and the handler's default arm,
     /// a rejection) asks for one.</summary>
     public bool NeedsRecentSecondFactor => Operation is not (Take or Assign or Correction);
 
-    /// <summary>The errors of the bulk form, by field, in French.</summary>
-    public Dictionary<string, string> Problems(DateOnly today, bool supervisor)
+    /// <summary>The errors of the bulk form, under the ids of its fields, in French.</summary>
+    public sealed class Validator : AbstractValidator<BulkAction>
     {
-        var problems = new Dictionary<string, string>();
-        if (Numeros.Length == 0)
+        private const string BySupervisor = nameof(BySupervisor);
+
+        public Validator(TimeProvider clock)
         {
-            problems["numeros"] = "Cochez au moins une demande.";
-        }
-        else if (Numeros.Length > 100)
-        {
-            problems["numeros"] = "100 demandes au plus à la fois.";
+            RuleFor(b => b.Numeros).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("Cochez au moins une demande.")
+                .Must(n => n.Length <= 100).WithMessage("100 demandes au plus à la fois.")
+                .OverridePropertyName("numeros");
+            RuleFor(b => b.Operation).Must(o => All.Any(a => a.Value == o)).WithMessage("Choisissez l'action à appliquer.").OverridePropertyName("lot-action");
+            When(b => b.Operation == Assign, () =>
+            {
+                RuleFor(b => b.Operation).Must((_, _, context) => context.RootContextData.ContainsKey(BySupervisor))
+                    .WithMessage("Seul un chef de service peut attribuer des demandes.").OverridePropertyName("lot-action");
+                RuleFor(b => b.Agent).Must(a => !string.IsNullOrEmpty(a)).When((_, context) => context.RootContextData.ContainsKey(BySupervisor))
+                    .WithMessage("Choisissez l'agent à qui attribuer les demandes.").OverridePropertyName("lot-agent");
+            });
+            When(b => b.Operation == Reject, () => RuleFor(b => b.Motif)
+                .Must(m => !string.IsNullOrWhiteSpace(m) && m.Length <= Reasons.MaxLength).OverridePropertyName("lot-motif")
+                .WithMessage("Indiquez le motif du rejet (2 000 caractères au plus) : il sera communiqué à chaque demandeur."));
+            When(b => b.Operation == Correction, () =>
+            {
+                RuleFor(b => b.Message).Must(m => !string.IsNullOrWhiteSpace(m) && m.Length <= Reasons.MaxLength).OverridePropertyName("lot-message")
+                    .WithMessage("Écrivez aux demandeurs ce qu'ils doivent corriger (2 000 caractères au plus).");
+                RuleFor(b => b.Echeance).Must(d => d > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).OverridePropertyName("lot-echeance")
+                    .WithMessage(RequestCorrection.DeadlineInPast);
+            });
         }
 
-        switch (Operation)
+        /// <summary>What the form is checked with: whether the user heads a service is known from them, not from the form.</summary>
+        public static ValidationContext<BulkAction> For(BulkAction bulk, ClaimsPrincipal user)
         {
-            case Take or Accept:
-                break;
-            case Assign when !supervisor:
-                problems["lot-action"] = "Seul un chef de service peut attribuer des demandes.";
-                break;
-            case Assign when string.IsNullOrEmpty(Agent):
-                problems["lot-agent"] = "Choisissez l'agent à qui attribuer les demandes.";
-                break;
-            case Assign:
-                break;
-            case Reject when string.IsNullOrWhiteSpace(Motif) || Motif.Length > 2000:
-                problems["lot-motif"] = "Indiquez le motif du rejet (2 000 caractères au plus) : il sera communiqué à chaque demandeur.";
-                break;
-            case Reject:
-                break;
-            case Correction:
-                if (string.IsNullOrWhiteSpace(Message) || Message.Length > 2000)
+            var context = new ValidationContext<BulkAction>(bulk);
+            if (user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin))
+            {
+                context.RootContextData[BySupervisor] = true;
+            }
+
+            return context;
+        }
+    }
+
+    /// <summary>Each request moves on its own through the same handler as on its page (event, e-mail), and a row that cannot
+    /// move is reported without undoing the others.</summary>
+    public sealed class Handler(
+        AppDbContext db, Take.Handler take, Assign.Handler assign, RequestCorrection.Handler correction, Accept.Handler accept, Reject.Handler reject)
+    {
+        public async Task<List<(string Number, bool Done, string Message)>> RunAsync(ClaimsPrincipal user, BulkAction bulk, CancellationToken ct)
+        {
+            var results = new List<(string Number, bool Done, string Message)>();
+            foreach (var number in bulk.Numeros.Distinct())
+            {
+                var decision = bulk.Operation switch
                 {
-                    problems["lot-message"] = "Écrivez aux demandeurs ce qu'ils doivent corriger (2 000 caractères au plus).";
-                }
-
-                if (Echeance is null || Echeance <= today)
+                    Take => await take.RunAsync(user, new(number, null), ct),
+                    Assign => await assign.RunAsync(user, new(number, null, bulk.Agent), ct),
+                    Correction => await correction.RunAsync(user, new(number, null, null, bulk.Message, bulk.Echeance), ct),
+                    Accept => await accept.RunAsync(user, new(number, null), ct),
+                    _ => await reject.RunAsync(user, new(number, null, bulk.Motif), ct),
+                };
+                results.Add((number, decision.Outcome == DecisionOutcome.Done, decision.Outcome switch
                 {
-                    problems["lot-echeance"] = "Choisissez une date limite postérieure à aujourd'hui.";
-                }
+                    DecisionOutcome.NotFound => "Demande introuvable.",
+                    // The only field a row can lack: the bulk form's agent, outside this request's service.
+                    DecisionOutcome.Invalid => "L'agent choisi n'appartient pas au service de cette demande.",
+                    _ => decision.Message,
+                }));
+                db.ChangeTracker.Clear();
+            }
 
-                break;
-            default:
-                problems["lot-action"] = "Choisissez l'action à appliquer.";
-                break;
+            return results;
         }
-
-        return problems;
     }
 }

@@ -10,6 +10,16 @@ public enum DecisionOutcome
     Done,
     Refused,
     NotFound,
+
+    /// <summary>The form named something the request does not have (an agent outside its service, a field outside its form).</summary>
+    Invalid,
+}
+
+/// <summary>What an action came to: the message for the agent or, when <see cref="DecisionOutcome.Invalid"/>, the error shown
+/// next to the form's <see cref="Field"/>.</summary>
+public sealed record Decision(DecisionOutcome Outcome, string Message, string? Field = null)
+{
+    public static readonly Decision NotFound = new(DecisionOutcome.NotFound, "");
 }
 
 /// <summary>
@@ -21,8 +31,9 @@ public sealed class Decide(AppDbContext db, StaffScope scope, StatusEmail email,
 {
     public const string Conflict = "Cette demande vient d'être modifiée par quelqu'un d'autre : voici son état actuel. Vérifiez-le avant d'agir.";
 
-    public async Task<(DecisionOutcome Outcome, string Message)> RunAsync(
-        ClaimsPrincipal user, string number, uint? version, Action<Request, DateTimeOffset> move, CancellationToken ct,
+    /// <summary>Runs <paramref name="move"/> (the request, the member of staff's id, now), then <paramref name="then"/>.</summary>
+    public async Task<Decision> RunAsync(
+        ClaimsPrincipal user, string number, uint? version, Action<Request, string, DateTimeOffset> move, CancellationToken ct,
         Func<Request, DateTimeOffset, Task>? then = null)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -32,7 +43,7 @@ public sealed class Decide(AppDbContext db, StaffScope scope, StatusEmail email,
             .FirstOrDefaultAsync(r => r.Number == number, ct);
         if (request is null)
         {
-            return (DecisionOutcome.NotFound, "");
+            return Decision.NotFound;
         }
 
         // A version is what the agent saw; without one (bulk actions) the move applies to the state read here.
@@ -40,7 +51,7 @@ public sealed class Decide(AppDbContext db, StaffScope scope, StatusEmail email,
         {
             if (request.Version != seen)
             {
-                return (DecisionOutcome.Refused, Conflict);
+                return new(DecisionOutcome.Refused, Conflict);
             }
 
             db.Entry(request).Property(r => r.Version).OriginalValue = seen;
@@ -48,11 +59,11 @@ public sealed class Decide(AppDbContext db, StaffScope scope, StatusEmail email,
         var now = clock.GetUtcNow();
         try
         {
-            move(request, now);
+            move(request, user.FindFirstValue(ClaimTypes.NameIdentifier)!, now);
         }
         catch (InvalidTransitionException refused)
         {
-            return (DecisionOutcome.Refused, refused.Message);
+            return new(DecisionOutcome.Refused, refused.Message);
         }
 
         if (then is not null)
@@ -69,9 +80,9 @@ public sealed class Decide(AppDbContext db, StaffScope scope, StatusEmail email,
         }
         catch (DbUpdateConcurrencyException)
         {
-            return (DecisionOutcome.Refused, Conflict);
+            return new(DecisionOutcome.Refused, Conflict);
         }
 
-        return (DecisionOutcome.Done, $"Demande {number} : {request.Status.Label().ToLowerInvariant()}.");
+        return new(DecisionOutcome.Done, $"Demande {number} : {request.Status.Label().ToLowerInvariant()}.");
     }
 }

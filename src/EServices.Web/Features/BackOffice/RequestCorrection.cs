@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using EServices.Web.Workflow;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace EServices.Web.Features.BackOffice;
+
+/// <summary>Asks the applicant to correct some answers or documents by a deadline; the clock stops until they resubmit.</summary>
+public static class RequestCorrection
+{
+    public const string NothingChosen = "Cochez au moins une réponse ou une pièce à corriger.";
+
+    public const string DeadlineInPast = "Choisissez une date limite postérieure à aujourd'hui.";
+
+    /// <summary><c>Champs</c>: the answers and documents ticked on the request page; null from the bulk form, which asks
+    /// again for every document of each request's form.</summary>
+    public sealed record Command(string Number, uint? Version, IReadOnlyList<string>? Champs, string? Message, DateOnly? Echeance);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(TimeProvider clock)
+        {
+            RuleFor(c => c.Champs).NotEmpty().WithMessage(NothingChosen).OverridePropertyName("champs");
+            RuleFor(c => c.Message).Written("message", "Écrivez au demandeur ce qu'il doit corriger.", "Le message doit contenir au plus 2 000 caractères.");
+            RuleFor(c => c.Echeance).Must(d => d > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).WithMessage(DeadlineInPast).OverridePropertyName("echeance");
+        }
+    }
+
+    public sealed class Handler(Decide decide, StaffScope scope)
+    {
+        public async Task<Decision> RunAsync(ClaimsPrincipal user, Command command, CancellationToken ct)
+        {
+            var form = await (await scope.RequestsAsync(user, ct)).AsNoTracking().Where(r => r.Number == command.Number)
+                .Select(r => r.FormVersion).FirstOrDefaultAsync(ct);
+            if (form is null)
+            {
+                return Decision.NotFound;
+            }
+
+            // Only answers of the request's own form, in the order ticked; a field offered for nothing (an explanation) is none.
+            var fields = form.Parse().AnswerFields.ToList();
+            var chosen = command.Champs is { } champs
+                ? champs.Where(c => fields.Any(f => f.Key == c && f.Type != FieldType.Info)).ToList()
+                : fields.Where(f => f.Type == FieldType.File).Select(f => f.Key).ToList();
+            return command.Champs is not null && chosen.Count == 0
+                ? new(DecisionOutcome.Invalid, NothingChosen, "champs")
+                : await decide.RunAsync(user, command.Number, command.Version, (r, by, now) => r.RequestCorrection(by, chosen, command.Message!, command.Echeance!.Value, now), ct);
+        }
+    }
+}
