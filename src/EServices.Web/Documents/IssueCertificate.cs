@@ -25,7 +25,7 @@ public sealed class IssueCertificate(AppDbContext db, DocumentSigner signer, Pub
 
     public async Task<IssuedDocument?> RunAsync(Request request, DateTimeOffset now, CancellationToken ct)
     {
-        if (request.Status is not (RequestStatus.Accepted or RequestStatus.Rejected))
+        if (!RequestStates.Decided.Contains(request.Status))
         {
             return null;
         }

@@ -69,7 +69,7 @@ public sealed class StatusEmail(AppDbContext db, EmailOutbox outbox, PublicLinks
             RequestStatus.Accepted => "a été acceptée. Votre document sera téléchargeable depuis votre espace.",
             RequestStatus.Rejected => "a été rejetée pour le motif suivant :\n« {{motif}} »\nLa notification de rejet est téléchargeable depuis votre espace.",
             RequestStatus.ClosedWithoutFollowUp => "a été classée sans suite pour le motif suivant :\n« {{motif}} »",
-            _ => "est désormais « {{statut}} ».",
+            RequestStatus.Draft or RequestStatus.Submitted => "est désormais « {{statut}} ».",
         };
         return ("Demande {{numero_demande}} : {{statut}}", "Bonjour {{prenoms}},\n\nVotre demande {{numero_demande}} " + what + "\n\nConsultez-la : {{lien}}" + Signature);
     }

@@ -20,13 +20,13 @@ public sealed class RequestMapping : IEntityTypeConfiguration<Request>
         builder.HasIndex(r => new { r.AssigneeId, r.Status, r.DueOn, r.SubmittedAt }); // "mes dossiers"
         builder.HasIndex(r => new { r.Status, r.DueOn, r.SubmittedAt }, "ix_requests_inbox")
             .HasDatabaseName("ix_requests_inbox")
-            .HasFilter("status <> 'Draft'"); // "à prendre", "en attente", the status filter
+            .HasFilter($"status <> {RequestStates.Sql(RequestStatus.Draft)}"); // "à prendre", "en attente", the status filter
         builder.HasIndex(r => new { r.DueOn, r.SubmittedAt }, "ix_requests_inbox_open")
             .HasDatabaseName("ix_requests_inbox_open")
-            .HasFilter("status IN ('Submitted', 'UnderReview')"); // "en retard"
+            .HasFilter(RequestStates.SqlIn(RequestStates.WithAdministration)); // "en retard"
         builder.HasIndex(r => new { r.DueOn, r.SubmittedAt }, "ix_requests_inbox_decided")
             .HasDatabaseName("ix_requests_inbox_decided")
-            .HasFilter("status IN ('Accepted', 'Rejected', 'ClosedWithoutFollowUp')"); // "traitées"
+            .HasFilter(RequestStates.SqlIn(RequestStates.Closed)); // "traitées"
         builder.HasIndex(r => r.SubmittedAt);
         builder.HasIndex(r => r.GroupId);
         builder.HasOne<ServiceGroup>().WithMany().HasForeignKey(r => r.GroupId).OnDelete(DeleteBehavior.SetNull);

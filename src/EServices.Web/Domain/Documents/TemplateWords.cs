@@ -77,7 +77,7 @@ public static class TemplateWords
         RequestStatus.CorrectionRequested => TemplateText.CorrectionEmail,
         RequestStatus.Accepted => TemplateText.AcceptedEmail,
         RequestStatus.Rejected or RequestStatus.ClosedWithoutFollowUp => TemplateText.RejectedEmail,
-        _ => TemplateText.OtherEmail,
+        RequestStatus.Draft or RequestStatus.UnderReview => TemplateText.OtherEmail,
     };
 
     /// <summary>The portal words a text may use.</summary>

@@ -124,8 +124,7 @@ public sealed class Request
     }
 
     /// <summary>Whether the due date has passed while the request is with the administration.</summary>
-    public bool IsOverdue(DateOnly today) =>
-        Status is RequestStatus.Submitted or RequestStatus.UnderReview && DueOn is { } due && due < today;
+    public bool IsOverdue(DateOnly today) => RequestStates.IsOverdue(Status, DueOn, today);
 
     /// <summary>An agent takes a new request for themself.</summary>
     public void Take(string agentId, DateTimeOffset now)

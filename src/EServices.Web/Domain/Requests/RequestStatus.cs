@@ -22,6 +22,5 @@ public static class RequestStatusLabels
         RequestStatus.Accepted => "Acceptée",
         RequestStatus.Rejected => "Rejetée",
         RequestStatus.ClosedWithoutFollowUp => "Classée sans suite",
-        _ => status.ToString(),
     };
 }

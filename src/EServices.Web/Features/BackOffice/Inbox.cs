@@ -46,8 +46,6 @@ public sealed record InboxPage(
 public sealed class InboxQuery(AppDbContext db, StaffScope scope, TimeProvider clock)
 {
     public const int PageSize = 20;
-    private static readonly RequestStatus[] Open = [RequestStatus.Submitted, RequestStatus.UnderReview];
-    private static readonly RequestStatus[] Decided = [RequestStatus.Accepted, RequestStatus.Rejected, RequestStatus.ClosedWithoutFollowUp];
 
     public async Task<InboxPage> RunAsync(ClaimsPrincipal user, InboxCriteria criteria, CancellationToken ct)
     {
@@ -108,7 +106,7 @@ public sealed class InboxQuery(AppDbContext db, StaffScope scope, TimeProvider c
             page,
             pageCount,
             rows.Select(r => new InboxRow(r.Number!, r.Title, r.ApplicantName ?? "", r.SubmittedAt!.Value, r.DueOn, r.Assignee, r.Status,
-                r.Status is RequestStatus.Submitted or RequestStatus.UnderReview && r.DueOn < today)).ToList(),
+                RequestStates.IsOverdue(r.Status, r.DueOn, today))).ToList(),
             procedures.Select(p => (p.Slug, p.Title)).ToList(),
             colleagues.Select(u => (u.Id, $"{u.FirstNames} {u.LastName.ToUpperInvariant()}")).ToList());
     }
@@ -131,8 +129,8 @@ public sealed class InboxQuery(AppDbContext db, StaffScope scope, TimeProvider c
         {
             InboxTabs.Mine => visible.Where(r => r.AssigneeId == userId && r.Status == RequestStatus.UnderReview),
             InboxTabs.Waiting => visible.Where(r => r.Status == RequestStatus.CorrectionRequested),
-            InboxTabs.Overdue => visible.Where(r => Open.Contains(r.Status) && r.DueOn < today), // IN (…), not OR: an index condition
-            InboxTabs.Done => visible.Where(r => Decided.Contains(r.Status)),
+            InboxTabs.Overdue => visible.Where(RequestStates.IsOverdue(today)),
+            InboxTabs.Done => visible.Where(RequestStates.IsClosed),
             _ => visible.Where(r => r.Status == RequestStatus.Submitted),
         };
     }

@@ -26,14 +26,13 @@ public sealed class InboxExport(InboxQuery inbox, AppDbContext db)
                 r.DueOn,
                 Assignee = db.Users.Where(u => u.Id == r.AssigneeId).Select(u => u.FirstNames + " " + u.LastName).FirstOrDefault(),
                 r.Status,
-                Overdue = (r.Status == RequestStatus.Submitted || r.Status == RequestStatus.UnderReview) && r.DueOn < today,
             })
             .ToListAsync(ct);
         return new ExportTable("Demandes", Headers, requests
             .Select(r => new object?[]
             {
                 r.Number, r.Title, r.Service, r.ApplicantName, DateOnly.FromDateTime(r.SubmittedAt!.Value.UtcDateTime), r.DueOn, r.Assignee,
-                r.Status.Label(), r.Overdue ? "Oui" : "Non",
+                r.Status.Label(), RequestStates.IsOverdue(r.Status, r.DueOn, today) ? "Oui" : "Non",
             })
             .ToList());
     }

@@ -1,3 +1,5 @@
+using static EServices.Web.Domain.Requests.RequestStates;
+
 namespace EServices.Web.Features.Dashboard;
 
 /// <summary>The dashboard's SQL, one query per table. Parameters: <c>@from</c>, <c>@to</c> (dates, both included),
@@ -13,32 +15,32 @@ public static class DashboardSql
             SELECT p.id AS procedure_id, p.service_id, r.status, r.due_on,
                    (r.submitted_at AT TIME ZONE 'UTC')::date AS filed_on,
                    (r.decided_at AT TIME ZONE 'UTC')::date AS decided_on,
-                   CASE WHEN r.status IN ('Accepted', 'Rejected') AND (r.decided_at AT TIME ZONE 'UTC')::date BETWEEN @from AND @to
+                   CASE WHEN {SqlIn(Decided, "r.status")} AND (r.decided_at AT TIME ZONE 'UTC')::date BETWEEN @from AND @to
                         THEN {WorkingDaysSql.Between("(r.submitted_at AT TIME ZONE 'UTC')::date", "(r.decided_at AT TIME ZONE 'UTC')::date")} - r.paused_working_days
                    END AS working_days
             FROM requests r
             JOIN procedures p ON p.id = r.procedure_id
-            WHERE r.status <> 'Draft' AND NOT r.is_test AND r.submitted_at IS NOT NULL
+            WHERE r.status <> {Sql(RequestStatus.Draft)} AND NOT r.is_test AND r.submitted_at IS NOT NULL
               AND p.service_id = ANY(@services)
               AND ((r.submitted_at AT TIME ZONE 'UTC')::date BETWEEN @from AND @to
                    OR (r.decided_at AT TIME ZONE 'UTC')::date BETWEEN @from AND @to
-                   OR r.status IN ('Submitted', 'UnderReview', 'CorrectionRequested'))
+                   OR {SqlIn(Open, "r.status")})
         )
         """;
 
     /// <summary>The figures of one group of facts; percentile_cont interpolates between the two middle values.</summary>
-    private const string Figures = """
+    private static readonly string Figures = $"""
         count(f.procedure_id) FILTER (WHERE f.filed_on BETWEEN @from AND @to)::int AS filed,
         count(f.procedure_id) FILTER (WHERE f.decided_on BETWEEN @from AND @to)::int AS decided,
-        count(f.procedure_id) FILTER (WHERE f.decided_on BETWEEN @from AND @to AND f.status = 'Accepted')::int AS accepted,
-        count(f.procedure_id) FILTER (WHERE f.decided_on BETWEEN @from AND @to AND f.status = 'Rejected')::int AS rejected,
+        count(f.procedure_id) FILTER (WHERE f.decided_on BETWEEN @from AND @to AND f.status = {Sql(RequestStatus.Accepted)})::int AS accepted,
+        count(f.procedure_id) FILTER (WHERE f.decided_on BETWEEN @from AND @to AND f.status = {Sql(RequestStatus.Rejected)})::int AS rejected,
         round((percentile_cont(0.5) WITHIN GROUP (ORDER BY f.working_days))::numeric, 1)::float8 AS median_days,
         round((percentile_cont(0.9) WITHIN GROUP (ORDER BY f.working_days))::numeric, 1)::float8 AS ninetieth_percentile_days,
         count(f.working_days)::int AS timed,
         count(f.working_days) FILTER (WHERE f.decided_on <= f.due_on)::int AS on_time,
-        count(f.procedure_id) FILTER (WHERE f.status IN ('Submitted', 'UnderReview'))::int AS backlog,
-        count(f.procedure_id) FILTER (WHERE f.status = 'CorrectionRequested')::int AS waiting,
-        count(f.procedure_id) FILTER (WHERE f.status IN ('Submitted', 'UnderReview') AND f.due_on < @today)::int AS overdue
+        count(f.procedure_id) FILTER (WHERE {SqlIn(WithAdministration, "f.status")})::int AS backlog,
+        count(f.procedure_id) FILTER (WHERE f.status = {Sql(RequestStatus.CorrectionRequested)})::int AS waiting,
+        count(f.procedure_id) FILTER (WHERE {SqlIsOverdue("f", "@today")})::int AS overdue
         """;
 
     /// <summary>One line per procedure that is online or has requests in the figures.</summary>

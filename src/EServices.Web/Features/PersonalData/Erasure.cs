@@ -27,7 +27,7 @@ public sealed class Erasure(AppDbContext db, FileStorage storage, AuditLog audit
     /// <summary>The advisory lock held while stray files are removed ("ESsf").</summary>
     private const long StrayLock = 0x45537366;
 
-    public static readonly RequestStatus[] Closed = [RequestStatus.Accepted, RequestStatus.Rejected, RequestStatus.ClosedWithoutFollowUp];
+    public static readonly RequestStatus[] Closed = RequestStates.Closed;
 
     /// <summary>Deletes a draft of this applicant with its answers and files; false when there is no such draft.
     /// Its events were never sealed into the audit chain (see AuditChain), so nothing checked goes missing.</summary>

@@ -25,11 +25,11 @@ public static class AuditChain
     /// <summary>Both tables in the same columns. Unsealed events of test requests and of drafts are left out: test
     /// requests are deleted when their procedure is published, and applicants may delete their drafts, so neither enters
     /// the chain until filed (a draft's first event is sealed with its filing); a sealed row is always checked.</summary>
-    private const string RowsSql = """
+    private static readonly string RowsSql = $$"""
         SELECT 'request_events' AS source, e.id, e.chain_no, e.chain_previous, e.chain_hash, e.at, e.actor_id,
                e.request_id::text AS c1, e."from" AS c2, e."to" AS c3, e.comment AS c4
         FROM request_events e
-        WHERE {0} AND NOT EXISTS (SELECT 1 FROM requests r WHERE r.id = e.request_id AND (r.is_test OR r.status = 'Draft') AND e.chain_no IS NULL)
+        WHERE {0} AND NOT EXISTS (SELECT 1 FROM requests r WHERE r.id = e.request_id AND (r.is_test OR r.status = {{RequestStates.Sql(RequestStatus.Draft)}}) AND e.chain_no IS NULL)
         UNION ALL
         SELECT 'audit_entries', a.id, a.chain_no, a.chain_previous, a.chain_hash, a.at, a.actor_id,
                a.action, a.target_type, a.target_id, a.target_label
