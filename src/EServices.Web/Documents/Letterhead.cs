@@ -12,7 +12,7 @@ public static class Letterhead
     public static double Draw(XGraphics gfx, PdfPage page, string serviceName, string family = PdfFonts.Family)
     {
         const double margin = 50;
-        var width = page.Width.Point - (2 * margin);
+        var width = page.WidthInside(margin);
         var bold = new XFont(family, 12, XFontStyleEx.Bold);
         var regular = new XFont(family, 9, XFontStyleEx.Regular);
         var y = 40.0;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using PdfSharp.Drawing;
 using PdfSharp.Drawing.Layout;
-using PdfSharp.Pdf;
 
 namespace EServices.Web.Documents;
 
@@ -22,14 +21,10 @@ public static class ReceiptPdf
 
     public static byte[] Render(ReceiptContent receipt)
     {
-        PdfFonts.Install();
-        using var document = new PdfDocument();
-        document.Info.Title = $"Récépissé {receipt.Number}";
-        document.Info.Author = "E-services MFPTPS";
-        var page = document.AddPage();
-        page.Size = PdfSharp.PageSize.A4;
+        using var document = PdfPages.NewDocument($"Récépissé {receipt.Number}");
+        var page = document.AddA4Page();
         using var gfx = XGraphics.FromPdfPage(page);
-        var width = page.Width.Point - (2 * Margin);
+        var width = page.WidthInside(Margin);
         var family = PdfFonts.FamilyFor(
             [receipt.Number, receipt.ProcedureTitle, receipt.ServiceName, receipt.ApplicantName, receipt.Check.Printed, Letterhead.Ministry,
              .. receipt.Documents.SelectMany(d => new[] { d.Label, d.FileName })]);
@@ -79,9 +74,7 @@ public static class ReceiptPdf
             "Conservez ce récépissé : il prouve le dépôt de votre demande. Son authenticité se vérifie en scannant ce code ou à l'adresse :\n" + receipt.Check.Printed,
             small, XBrushes.Black, new XRect(Margin + 135, y + 10, width - 135, 100), XStringFormats.TopLeft);
 
-        using var output = new MemoryStream();
-        document.Save(output);
-        return output.ToArray();
+        return document.ToBytes();
     }
 
     public static string FormatSize(long bytes) => bytes switch

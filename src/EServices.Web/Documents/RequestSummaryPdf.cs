@@ -15,9 +15,8 @@ public static class RequestSummaryPdf
 
     public static byte[] Render(RequestSummary summary)
     {
-        PdfFonts.Install();
-        using var document = new PdfDocument();
-        document.Info.Title = $"Dossier {summary.Number}";
+        // No author, as before: the paper file is the service's, not a document the portal issues.
+        using var document = PdfPages.NewDocument($"Dossier {summary.Number}", author: null);
         var writer = new PageWriter(document, summary.ServiceName);
         writer.Title($"Dossier de la demande {summary.Number}");
         writer.Line("Démarche", summary.ProcedureTitle);
@@ -32,9 +31,7 @@ public static class RequestSummaryPdf
         }
 
         writer.Dispose();
-        using var output = new MemoryStream();
-        document.Save(output);
-        return output.ToArray();
+        return document.ToBytes();
     }
 
     /// <summary>Writes lines down the page and starts a new page when one is full.</summary>
@@ -50,13 +47,12 @@ public static class RequestSummaryPdf
         public PageWriter(PdfDocument document, string serviceName)
         {
             _document = document;
-            _page = document.AddPage();
-            _page.Size = PdfSharp.PageSize.A4;
+            _page = document.AddA4Page();
             _gfx = XGraphics.FromPdfPage(_page);
             _y = Letterhead.Draw(_gfx, _page, serviceName);
         }
 
-        private double Width => _page.Width.Point - (2 * Margin);
+        private double Width => _page.WidthInside(Margin);
 
         public void Title(string text)
         {
@@ -105,8 +101,7 @@ public static class RequestSummaryPdf
             }
 
             _gfx.Dispose();
-            _page = _document.AddPage();
-            _page.Size = PdfSharp.PageSize.A4;
+            _page = _document.AddA4Page();
             _gfx = XGraphics.FromPdfPage(_page);
             _y = Margin;
         }

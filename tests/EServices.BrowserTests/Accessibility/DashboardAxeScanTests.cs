@@ -8,22 +8,18 @@ namespace EServices.BrowserTests.Accessibility;
 
 /// <summary>axe-core on the ministry dashboard: with figures and charts, the weekly figures opened, on a phone, and with a bad date.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class DashboardAxeScanTests(BrowserHost host, Chromium chromium) : IClassFixture<Chromium>
+public sealed class DashboardAxeScanTests(BrowserHost host, Chromium chromium) : AxeScanTest(host, chromium)
 {
-    private readonly AxeFindings _axe = new();
-
     [Fact]
     public async Task The_dashboard_has_no_accessibility_violations_and_fits_a_phone()
     {
-        var seed = await DashboardTests.SeedMarchAsync(host);
-        await using var context = await chromium.NewContextAsync(host.BaseAddress);
-        var page = await context.NewPageAsync();
-        await Staff.SignInAsNewAdminAsync(page, host);
+        var seed = await DashboardTests.SeedMarchAsync(Host);
+        var page = await NewAdminPageAsync();
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu principal" }).GetByRole(AriaRole.Link, new() { Name = "Administration" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Tableau de bord", Exact = true }).ClickAsync();
         await Expect(Staff.Heading(page)).ToHaveTextAsync("Tableau de bord");
-        await _axe.ScanAsync(page, "dashboard, last twelve weeks");
+        await Axe.ScanAsync(page, "dashboard, last twelve weeks");
 
         await page.GetByLabel("Du", new() { Exact = true }).FillAsync("2027-03-01");
         await page.GetByLabel("Au", new() { Exact = true }).FillAsync("2027-03-26");
@@ -32,19 +28,19 @@ public sealed class DashboardAxeScanTests(BrowserHost host, Chromium chromium) :
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Statistiques par démarche" })).ToContainTextAsync(seed.ProcedureTitle);
         await page.GetByText("Voir les chiffres par semaine").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Demandes déposées et décidées par semaine (semaine du lundi)" })).ToBeVisibleAsync();
-        await _axe.ScanAsync(page, "dashboard of one service in March, weekly figures open");
+        await Axe.ScanAsync(page, "dashboard of one service in March, weekly figures open");
 
         // On a phone the page itself never scrolls sideways: the charts shrink and the wide tables scroll in their box.
         await page.SetViewportSizeAsync(360, 740);
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The dashboard is wider than a phone.");
         var chart = await page.GetByRole(AriaRole.Img, new() { Name = "Courbes des demandes déposées et décidées par semaine" }).BoundingBoxAsync();
         Assert.InRange(chart!.Width, 200, 360);
-        await _axe.ScanAsync(page, "dashboard on a phone");
+        await Axe.ScanAsync(page, "dashboard on a phone");
 
         await page.GotoAsync("/admin/tableau-de-bord?du=2027-02-30&au=2027-03-26");
         await Expect(AttestationForm.ErrorSummary(page)).ToBeVisibleAsync();
-        await _axe.ScanAsync(page, "dashboard with a bad date");
+        await Axe.ScanAsync(page, "dashboard with a bad date");
 
-        _axe.AssertNone();
+        Axe.AssertNone();
     }
 }

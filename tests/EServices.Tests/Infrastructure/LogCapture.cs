@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Serilog.Core;
 using Serilog.Events;
+using Serilog.Formatting.Display;
 
 namespace EServices.Tests.Infrastructure;
 
@@ -10,17 +11,30 @@ public sealed class LogCapture : ILogEventSink
 {
     private readonly ConcurrentQueue<string> _lines = new();
     private readonly ConcurrentQueue<string> _errors = new();
+    private MessageTemplateTextFormatter? _formatter;
+
+    /// <summary>Renders the lines with the console's own output template instead (set once the host's configuration is
+    /// known), to see exactly what the console shows.</summary>
+    public void UseTemplate(string template) => _formatter = new MessageTemplateTextFormatter(template, System.Globalization.CultureInfo.InvariantCulture);
 
     public void Emit(LogEvent logEvent)
     {
         using var writer = new StringWriter();
-        logEvent.RenderMessage(writer, System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var (name, value) in logEvent.Properties)
+        if (_formatter is not null)
         {
-            writer.Write($" {name}={value}");
+            _formatter.Format(logEvent, writer);
+        }
+        else
+        {
+            logEvent.RenderMessage(writer, System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var (name, value) in logEvent.Properties)
+            {
+                writer.Write($" {name}={value}");
+            }
+
+            writer.Write(logEvent.Exception);
         }
 
-        writer.Write(logEvent.Exception);
         _lines.Enqueue(writer.ToString());
         if (logEvent.Level >= LogEventLevel.Error)
         {

@@ -1,4 +1,5 @@
 using EServices.Web.Data;
+using EServices.Web.Infrastructure;
 using EServices.Web.Infrastructure.Audit;
 using EServices.Web.Infrastructure.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -129,35 +130,21 @@ public sealed class Erasure(AppDbContext db, FileStorage storage, AuditLog audit
 }
 
 /// <summary>Runs the retention purge now and then, on any node (each request is erased in its own transaction).</summary>
-public sealed class RetentionJob(IServiceScopeFactory scopes, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionJob> logger) : BackgroundService
+public sealed class RetentionJob(IServiceScopeFactory scopes, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionJob> logger)
+    : BackgroundJob(scopes, clock)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Period => options.Value.Interval;
+
+    protected override async Task<bool> RunAsync(IServiceProvider services, CancellationToken ct)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        var erasure = services.GetRequiredService<Erasure>();
+        while (await erasure.PurgeClosedRequestsAsync(ct) > 0)
         {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                var erasure = scope.ServiceProvider.GetRequiredService<Erasure>();
-                while (await erasure.PurgeClosedRequestsAsync(stoppingToken) > 0)
-                {
-                }
-
-                await erasure.ForgetStrayFilesAsync(stoppingToken);
-            }
-            catch (Exception failure) when (failure is not OperationCanceledException)
-            {
-                logger.LogWarning(failure, "Retention pass failed; will retry");
-            }
-
-            try
-            {
-                await Task.Delay(options.Value.Interval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
         }
+
+        await erasure.ForgetStrayFilesAsync(ct);
+        return false;
     }
+
+    protected override void LogFailure(Exception failure) => logger.LogWarning(failure, "Retention pass failed; will retry");
 }

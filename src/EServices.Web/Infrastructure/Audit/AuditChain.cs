@@ -54,6 +54,16 @@ public static class AuditChain
             [table, id.ToString(CultureInfo.InvariantCulture), at.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture), Text(6), Text(7), Text(8), Text(9), Text(10)]);
     }
 
+    /// <summary>The chain's last number and hash, read in the caller's transaction; null when the head row is missing.
+    /// <paramref name="forUpdate"/> holds the row until that transaction ends: one sealer at a time extends the chain.</summary>
+    public static async Task<(long No, byte[] Hash)?> HeadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, bool forUpdate, CancellationToken ct)
+    {
+        var sql = $"SELECT last_no, last_hash FROM audit_chain_heads WHERE id = {AuditChainHead.SingleId}" + (forUpdate ? " FOR UPDATE" : "");
+        await using var head = new NpgsqlCommand(sql, connection, transaction);
+        await using var reader = await head.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetFieldValue<byte[]>(1)) : null;
+    }
+
     /// <summary>SHA-256 of the previous hash followed by the content, each field length-prefixed so that no two
     /// different contents encode alike ("ab","c" and "a","bc" differ; null differs from "").</summary>
     public static byte[] Hash(byte[] previous, IReadOnlyList<string?> content)

@@ -1,31 +1,16 @@
 namespace EServices.Web.Infrastructure.Audit;
 
 /// <summary>Seals new audit rows every few seconds (Audit:SealInterval), outside the requests that wrote them.</summary>
-public sealed class AuditSealJob(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<AuditSealJob> logger) : BackgroundService
+public sealed class AuditSealJob(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<AuditSealJob> logger)
+    : BackgroundJob(scopes, clock)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = configuration.GetValue("Audit:SealInterval", TimeSpan.FromSeconds(2));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<AuditSealer>().SealAllAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Audit chain sealing failed; will retry");
-            }
+    protected override TimeSpan Period { get; } = configuration.GetValue("Audit:SealInterval", TimeSpan.FromSeconds(2));
 
-            try
-            {
-                await Task.Delay(interval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+    protected override async Task<bool> RunAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await services.GetRequiredService<AuditSealer>().SealAllAsync(ct);
+        return false;
     }
+
+    protected override void LogFailure(Exception failure) => logger.LogWarning(failure, "Audit chain sealing failed; will retry");
 }

@@ -33,18 +33,8 @@ public sealed class AuditSealer(AppDbContext db, TimeProvider clock)
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var npgsqlTransaction = (NpgsqlTransaction)transaction.GetDbTransaction();
-        long lastNo;
-        byte[] lastHash;
-        await using (var head = new NpgsqlCommand($"SELECT last_no, last_hash FROM audit_chain_heads WHERE id = {AuditChainHead.SingleId} FOR UPDATE", connection, npgsqlTransaction))
-        await using (var reader = await head.ExecuteReaderAsync(ct))
-        {
-            if (!await reader.ReadAsync(ct))
-            {
-                throw new InvalidOperationException("The audit chain's head row is missing: the migrations were not applied.");
-            }
-
-            (lastNo, lastHash) = (reader.GetInt64(0), reader.GetFieldValue<byte[]>(1));
-        }
+        var (lastNo, lastHash) = await AuditChain.HeadAsync(connection, npgsqlTransaction, forUpdate: true, ct)
+            ?? throw new InvalidOperationException("The audit chain's head row is missing: the migrations were not applied.");
 
         var rows = new List<ChainRow>();
         await using (var select = new NpgsqlCommand(AuditChain.Rows("chain_no IS NULL") + $" ORDER BY at, source, id LIMIT {BatchSize}", connection, npgsqlTransaction))

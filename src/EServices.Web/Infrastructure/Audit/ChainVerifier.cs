@@ -65,13 +65,7 @@ public sealed class ChainVerifier(AppDbContext db)
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var npgsqlTransaction = (NpgsqlTransaction)transaction.GetDbTransaction();
 
-        long headNo;
-        byte[] headHash;
-        await using (var head = new NpgsqlCommand($"SELECT last_no, last_hash FROM audit_chain_heads WHERE id = {AuditChainHead.SingleId}", connection, npgsqlTransaction))
-        await using (var reader = await head.ExecuteReaderAsync(ct))
-        {
-            (headNo, headHash) = await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetFieldValue<byte[]>(1)) : (-1L, AuditChain.Genesis);
-        }
+        var (headNo, headHash) = await AuditChain.HeadAsync(connection, npgsqlTransaction, forUpdate: false, ct) ?? (-1L, AuditChain.Genesis);
 
         long unsealed;
         await using (var count = new NpgsqlCommand($"SELECT count(*) FROM ({AuditChain.Rows("chain_no IS NULL")}) AS u", connection, npgsqlTransaction))

@@ -15,42 +15,21 @@ public sealed class EmailDispatchJob(
     IServiceScopeFactory scopes,
     IOptions<EmailOptions> options,
     TimeProvider clock,
-    ILogger<EmailDispatchJob> logger) : BackgroundService
+    ILogger<EmailDispatchJob> logger) : BackgroundJob(scopes, clock)
 {
     private const int MaxAttempts = 10;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await SendBatchAsync(stoppingToken) > 0)
-                {
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "E-mail outbox pass failed; will retry");
-            }
+    protected override TimeSpan Period => options.Value.PollInterval;
 
-            try
-            {
-                await Task.Delay(options.Value.PollInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override async Task<bool> RunAsync(IServiceProvider services, CancellationToken ct) =>
+        await SendBatchAsync(services.GetRequiredService<AppDbContext>(), ct) > 0;
 
-    public async Task<int> SendBatchAsync(CancellationToken ct)
+    protected override void LogFailure(Exception failure) => logger.LogWarning(failure, "E-mail outbox pass failed; will retry");
+
+    private async Task<int> SendBatchAsync(AppDbContext db, CancellationToken ct)
     {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var batch = await db.OutboxEmails
             .FromSql($"""
                 SELECT * FROM outbox_emails
