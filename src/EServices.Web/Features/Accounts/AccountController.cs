@@ -340,7 +340,7 @@ public sealed class AccountController(
 
     /// <summary>An account e-mail: greeting, <paramref name="body"/>, signature; sent by the outbox if the caller's save commits.</summary>
     private void Mail(string to, string firstNames, string subject, string body) =>
-        outbox.Enqueue(to, subject, $"Bonjour {firstNames},\n\n{body}\n\nLes e-services de la Fonction publique");
+        outbox.EnqueueAccountMail(to, firstNames, subject, body);
 
     /// <summary>Now as the e-mails write it (Ouagadougou is on UTC).</summary>
     private string Now => clock.GetUtcNow().ToString("dd/MM/yyyy 'à' HH:mm", CultureInfo.GetCultureInfo("fr-FR"));
