@@ -50,15 +50,15 @@ public sealed class Procedure
     /// <summary>The version applicants file with; null while the procedure has never been published.</summary>
     public int? PublishedFormVersionId { get; set; }
 
-    public FormVersion? PublishedFormVersion { get; set; }
+    public FormVersion? PublishedFormVersion { get; private set; }
 
     /// <summary>The version being edited (N+1 while N stays live); null when there is no draft.</summary>
-    public int? DraftFormVersionId { get; set; }
+    public int? DraftFormVersionId { get; private set; }
 
-    public FormVersion? DraftFormVersion { get; set; }
+    public FormVersion? DraftFormVersion { get; private set; }
 
     /// <summary>"Fermer": no new filings from then on; requests already filed go on.</summary>
-    public DateTimeOffset? ClosedAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
 
     /// <summary>The answer (a field key) whose value picks the group a new request goes to; see <see cref="RoutingRule"/>.</summary>
     public string? RoutingFieldKey { get; set; }
@@ -66,4 +66,40 @@ public sealed class Procedure
     public NpgsqlTsVector SearchVector { get; set; } = null!;
 
     public bool IsOnline => PublishedFormVersionId is not null && ClosedAt is null;
+
+    /// <summary>Starts the next version of the form; the live one, if any, stays untouched until it is published.</summary>
+    public void OpenDraft(FormVersion draft)
+    {
+        if (DraftFormVersion is not null || !draft.IsDraft)
+        {
+            throw new InvalidOperationException($"Procedure {Id} already has a draft, or the version given is published.");
+        }
+
+        DraftFormVersion = draft;
+    }
+
+    /// <summary>"Publier": the draft becomes the live version and the procedure is open again.</summary>
+    public FormVersion Publish(DateTimeOffset at)
+    {
+        var draft = DraftFormVersion ?? throw new InvalidOperationException($"Procedure {Id} has no draft to publish.");
+        draft.MarkPublished(at);
+        PublishedFormVersion = draft;
+        DraftFormVersion = null;
+        DraftFormVersionId = null;
+        ClosedAt = null;
+        return draft;
+    }
+
+    /// <summary>Detaches the draft (for the caller to delete); the live version is untouched.</summary>
+    public FormVersion? DiscardDraft()
+    {
+        var draft = DraftFormVersion;
+        DraftFormVersion = null;
+        DraftFormVersionId = null;
+        return draft;
+    }
+
+    public void Close(DateTimeOffset at) => ClosedAt = at;
+
+    public void Reopen() => ClosedAt = null;
 }

@@ -1,30 +1,47 @@
-using System.Text.Json;
-
 namespace EServices.Web.Domain.Forms;
 
 /// <summary>One version of a procedure's form. A draft (not yet published) is edited in the form builder;
 /// once published it never changes, and requests keep the version they were filed with.</summary>
 public sealed class FormVersion
 {
-    public int Id { get; set; }
-    public int ProcedureId { get; set; }
-    public int Number { get; set; }
+    private FormVersion(int procedureId, int number, string definition, DateTimeOffset? publishedAt) =>
+        (ProcedureId, Number, Definition, PublishedAt) = (procedureId, number, definition, publishedAt);
+
+    public int Id { get; private set; }
+    public int ProcedureId { get; private set; }
+    public int Number { get; private set; }
 
     /// <summary>The definition as jsonb: see <see cref="FormDefinition"/>.</summary>
-    public required string Definition { get; set; }
+    public string Definition { get; private set; }
 
     /// <summary>When "Publier" made this version live; null while it is the procedure's draft.</summary>
-    public DateTimeOffset? PublishedAt { get; set; }
+    public DateTimeOffset? PublishedAt { get; private set; }
 
     public bool IsDraft => PublishedAt is null;
 
     public FormDefinition Parse() => FormDefinition.FromJson(Definition);
 
-    public static FormVersion Create(int procedureId, int number, FormDefinition definition, DateTimeOffset? publishedAt) => new()
+    public static FormVersion Create(int procedureId, int number, FormDefinition definition, DateTimeOffset? publishedAt) =>
+        new(procedureId, number, definition.ToJson(), publishedAt);
+
+    /// <summary>Replaces the draft's definition: requests filed with a published version must read it as it was.</summary>
+    public void Revise(FormDefinition definition)
     {
-        ProcedureId = procedureId,
-        Number = number,
-        Definition = JsonSerializer.Serialize(definition, FormDefinition.JsonOptions),
-        PublishedAt = publishedAt,
-    };
+        EnsureDraft();
+        Definition = definition.ToJson();
+    }
+
+    internal void MarkPublished(DateTimeOffset at)
+    {
+        EnsureDraft();
+        PublishedAt = at;
+    }
+
+    private void EnsureDraft()
+    {
+        if (!IsDraft)
+        {
+            throw new InvalidOperationException($"Version {Number} is published: it never changes.");
+        }
+    }
 }

@@ -17,7 +17,7 @@ public sealed class AccountMail(EmailOutbox outbox, PublicLinks links, AppDbCont
     /// <summary>Greeting, <paramref name="body"/>, signature; queued in the outbox and saved with the rest of the caller's work.</summary>
     public Task SendAsync(string to, string firstNames, string subject, string body, CancellationToken ct)
     {
-        outbox.Enqueue(to, subject, $"Bonjour {firstNames},\n\n{body}\n\nLes e-services de la Fonction publique");
+        outbox.EnqueueAccountMail(to, firstNames, subject, body);
         return db.SaveChangesAsync(ct);
     }
 }

@@ -5,7 +5,6 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace EServices.Web.Features.Admin;
 
@@ -52,7 +51,7 @@ public sealed class GroupsController(AppDbContext db, IValidator<GroupForm> vali
 
     [HttpPost("nouveau")]
     [HttpPost("{id:int}")]
-    public async Task<IActionResult> Save(int serviceId, int? id, GroupForm form, CancellationToken ct)
+    public async Task<IActionResult> Save(int serviceId, int? id, GroupForm form, [FromServices] SaveGroup.Handler save, CancellationToken ct)
     {
         var service = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.Id == serviceId, ct);
         var group = id is null ? null : await db.ServiceGroups.FirstOrDefaultAsync(g => g.Id == id && g.ServiceId == serviceId, ct);
@@ -61,60 +60,26 @@ public sealed class GroupsController(AppDbContext db, IValidator<GroupForm> vali
             return NotFound();
         }
 
-        ModelState.Clear();
-        ModelState.AddErrors(await validator.ValidateAsync(form, ct));
         var name = form.Name?.Trim() ?? "";
         var others = await db.ServiceGroups.Where(g => g.ServiceId == serviceId && g.Id != id).Select(g => g.Name).ToListAsync(ct);
-        if (ModelState.IsValid && others.Any(n => string.Equals(n, name, StringComparison.CurrentCultureIgnoreCase)))
+        if (await this.CheckAsync(validator, form, ct) && others.Any(n => string.Equals(n, name, StringComparison.CurrentCultureIgnoreCase)))
         {
             ModelState.AddModelError(nameof(form.Name), $"Le service {service.Code} a déjà un groupe de ce nom.");
         }
 
         if (!ModelState.IsValid)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("GroupEdit", new GroupEditPage(serviceId, service.Code, id, form));
+            return this.Redisplay("GroupEdit", new GroupEditPage(serviceId, service.Code, id, form));
         }
 
-        try
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            if (form.IsDefault && group is not { IsDefault: true })
-            {
-                // One default group per service (a unique index): the previous one steps down first.
-                await db.ServiceGroups.Where(g => g.ServiceId == serviceId && g.IsDefault)
-                    .ExecuteUpdateAsync(s => s.SetProperty(g => g.IsDefault, false), ct);
-            }
-
-            var label = $"{service.Code} – {name}";
-            if (group is null)
-            {
-                group = db.ServiceGroups.Add(new ServiceGroup { ServiceId = serviceId, Name = name, IsDefault = form.IsDefault }).Entity;
-                await audit.SaveNewAsync(form.IsDefault ? "Groupe créé (groupe par défaut)" : "Groupe créé", AuditTargets.Group, () => group.Id.ToString(), label, ct);
-            }
-            else
-            {
-                foreach (var change in Changes(group, name, form.IsDefault))
-                {
-                    audit.Record(change, AuditTargets.Group, group.Id.ToString(), label);
-                }
-
-                (group.Name, group.IsDefault) = (name, form.IsDefault);
-                await db.SaveChangesAsync(ct);
-            }
-
-            await transaction.CommitAsync(ct);
-        }
-        catch (DbUpdateException saving) when (saving.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        if (!await save.HandleAsync(service.Code, serviceId, group, name, form.IsDefault, ct))
         {
             // Another administrator saved the same name, or another default group, between the check above and this save.
             ModelState.AddModelError(nameof(form.Name), $"Un autre administrateur vient d'enregistrer ce nom ou le groupe par défaut du service {service.Code} : vérifiez la liste des groupes.");
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return View("GroupEdit", new GroupEditPage(serviceId, service.Code, id, form));
+            return this.Redisplay("GroupEdit", new GroupEditPage(serviceId, service.Code, id, form), StatusCodes.Status409Conflict);
         }
 
-        TempData["Message"] = $"Groupe « {name} » enregistré.";
-        return Redirect($"/admin/services/{serviceId}/groupes");
+        return this.Saved($"Groupe « {name} » enregistré.", $"/admin/services/{serviceId}/groupes");
     }
 
     /// <summary>A group that requests point to stays: deleting it would hide them from its agents.</summary>
@@ -139,22 +104,10 @@ public sealed class GroupsController(AppDbContext db, IValidator<GroupForm> vali
         db.ServiceGroups.Remove(group); // its memberships and routing rules go with it (cascade)
         audit.Record("Groupe supprimé", AuditTargets.Group, id.ToString(), $"{code} – {group.Name}");
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = rules == 0
-            ? $"Groupe « {group.Name} » supprimé."
-            : $"Groupe « {group.Name} » supprimé, avec ses {rules} règle(s) d'orientation : ces demandes iront au groupe par défaut.";
-        return Redirect($"/admin/services/{serviceId}/groupes");
-    }
-
-    private static IEnumerable<string> Changes(ServiceGroup group, string name, bool isDefault)
-    {
-        if (group.Name != name)
-        {
-            yield return $"Groupe renommé (ancien nom : « {group.Name} »)";
-        }
-
-        if (group.IsDefault != isDefault)
-        {
-            yield return isDefault ? "Groupe désigné groupe par défaut" : "Groupe retiré du rôle de groupe par défaut";
-        }
+        return this.Saved(
+            rules == 0
+                ? $"Groupe « {group.Name} » supprimé."
+                : $"Groupe « {group.Name} » supprimé, avec ses {rules} règle(s) d'orientation : ces demandes iront au groupe par défaut.",
+            $"/admin/services/{serviceId}/groupes");
     }
 }

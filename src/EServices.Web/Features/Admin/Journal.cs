@@ -83,41 +83,30 @@ public sealed class JournalQuery(AppDbContext db)
     {
         var changes =
             from e in db.AuditEntries
-            join u in db.Users on e.ActorId equals u.Id into actors
-            from a in actors.DefaultIfEmpty()
-            select new JournalEntry
-            {
-                At = e.At,
-                ActorFirstNames = a == null ? null : a.FirstNames,
-                ActorLastName = a == null ? null : a.LastName,
-                ActorEmail = a == null ? null : a.Email,
-                Kind = e.TargetType,
-                Action = e.Action,
-                To = null,
-                TargetId = e.TargetId,
-                TargetLabel = e.TargetLabel,
-            };
+            select new { e.At, e.ActorId, Kind = e.TargetType, e.Action, To = (RequestStatus?)null, e.TargetId, e.TargetLabel };
         var moves =
             from ev in db.RequestEvents
             join r in db.Requests on ev.RequestId equals r.Id
             join p in db.Procedures on r.ProcedureId equals p.Id
-            join u in db.Users on ev.ActorId equals u.Id into actors
-            from a in actors.DefaultIfEmpty()
             where r.Number != null && ev.To != RequestStatus.Draft // an applicant's drafts are theirs, not the administration's
+            select new { ev.At, ev.ActorId, Kind = AuditTargets.Request, Action = ev.Comment, To = (RequestStatus?)ev.To, TargetId = r.Number!, TargetLabel = p.Title };
+        // Request events first: the union takes each column's type from its first side, and "To" must be read as the stored text.
+        return
+            from x in moves.Concat(changes)
+            join u in db.Users on x.ActorId equals u.Id into actors
+            from a in actors.DefaultIfEmpty()
             select new JournalEntry
             {
-                At = ev.At,
+                At = x.At,
                 ActorFirstNames = a == null ? null : a.FirstNames,
                 ActorLastName = a == null ? null : a.LastName,
                 ActorEmail = a == null ? null : a.Email,
-                Kind = AuditTargets.Request,
-                Action = ev.Comment,
-                To = ev.To,
-                TargetId = r.Number!,
-                TargetLabel = p.Title,
+                Kind = x.Kind,
+                Action = x.Action,
+                To = x.To,
+                TargetId = x.TargetId,
+                TargetLabel = x.TargetLabel,
             };
-        // Request events first: the union takes each column's type from its first side, and "To" must be read as the stored text.
-        return moves.Concat(changes);
     }
 
     private static IQueryable<JournalEntry> Filter(IQueryable<JournalEntry> query, JournalCriteria criteria, DateOnly? from, DateOnly? to)

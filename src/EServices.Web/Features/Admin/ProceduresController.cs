@@ -55,8 +55,7 @@ public sealed class ProceduresController(AppDbContext db, Publishing publishing,
             return NotFound();
         }
 
-        ModelState.Clear();
-        ModelState.AddErrors(await validator.ValidateAsync(form, ct));
+        await this.CheckAsync(validator, form, ct);
         if (!await db.Categories.AnyAsync(c => c.Id == form.CategoryId, ct))
         {
             ModelState.AddModelError(nameof(form.CategoryId), "Choisissez une catégorie.");
@@ -74,25 +73,14 @@ public sealed class ProceduresController(AppDbContext db, Publishing publishing,
 
         if (!ModelState.IsValid)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("ProcedureEdit", await PageAsync(procedure, form, ct));
+            return this.Redisplay("ProcedureEdit", await PageAsync(procedure, form, ct));
         }
 
-        if (procedure is null)
-        {
-            procedure = db.Procedures.Add(new Procedure { Slug = "", Title = "", Summary = "" }).Entity;
-            form.ApplyTo(procedure);
-            await audit.SaveNewAsync("Démarche créée", AuditTargets.Procedure, () => procedure.Id.ToString(CultureInfo.InvariantCulture), procedure.Title, ct);
-        }
-        else
-        {
-            form.ApplyTo(procedure);
-            audit.Record("Fiche modifiée", AuditTargets.Procedure, procedure.Id.ToString(CultureInfo.InvariantCulture), procedure.Title);
-            await db.SaveChangesAsync(ct);
-        }
-
-        TempData["Message"] = $"La fiche « {procedure.Title} » est enregistrée.";
-        return Redirect(id is null ? $"/admin/demarches/{procedure.Id}" : "/admin/demarches"); // a new one: on to its form
+        var created = procedure is null;
+        procedure ??= db.Procedures.Add(new Procedure { Slug = "", Title = "", Summary = "" }).Entity;
+        form.ApplyTo(procedure);
+        await audit.SaveAsync(db, created, created ? "Démarche créée" : "Fiche modifiée", AuditTargets.Procedure, () => procedure.Id.ToString(CultureInfo.InvariantCulture), procedure.Title, ct);
+        return this.Saved($"La fiche « {procedure.Title} » est enregistrée.", created ? $"/admin/demarches/{procedure.Id}" : "/admin/demarches"); // a new one: on to its form
     }
 
     [HttpGet("{id:int}/supprimer")]

@@ -28,11 +28,11 @@ public sealed class Publishing(AppDbContext db, FileStorage storage, AuditLog au
         {
             var number = await db.FormVersions.Where(v => v.ProcedureId == procedure.Id).MaxAsync(v => (int?)v.Number, ct) ?? 0;
             draft = FormVersion.Create(procedure.Id, number + 1, definition, publishedAt: null);
-            procedure.DraftFormVersion = draft;
+            procedure.OpenDraft(draft);
             audit.Record($"Brouillon de la version {draft.Number} ouvert", AuditTargets.Procedure, procedure.Id.ToString(), procedure.Title);
         }
 
-        draft.Definition = definition.ToJson();
+        draft.Revise(definition);
         audit.Record($"Formulaire (brouillon v{draft.Number}) : {change}", AuditTargets.Procedure, procedure.Id.ToString(), procedure.Title);
         await db.SaveChangesAsync(ct);
     }
@@ -78,13 +78,8 @@ public sealed class Publishing(AppDbContext db, FileStorage storage, AuditLog au
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var draft = procedure.DraftFormVersion!;
         var (tests, files) = await DeleteTestRequestsAsync(procedure.Id, ct);
-        draft.PublishedAt = clock.GetUtcNow();
-        procedure.PublishedFormVersion = draft;
-        procedure.DraftFormVersion = null;
-        procedure.DraftFormVersionId = null;
-        procedure.ClosedAt = null;
+        var draft = procedure.Publish(clock.GetUtcNow());
         audit.Record($"Version {draft.Number} publiée ({tests} demande(s) de test supprimée(s))", AuditTargets.Procedure, procedure.Id.ToString(), procedure.Title);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -95,15 +90,13 @@ public sealed class Publishing(AppDbContext db, FileStorage storage, AuditLog au
     /// <summary>Drops the draft (and the test requests filed with it); the live version, if any, is untouched.</summary>
     public async Task DiscardDraftAsync(Procedure procedure, CancellationToken ct)
     {
-        if (procedure.DraftFormVersion is not { } draft)
+        if (procedure.DiscardDraft() is not { } draft)
         {
             return;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var (_, files) = await DeleteTestRequestsAsync(procedure.Id, ct);
-        procedure.DraftFormVersion = null;
-        procedure.DraftFormVersionId = null;
         await db.SaveChangesAsync(ct);
         db.FormVersions.Remove(draft);
         audit.Record($"Brouillon de la version {draft.Number} abandonné", AuditTargets.Procedure, procedure.Id.ToString(), procedure.Title);
@@ -115,14 +108,14 @@ public sealed class Publishing(AppDbContext db, FileStorage storage, AuditLog au
     /// <summary>"Fermer": no new drafts or filings; requests already filed are processed to the end.</summary>
     public async Task CloseAsync(Procedure procedure, CancellationToken ct)
     {
-        procedure.ClosedAt = clock.GetUtcNow();
+        procedure.Close(clock.GetUtcNow());
         audit.Record("Démarche fermée aux nouvelles demandes", AuditTargets.Procedure, procedure.Id.ToString(), procedure.Title);
         await db.SaveChangesAsync(ct);
     }
 
     public async Task ReopenAsync(Procedure procedure, CancellationToken ct)
     {
-        procedure.ClosedAt = null;
+        procedure.Reopen();
         audit.Record("Démarche rouverte", AuditTargets.Procedure, procedure.Id.ToString(), procedure.Title);
         await db.SaveChangesAsync(ct);
     }
@@ -161,7 +154,7 @@ public sealed class Publishing(AppDbContext db, FileStorage storage, AuditLog au
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Procedures.Add(copy);
         await db.SaveChangesAsync(ct);
-        copy.DraftFormVersion = FormVersion.Create(copy.Id, 1, (source.DraftFormVersion ?? source.PublishedFormVersion)?.Parse() ?? Blank, publishedAt: null);
+        copy.OpenDraft(FormVersion.Create(copy.Id, 1, (source.DraftFormVersion ?? source.PublishedFormVersion)?.Parse() ?? Blank, publishedAt: null));
         foreach (var template in await db.EmailTemplates.AsNoTracking().Where(t => t.ProcedureId == source.Id).ToListAsync(ct))
         {
             db.EmailTemplates.Add(new EmailTemplate { ProcedureId = copy.Id, Status = template.Status, Subject = template.Subject, Body = template.Body });

@@ -39,9 +39,7 @@ public sealed class ServicesController(AppDbContext db, IValidator<ServiceForm> 
             return NotFound();
         }
 
-        ModelState.Clear();
-        ModelState.AddErrors(await services.ValidateAsync(form, ct));
-        if (ModelState.IsValid && await db.Services.AnyAsync(s => s.Id != id && s.Code == form.Code, ct))
+        if (await this.CheckAsync(services, form, ct) && await db.Services.AnyAsync(s => s.Id != id && s.Code == form.Code, ct))
         {
             ModelState.AddModelError(nameof(form.Code), "Un autre service porte déjà ce sigle.");
         }
@@ -53,27 +51,15 @@ public sealed class ServicesController(AppDbContext db, IValidator<ServiceForm> 
 
         if (!ModelState.IsValid)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("ServiceEdit", form);
+            return this.Redisplay("ServiceEdit", form);
         }
 
         var created = service is null;
         service ??= db.Services.Add(new Service { Name = "", Code = "", NumberPrefix = "" }).Entity;
         (service.Name, service.Code, service.NumberPrefix, service.SignatoryName, service.SignatoryTitle) =
             (form.Name!.Trim(), form.Code!, form.NumberPrefix!, form.SignatoryName!.Trim(), form.SignatoryTitle!.Trim());
-        var label = $"{service.Code} – {service.Name}";
-        if (created)
-        {
-            await audit.SaveNewAsync("Service créé", AuditTargets.Service, () => service.Id.ToString(), label, ct);
-        }
-        else
-        {
-            audit.Record("Service modifié", AuditTargets.Service, service.Id.ToString(), label);
-            await db.SaveChangesAsync(ct);
-        }
-
-        TempData["Message"] = $"Service {service.Code} enregistré.";
-        return Redirect("/admin/services");
+        await audit.SaveAsync(db, created, created ? "Service créé" : "Service modifié", AuditTargets.Service, () => service.Id.ToString(), $"{service.Code} – {service.Name}", ct);
+        return this.Saved($"Service {service.Code} enregistré.", "/admin/services");
     }
 
     [HttpGet("categories")]
@@ -99,33 +85,20 @@ public sealed class ServicesController(AppDbContext db, IValidator<ServiceForm> 
             return NotFound();
         }
 
-        ModelState.Clear();
-        ModelState.AddErrors(await categories.ValidateAsync(form, ct));
-        if (ModelState.IsValid && await db.Categories.AnyAsync(c => c.Id != id && c.Slug == form.Slug, ct))
+        if (await this.CheckAsync(categories, form, ct) && await db.Categories.AnyAsync(c => c.Id != id && c.Slug == form.Slug, ct))
         {
             ModelState.AddModelError(nameof(form.Slug), "Une autre catégorie utilise déjà cet identifiant.");
         }
 
         if (!ModelState.IsValid)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("CategoryEdit", form);
+            return this.Redisplay("CategoryEdit", form);
         }
 
         var created = category is null;
         category ??= db.Categories.Add(new Category { Name = "", Slug = "" }).Entity;
         (category.Name, category.Slug, category.Description, category.Position) = (form.Name!.Trim(), form.Slug!, form.Description?.Trim() ?? "", form.Position);
-        if (created)
-        {
-            await audit.SaveNewAsync("Catégorie créée", AuditTargets.Category, () => category.Id.ToString(), category.Name, ct);
-        }
-        else
-        {
-            audit.Record("Catégorie modifiée", AuditTargets.Category, category.Id.ToString(), category.Name);
-            await db.SaveChangesAsync(ct);
-        }
-
-        TempData["Message"] = $"Catégorie « {category.Name} » enregistrée.";
-        return Redirect("/admin/categories");
+        await audit.SaveAsync(db, created, created ? "Catégorie créée" : "Catégorie modifiée", AuditTargets.Category, () => category.Id.ToString(), category.Name, ct);
+        return this.Saved($"Catégorie « {category.Name} » enregistrée.", "/admin/categories");
     }
 }

@@ -10,4 +10,8 @@ public sealed class EmailOutbox(AppDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         db.OutboxEmails.Add(new OutboxEmail { To = to, Subject = subject, Body = body, CreatedAt = now, NextAttemptAt = now });
     }
+
+    /// <summary>An account e-mail: greeting, <paramref name="body"/>, signature; sent if the caller's save commits.</summary>
+    public void EnqueueAccountMail(string to, string firstNames, string subject, string body) =>
+        Enqueue(to, subject, $"Bonjour {firstNames},\n\n{body}\n\nLes e-services de la Fonction publique");
 }
