@@ -5,3 +5,11 @@ global using EServices.Web.Domain.Documents;
 global using EServices.Web.Domain.Forms;
 global using EServices.Web.Domain.Records;
 global using EServices.Web.Domain.Requests;
+
+// What most files of a web feature open; LayeringTests reads the compiled code, so these hide no dependency from it.
+global using System.Security.Claims;
+global using EServices.Web.Data;
+global using EServices.Web.Infrastructure;
+global using Microsoft.AspNetCore.Authorization;
+global using Microsoft.AspNetCore.Mvc;
+global using Microsoft.EntityFrameworkCore;

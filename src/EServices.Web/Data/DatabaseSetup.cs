@@ -1,7 +1,6 @@
 using EServices.Web.Data.Seed;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace EServices.Web.Data;

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using EServices.Web.Data;
-using EServices.Web.Infrastructure;
 using EServices.Web.Workflow;
 
 namespace EServices.Web.Documents;

@@ -1,7 +1,5 @@
-using EServices.Web.Data;
 using EServices.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace EServices.Web.Forms;

@@ -19,7 +19,10 @@ public sealed record ExportTable(string SheetName, IReadOnlyList<string> Headers
     {
         var options = CsvWriterOptions.Default with
         {
-            Separator = ';', WriteByteOrderMark = true, FormatProvider = French, Injection = CsvInjection.Escape,
+            Separator = ';',
+            WriteByteOrderMark = true,
+            FormatProvider = French,
+            Injection = CsvInjection.Escape,
         };
         using var stream = new MemoryStream();
         using (var csv = CsvWriter.Create(stream, options, true))

@@ -1,7 +1,4 @@
-using EServices.Web.Data;
-using EServices.Web.Infrastructure;
 using EServices.Web.Infrastructure.Email;
-using Microsoft.EntityFrameworkCore;
 
 namespace EServices.Web.Workflow;
 

@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using EServices.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace EServices.Web.Workflow;
 

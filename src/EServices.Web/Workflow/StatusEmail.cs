@@ -1,8 +1,5 @@
 using System.Globalization;
-using EServices.Web.Data;
-using EServices.Web.Infrastructure;
 using EServices.Web.Infrastructure.Email;
-using Microsoft.EntityFrameworkCore;
 
 namespace EServices.Web.Workflow;
 

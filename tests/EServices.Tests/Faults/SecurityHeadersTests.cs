@@ -130,7 +130,8 @@ public sealed partial class SecurityHeadersTests(FaultsHost host)
         BaseAddress = new Uri("https://localhost"),
         AllowAutoRedirect = false,
         HandleCookies = true,
-    })) { Host = host };
+    }))
+    { Host = host };
 
     private static string SolutionRoot()
     {

@@ -1,5 +1,4 @@
 using EServices.Web.Infrastructure.Audit;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace EServices.Web.Data.Configurations;

@@ -1,6 +1,4 @@
 using System.Globalization;
-using EServices.Web.Data;
-using EServices.Web.Infrastructure;
 using EServices.Web.Infrastructure.Email;
 
 namespace EServices.Web.Features.Accounts;

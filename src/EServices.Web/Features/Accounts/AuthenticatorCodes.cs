@@ -1,10 +1,8 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
-using EServices.Web.Data;
 using EServices.Web.Documents;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace EServices.Web.Features.Accounts;
 

@@ -1,4 +1,3 @@
-using EServices.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 

@@ -1,6 +1,4 @@
-using EServices.Web.Infrastructure;
 using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
 
 namespace EServices.Web.Features.Accounts;
 

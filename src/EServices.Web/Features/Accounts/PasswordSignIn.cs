@@ -55,7 +55,7 @@ public static class PasswordSignIn
 
             var wasLockedOut = user is not null && await users.IsLockedOutAsync(user);
             var result = user is null
-                ? SignInResult.Failed
+                ? Microsoft.AspNetCore.Identity.SignInResult.Failed
                 : await signIn.PasswordSignInAsync(user, command.Password!, isPersistent: false, lockoutOnFailure: true);
             if (result.RequiresTwoFactor)
             {

@@ -1,4 +1,3 @@
-using EServices.Web.Data;
 using EServices.Web.Infrastructure.Audit;
 using Microsoft.AspNetCore.Identity;
 using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;

@@ -1,9 +1,6 @@
-using System.Security.Claims;
 using EServices.Web.Documents;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 
 namespace EServices.Web.Features.Accounts;
 

@@ -1,9 +1,7 @@
-using EServices.Web.Data;
 using EServices.Web.Infrastructure.Audit;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace EServices.Web.Features.Admin;
 

@@ -1,7 +1,4 @@
 using EServices.Web.Forms;
-using EServices.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using static EServices.Web.Features.Admin.FormBuilderPages;
 
 namespace EServices.Web.Features.Admin;

@@ -1,8 +1,5 @@
 using EServices.Web.Forms;
-using EServices.Web.Infrastructure;
 using EServices.Web.Infrastructure.Storage;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace EServices.Web.Features.Admin;

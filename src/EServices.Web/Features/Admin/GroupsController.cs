@@ -1,10 +1,5 @@
-using EServices.Web.Data;
-using EServices.Web.Infrastructure;
 using EServices.Web.Infrastructure.Audit;
 using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace EServices.Web.Features.Admin;
 

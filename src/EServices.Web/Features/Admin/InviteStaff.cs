@@ -1,6 +1,4 @@
 using System.Text;
-using EServices.Web.Data;
-using EServices.Web.Infrastructure;
 using EServices.Web.Infrastructure.Audit;
 using EServices.Web.Infrastructure.Email;
 using FluentValidation;

@@ -1,7 +1,5 @@
 using System.Globalization;
-using EServices.Web.Data;
 using EServices.Web.Infrastructure.Audit;
-using Microsoft.EntityFrameworkCore;
 
 namespace EServices.Web.Features.Admin;
 

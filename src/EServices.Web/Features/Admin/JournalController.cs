@@ -1,7 +1,4 @@
-using EServices.Web.Infrastructure;
 using EServices.Web.Infrastructure.Audit;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace EServices.Web.Features.Admin;
 

@@ -1,11 +1,6 @@
-using EServices.Web.Data;
 using System.Globalization;
-using EServices.Web.Infrastructure;
 using EServices.Web.Infrastructure.Audit;
 using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace EServices.Web.Features.Admin;
 

@@ -1,8 +1,6 @@
-using EServices.Web.Data;
 using EServices.Web.Forms;
 using EServices.Web.Infrastructure.Audit;
 using EServices.Web.Infrastructure.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace EServices.Web.Features.Admin;
 

@@ -1,6 +1,3 @@
-using EServices.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace EServices.Web.Features.Admin;
 

@@ -1,9 +1,4 @@
-using EServices.Web.Infrastructure;
-using EServices.Web.Data;
 using EServices.Web.Infrastructure.Audit;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace EServices.Web.Features.Admin;
 

@@ -1,8 +1,6 @@
-using EServices.Web.Data;
 using EServices.Web.Documents;
 using EServices.Web.Infrastructure.Audit;
 using EServices.Web.Workflow;
-using Microsoft.EntityFrameworkCore;
 
 namespace EServices.Web.Features.Admin;
 

@@ -1,6 +1,4 @@
-using EServices.Web.Data;
 using EServices.Web.Infrastructure.Audit;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace EServices.Web.Features.Admin;

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using EServices.Web.Documents;
 
 namespace EServices.Web.Features.BackOffice;

@@ -1,9 +1,5 @@
-using System.Security.Claims;
-using EServices.Web.Infrastructure;
 using EServices.Web.Infrastructure.Storage;
 using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace EServices.Web.Features.BackOffice;
 

@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using EServices.Web.Data;
 using FluentValidation;
 
 namespace EServices.Web.Features.BackOffice;

@@ -1,7 +1,4 @@
-using System.Security.Claims;
-using EServices.Web.Data;
 using EServices.Web.Workflow;
-using Microsoft.EntityFrameworkCore;
 
 namespace EServices.Web.Features.BackOffice;
 

@@ -1,13 +1,9 @@
-using EServices.Web.Infrastructure;
-using System.Security.Claims;
-using EServices.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace EServices.Web.Features.BackOffice;
 
 /// <summary>The back-office inbox as a table, with the tab and filters the agent has chosen, every page at once.
 /// Test filings are left out, as from every figure.</summary>
-public sealed class InboxExport(InboxQuery inbox, AppDbContext db)
+public sealed class InboxExport(InboxQuery inbox)
 {
     private static readonly string[] Headers = ["Numéro", "Démarche", "Service", "Demandeur", "Déposée le", "Échéance", "Agent", "État", "En retard"];
 
@@ -16,17 +12,7 @@ public sealed class InboxExport(InboxQuery inbox, AppDbContext db)
         var today = inbox.Today;
         var requests = await (await inbox.FilteredAsync(user, criteria, ct))
             .Where(r => !r.IsTest)
-            .Select(r => new
-            {
-                r.Number,
-                r.Procedure.Title,
-                Service = r.Procedure.Service.Code,
-                r.ApplicantName,
-                r.SubmittedAt,
-                r.DueOn,
-                Assignee = db.Users.Where(u => u.Id == r.AssigneeId).Select(u => u.FirstNames + " " + u.LastName).FirstOrDefault(),
-                r.Status,
-            })
+            .Select(inbox.Line)
             .ToListAsync(ct);
         return new ExportTable("Demandes", Headers, requests
             .Select(r => new object?[]

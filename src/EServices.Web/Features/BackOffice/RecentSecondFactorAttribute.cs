@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Security.Claims;
 using EServices.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace EServices.Web.Features.BackOffice;

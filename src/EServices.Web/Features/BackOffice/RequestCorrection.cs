@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using EServices.Web.Workflow;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 
 namespace EServices.Web.Features.BackOffice;
 

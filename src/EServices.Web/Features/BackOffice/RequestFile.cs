@@ -1,8 +1,5 @@
 using EServices.Web.Forms;
-using System.Security.Claims;
-using EServices.Web.Data;
 using EServices.Web.Workflow;
-using Microsoft.EntityFrameworkCore;
 
 namespace EServices.Web.Features.BackOffice;
 

@@ -1,8 +1,5 @@
-using System.Security.Claims;
-using EServices.Web.Data;
 using EServices.Web.Documents;
 using EServices.Web.Workflow;
-using Microsoft.EntityFrameworkCore;
 
 namespace EServices.Web.Features.BackOffice;
 

@@ -1,6 +1,5 @@
 using EServices.Web.Features.Accounts;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using System.Runtime.CompilerServices;

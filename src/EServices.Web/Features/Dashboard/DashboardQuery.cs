@@ -1,7 +1,4 @@
 using EServices.Web.Workflow;
-using System.Security.Claims;
-using EServices.Web.Data;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 

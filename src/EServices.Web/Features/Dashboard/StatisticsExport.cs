@@ -1,4 +1,3 @@
-using EServices.Web.Infrastructure;
 namespace EServices.Web.Features.Dashboard;
 
 /// <summary>The dashboard's statistics as one table: a line per procedure, then a line per service ("Niveau" tells which).</summary>

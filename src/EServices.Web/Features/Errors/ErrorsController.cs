@@ -1,9 +1,4 @@
-using EServices.Web.Data;
-using EServices.Web.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace EServices.Web.Features.Errors;

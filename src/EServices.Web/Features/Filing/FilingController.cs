@@ -1,9 +1,6 @@
 using EServices.Web.Forms;
-using EServices.Web.Infrastructure;
 using EServices.Web.Workflow;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 
 namespace EServices.Web.Features.Filing;
 

@@ -1,5 +1,3 @@
-using EServices.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace EServices.Web.Features.Filing;
 

@@ -1,9 +1,7 @@
-using EServices.Web.Data;
 using EServices.Web.Forms;
 using EServices.Web.Infrastructure.Storage;
 using EServices.Web.Workflow;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace EServices.Web.Features.MyRequests;

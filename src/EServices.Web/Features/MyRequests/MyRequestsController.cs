@@ -1,10 +1,6 @@
-using EServices.Web.Data;
-using EServices.Web.Infrastructure;
 using EServices.Web.Workflow;
-using Microsoft.EntityFrameworkCore;
 using EServices.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 
 namespace EServices.Web.Features.MyRequests;
 

@@ -1,7 +1,5 @@
 using EServices.Web.Forms;
-using EServices.Web.Data;
 using EServices.Web.Workflow;
-using Microsoft.EntityFrameworkCore;
 
 namespace EServices.Web.Features.MyRequests;
 

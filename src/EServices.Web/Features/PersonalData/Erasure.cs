@@ -1,8 +1,5 @@
-using EServices.Web.Data;
-using EServices.Web.Infrastructure;
 using EServices.Web.Infrastructure.Audit;
 using EServices.Web.Infrastructure.Storage;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace EServices.Web.Features.PersonalData;

@@ -1,8 +1,4 @@
-using EServices.Web.Data;
-using EServices.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace EServices.Web.Features.PersonalData;
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using EServices.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace EServices.Web.Features.PersonalData;
 

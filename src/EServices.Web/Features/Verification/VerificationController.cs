@@ -1,10 +1,6 @@
 using System.Data.Common;
 using System.Linq.Expressions;
-using EServices.Web.Data;
 using EServices.Web.Documents;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace EServices.Web.Features.Verification;
 

@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using EServices.Web.Data;
 
 namespace EServices.Web.Infrastructure.Audit;
 

@@ -1,6 +1,4 @@
 using System.Data;
-using EServices.Web.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 

@@ -1,4 +1,3 @@
-using EServices.Web.Data;
 
 namespace EServices.Web.Infrastructure.Email;
 
