@@ -1,3 +1,4 @@
+using MimeKit;
 using EServices.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -60,5 +61,18 @@ public static class TestStaff
         {
             throw new InvalidOperationException(string.Join(' ', result.Errors.Select(e => e.Description)));
         }
+    }
+
+    /// <summary>An administrator invites Mamadou Sanou, agent of the DGT, at a new address; returns the address and the
+    /// invitation e-mail.</summary>
+    public static async Task<(string Email, MimeMessage Invitation)> InviteAgentAsync(HostFixture host)
+    {
+        using var admin = host.NewSession();
+        await SignInAsync(host, admin, Roles.Admin, null, "Salif", "Compaoré");
+        var email = $"invite-{Guid.NewGuid():N}@fonctionpublique.gov.bf";
+        var form = await admin.ClickAsync(await admin.GetAsync("/admin/agents"), "Inviter un agent");
+        var dgt = form.Html.QuerySelectorAll("input[name=Services]").Single(i => i.ParentElement!.TextContent.Contains("DGT", StringComparison.Ordinal)).GetAttribute("value")!;
+        await admin.SubmitAsync(form, "Envoyer l'invitation", [("Email", email), ("LastName", "Sanou"), ("FirstNames", "Mamadou"), ("Role", "agent"), ("Services", dgt)]);
+        return (email, await host.Mailbox.WaitForAsync(email, "Invitation au back-office"));
     }
 }

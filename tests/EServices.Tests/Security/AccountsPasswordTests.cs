@@ -61,13 +61,7 @@ public sealed partial class AccountsPasswordTests(HostFixture host)
     [Fact]
     public async Task An_invited_agent_cannot_choose_a_common_password()
     {
-        using var admin = host.NewSession();
-        await TestStaff.SignInAsync(host, admin, Roles.Admin, null, "Salif", "Compaoré");
-        var email = $"invite-{Guid.NewGuid():N}@fonctionpublique.gov.bf";
-        var form = await admin.ClickAsync(await admin.GetAsync("/admin/agents"), "Inviter un agent");
-        var dgt = form.Html.QuerySelectorAll("input[name=Services]").Single(i => i.ParentElement!.TextContent.Contains("DGT", StringComparison.Ordinal)).GetAttribute("value")!;
-        await admin.SubmitAsync(form, "Envoyer l'invitation", [("Email", email), ("LastName", "Sanou"), ("FirstNames", "Mamadou"), ("Role", "agent"), ("Services", dgt)]);
-        var message = await host.Mailbox.WaitForAsync(email, "Invitation au back-office");
+        var (email, message) = await TestStaff.InviteAgentAsync(host);
 
         using var agent = host.NewSession();
         var set = await agent.GetAsync(new Uri(ResetLink().Match(message.TextBody ?? "").Value).PathAndQuery);

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using EServices.Tests.Features.Filing;
 using EServices.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -22,20 +21,7 @@ public sealed class AnyHostPortal : HostFixture
         builder.UseSetting("Portal:PublicUrl", PublicUrl);
         builder.UseSetting("AllowedHosts", "*");
         builder.UseSetting("ForwardedHeaders:KnownProxies:0", Proxy);
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, EveryRequestFromTheProxy>());
-    }
-
-    private sealed class EveryRequestFromTheProxy : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, inner) =>
-            {
-                context.Connection.RemoteIpAddress = IPAddress.Parse(Proxy);
-                return inner(context);
-            });
-            next(app);
-        };
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new EveryRequestFrom(Proxy)));
     }
 }
 

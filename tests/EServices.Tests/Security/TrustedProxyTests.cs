@@ -1,7 +1,6 @@
 using System.Net;
 using EServices.Tests.Infrastructure;
 using EServices.Web.Features.Accounts;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,21 +17,7 @@ public sealed class ProxiedHost : HostFixture
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("ForwardedHeaders:KnownProxies:0", Proxy);
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, EveryRequestFromTheProxy>());
-    }
-
-    /// <summary>The test server has no network: every request is made to come from the proxy's address.</summary>
-    private sealed class EveryRequestFromTheProxy : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, inner) =>
-            {
-                context.Connection.RemoteIpAddress = IPAddress.Parse(Proxy);
-                return inner(context);
-            });
-            next(app);
-        };
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new EveryRequestFrom(Proxy)));
     }
 }
 
