@@ -73,6 +73,10 @@ public static class CataloguePageCache
 
     public sealed class EvictOnCatalogueChange(IOutputCacheStore store) : SaveChangesInterceptor
     {
+        /// <summary>This node's name in its notifications: its own cache is emptied at once, and a notification of its own
+        /// arriving later must not empty a page cached since.</summary>
+        public string Node { get; } = Guid.NewGuid().ToString("N");
+
         public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
             Remember(eventData.Context);
@@ -91,7 +95,7 @@ public static class CataloguePageCache
             {
                 await store.EvictByTagAsync(Tag, cancellationToken);
                 // Inside a transaction PostgreSQL delivers it at commit, and not at all on rollback.
-                await eventData.Context!.Database.ExecuteSqlRawAsync($"SELECT pg_notify('{Channel}', '')", cancellationToken);
+                await eventData.Context!.Database.ExecuteSqlAsync($"SELECT pg_notify({Channel}, {Node})", cancellationToken);
             }
 
             return result;
@@ -102,7 +106,7 @@ public static class CataloguePageCache
             if (Take(eventData.Context))
             {
                 store.EvictByTagAsync(Tag, default).AsTask().GetAwaiter().GetResult();
-                eventData.Context!.Database.ExecuteSqlRaw($"SELECT pg_notify('{Channel}', '')");
+                eventData.Context!.Database.ExecuteSql($"SELECT pg_notify({Channel}, {Node})");
             }
 
             return result;
@@ -150,8 +154,8 @@ public static class CataloguePageCache
         private static bool Take(DbContext? db) => db is not null && Touching.Remove(db);
     }
 
-    /// <summary>Listens for catalogue changes saved by any node (this one included) and empties this node's cache.</summary>
-    private sealed class OtherNodesChanges(IConfiguration configuration, IOutputCacheStore store, ILogger<OtherNodesChanges> logger) : BackgroundService
+    /// <summary>Listens for catalogue changes saved by the other nodes and empties this node's cache.</summary>
+    private sealed class OtherNodesChanges(IConfiguration configuration, IOutputCacheStore store, EvictOnCatalogueChange self, ILogger<OtherNodesChanges> logger) : BackgroundService
     {
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
@@ -163,7 +167,13 @@ public static class CataloguePageCache
                 {
                     await using var connection = new NpgsqlConnection(connectionString);
                     await connection.OpenAsync(stoppingToken);
-                    connection.Notification += (_, _) => store.EvictByTagAsync(Tag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+                    connection.Notification += (_, change) =>
+                    {
+                        if (change.Payload != self.Node)
+                        {
+                            store.EvictByTagAsync(Tag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+                        }
+                    };
                     await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
                     {
                         await listen.ExecuteNonQueryAsync(stoppingToken);
