@@ -19,7 +19,7 @@ public sealed class AccountController : Controller
     [SignInLimited(nameof(SignUp.Command.Email), Counter = "inscription:")]
     public async Task<IActionResult> Register(SignUp.Command command, [FromServices] IValidator<SignUp.Command> validator, [FromServices] SignUp.Handler handler, CancellationToken ct)
     {
-        if (!await this.IsValidAsync(validator, command, ct))
+        if (!await this.CheckAsync(validator, command, ct))
         {
             return this.Redisplay(command);
         }
@@ -68,7 +68,7 @@ public sealed class AccountController : Controller
     [SignInLimited(nameof(PasswordSignIn.Command.Email))]
     public async Task<IActionResult> Login(PasswordSignIn.Command command, [FromServices] IValidator<PasswordSignIn.Command> validator, [FromServices] PasswordSignIn.Handler handler, CancellationToken ct)
     {
-        if (!await this.IsValidAsync(validator, command, ct))
+        if (!await this.CheckAsync(validator, command, ct))
         {
             return this.Redisplay(command);
         }
@@ -104,7 +104,7 @@ public sealed class AccountController : Controller
     [SignInLimited(nameof(ForgottenPassword.Command.Email))]
     public async Task<IActionResult> ForgotPassword(ForgottenPassword.Command command, [FromServices] IValidator<ForgottenPassword.Command> validator, [FromServices] ForgottenPassword.Handler handler, CancellationToken ct)
     {
-        if (!await this.IsValidAsync(validator, command, ct))
+        if (!await this.CheckAsync(validator, command, ct))
         {
             return this.Redisplay(command);
         }
@@ -120,7 +120,7 @@ public sealed class AccountController : Controller
     [SignInLimited(nameof(PasswordReset.Command.UserId))]
     public async Task<IActionResult> ResetPassword(PasswordReset.Command command, [FromServices] IValidator<PasswordReset.Command> validator, [FromServices] PasswordReset.Handler handler, CancellationToken ct)
     {
-        if (!await this.IsValidAsync(validator, command, ct) || this.Objected(await handler.HandleAsync(command, ct)))
+        if (!await this.CheckAsync(validator, command, ct) || this.Objected(await handler.HandleAsync(command, ct)))
         {
             return this.Redisplay(command);
         }
