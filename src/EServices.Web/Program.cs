@@ -9,6 +9,7 @@ using EServices.Web.Features.PersonalData;
 using EServices.Web.Forms;
 using EServices.Web.Infrastructure.Audit;
 using EServices.Web.Infrastructure.Email;
+using EServices.Web.Infrastructure.Sms;
 using EServices.Web.Infrastructure.Storage;
 using EServices.Web.Workflow;
 using FluentValidation;
@@ -65,6 +66,8 @@ builder.Services.AddSingleton(sp => new DocumentSigner(DatabaseSetup.SigningKeyP
 builder.Services.AddScoped<IssueCertificate>();
 builder.Services.AddScoped<StatusEmail>();
 builder.Services.AddScoped<EmailOutbox>();
+builder.Services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.Section);
+builder.Services.AddScoped<SmsOutbox>();
 builder.Services.AddHostedService<EmailDispatchJob>();
 builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
 builder.Services.AddHostedService<RetentionJob>();

@@ -17,6 +17,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
     public DbSet<TrackingCounter> TrackingCounters => Set<TrackingCounter>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
+    public DbSet<OutboxSms> OutboxSms => Set<OutboxSms>();
+    public DbSet<PhoneCode> PhoneCodes => Set<PhoneCode>();
+    public DbSet<IncomingSms> IncomingSms => Set<IncomingSms>();
     public DbSet<ServiceMember> ServiceMembers => Set<ServiceMember>();
     public DbSet<ServiceGroup> ServiceGroups => Set<ServiceGroup>();
     public DbSet<GroupMember> GroupMembers => Set<GroupMember>();

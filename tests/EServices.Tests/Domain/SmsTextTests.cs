@@ -1,4 +1,3 @@
-using EServices.Web.Domain.Messaging;
 
 namespace EServices.Tests.Domain;
 
@@ -72,5 +71,32 @@ public sealed class SmsTextTests
     public void An_empty_text_has_no_part()
     {
         Assert.Equal(0, SmsText.Of("").Parts);
+    }
+
+    [Fact]
+    public void A_text_over_two_parts_is_cut_to_two_and_ends_with_an_ellipsis()
+    {
+        var sms = SmsText.Of("Motif : " + new string('x', 400)).Shortened(SmsText.MaxParts);
+
+        Assert.Equal(2, sms.Parts);
+        Assert.Equal(306, sms.Length);
+        Assert.EndsWith("x...", sms.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_UCS_2_text_is_cut_to_134_characters()
+    {
+        var sms = SmsText.Of(new string('ب', 200)).Shortened(SmsText.MaxParts);
+
+        Assert.Equal((SmsCoding.Ucs2, 2, 134), (sms.Coding, sms.Parts, sms.Length));
+        Assert.EndsWith("ب…", sms.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_text_that_fits_is_left_as_it_is()
+    {
+        var sms = SmsText.Of("Demande FP-2027-000123 déposée.");
+
+        Assert.Same(sms, sms.Shortened(SmsText.MaxParts));
     }
 }

@@ -24,110 +24,7 @@ namespace EServices.Web.Data.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "unaccent");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("EServices.Web.Documents.IssuedDocument", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("code");
-
-                    b.Property<string>("HolderName")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("holder_name");
-
-                    b.Property<DateTimeOffset>("IssuedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("issued_at");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Number")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("number");
-
-                    b.Property<byte[]>("Pdf")
-                        .IsRequired()
-                        .HasColumnType("bytea")
-                        .HasColumnName("pdf");
-
-                    b.Property<string>("ProcedureTitle")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("procedure_title");
-
-                    b.Property<Guid>("RequestId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("request_id");
-
-                    b.Property<DateTimeOffset?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("revoked_at");
-
-                    b.Property<string>("RevokedBy")
-                        .HasColumnType("text")
-                        .HasColumnName("revoked_by");
-
-                    b.Property<string>("RevokedReason")
-                        .HasColumnType("text")
-                        .HasColumnName("revoked_reason");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("sha256");
-
-                    b.HasKey("Id")
-                        .HasName("pk_issued_documents");
-
-                    b.HasIndex("Code")
-                        .IsUnique()
-                        .HasDatabaseName("ix_issued_documents_code");
-
-                    b.HasIndex("Number", "Kind")
-                        .HasDatabaseName("ix_issued_documents_number_kind");
-
-                    b.HasIndex("RequestId", "Kind")
-                        .HasDatabaseName("ix_issued_documents_request_id_kind");
-
-                    b.ToTable("issued_documents", (string)null);
-                });
-
-            modelBuilder.Entity("EServices.Web.Documents.SigningKey", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("PrivateKeyPem")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("private_key_pem");
-
-                    b.HasKey("Id")
-                        .HasName("pk_signing_keys");
-
-                    b.ToTable("signing_keys", (string)null);
-                });
-
-            modelBuilder.Entity("EServices.Web.Features.Accounts.ApplicationUser", b =>
+            modelBuilder.Entity("EServices.Web.Domain.Accounts.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text")
@@ -191,6 +88,10 @@ namespace EServices.Web.Data.Migrations
                         .HasColumnType("character varying(256)")
                         .HasColumnName("normalized_user_name");
 
+                    b.Property<int>("Notices")
+                        .HasColumnType("integer")
+                        .HasColumnName("notices");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text")
                         .HasColumnName("password_hash");
@@ -226,29 +127,15 @@ namespace EServices.Web.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
+                    b.HasIndex("PhoneNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_asp_net_users_phone_number")
+                        .HasFilter("phone_number_confirmed");
+
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("EServices.Web.Features.BackOffice.ServiceMember", b =>
-                {
-                    b.Property<string>("UserId")
-                        .HasColumnType("text")
-                        .HasColumnName("user_id");
-
-                    b.Property<int>("ServiceId")
-                        .HasColumnType("integer")
-                        .HasColumnName("service_id");
-
-                    b.HasKey("UserId", "ServiceId")
-                        .HasName("pk_service_members");
-
-                    b.HasIndex("ServiceId")
-                        .HasDatabaseName("ix_service_members_service_id");
-
-                    b.ToTable("service_members", (string)null);
-                });
-
-            modelBuilder.Entity("EServices.Web.Features.Catalogue.Category", b =>
+            modelBuilder.Entity("EServices.Web.Domain.Catalogue.Category", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -286,7 +173,7 @@ namespace EServices.Web.Data.Migrations
                     b.ToTable("categories", (string)null);
                 });
 
-            modelBuilder.Entity("EServices.Web.Features.Catalogue.EmailTemplate", b =>
+            modelBuilder.Entity("EServices.Web.Domain.Catalogue.EmailTemplate", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -303,6 +190,10 @@ namespace EServices.Web.Data.Migrations
                     b.Property<int>("ProcedureId")
                         .HasColumnType("integer")
                         .HasColumnName("procedure_id");
+
+                    b.Property<string>("Sms")
+                        .HasColumnType("text")
+                        .HasColumnName("sms");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -326,7 +217,7 @@ namespace EServices.Web.Data.Migrations
                     b.ToTable("email_templates", (string)null);
                 });
 
-            modelBuilder.Entity("EServices.Web.Features.Catalogue.GroupMember", b =>
+            modelBuilder.Entity("EServices.Web.Domain.Catalogue.GroupMember", b =>
                 {
                     b.Property<string>("UserId")
                         .HasColumnType("text")
@@ -345,7 +236,7 @@ namespace EServices.Web.Data.Migrations
                     b.ToTable("group_members", (string)null);
                 });
 
-            modelBuilder.Entity("EServices.Web.Features.Catalogue.Procedure", b =>
+            modelBuilder.Entity("EServices.Web.Domain.Catalogue.Procedure", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -497,7 +388,7 @@ namespace EServices.Web.Data.Migrations
                     b.ToTable("procedures", (string)null);
                 });
 
-            modelBuilder.Entity("EServices.Web.Features.Catalogue.RoutingRule", b =>
+            modelBuilder.Entity("EServices.Web.Domain.Catalogue.RoutingRule", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -533,7 +424,7 @@ namespace EServices.Web.Data.Migrations
                     b.ToTable("routing_rules", (string)null);
                 });
 
-            modelBuilder.Entity("EServices.Web.Features.Catalogue.Service", b =>
+            modelBuilder.Entity("EServices.Web.Domain.Catalogue.Service", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -579,7 +470,7 @@ namespace EServices.Web.Data.Migrations
                     b.ToTable("services", (string)null);
                 });
 
-            modelBuilder.Entity("EServices.Web.Features.Catalogue.ServiceGroup", b =>
+            modelBuilder.Entity("EServices.Web.Domain.Catalogue.ServiceGroup", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -617,7 +508,50 @@ namespace EServices.Web.Data.Migrations
                     b.ToTable("service_groups", (string)null);
                 });
 
-            modelBuilder.Entity("EServices.Web.Forms.FormVersion", b =>
+            modelBuilder.Entity("EServices.Web.Domain.Catalogue.ServiceMember", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("service_id");
+
+                    b.HasKey("UserId", "ServiceId")
+                        .HasName("pk_service_members");
+
+                    b.HasIndex("ServiceId")
+                        .HasDatabaseName("ix_service_members_service_id");
+
+                    b.ToTable("service_members", (string)null);
+                });
+
+            modelBuilder.Entity("EServices.Web.Domain.Documents.SigningKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("PrivateKeyPem")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("private_key_pem");
+
+                    b.HasKey("Id")
+                        .HasName("pk_signing_keys");
+
+                    b.ToTable("signing_keys", (string)null);
+                });
+
+            modelBuilder.Entity("EServices.Web.Domain.Forms.FormVersion", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -653,7 +587,209 @@ namespace EServices.Web.Data.Migrations
                     b.ToTable("form_versions", (string)null);
                 });
 
-            modelBuilder.Entity("EServices.Web.Infrastructure.Audit.AuditChainHead", b =>
+            modelBuilder.Entity("EServices.Web.Domain.Messaging.IncomingSms", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("GatewayId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("gateway_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_incoming_sms");
+
+                    b.HasIndex("GatewayId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_incoming_sms_gateway_id")
+                        .HasFilter("gateway_id IS NOT NULL");
+
+                    b.HasIndex("From", "ReceivedAt")
+                        .HasDatabaseName("ix_incoming_sms_from_received_at");
+
+                    b.ToTable("incoming_sms", (string)null);
+                });
+
+            modelBuilder.Entity("EServices.Web.Domain.Messaging.OutboxSms", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<string>("Coding")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("coding");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("delivery");
+
+                    b.Property<DateTimeOffset?>("DeliveryAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivery_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<int>("Parts")
+                        .HasColumnType("integer")
+                        .HasColumnName("parts");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_sms");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_outbox_sms_next_attempt_at")
+                        .HasFilter("sent_at IS NULL");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_outbox_sms_request_id")
+                        .HasFilter("request_id IS NOT NULL");
+
+                    b.ToTable("outbox_sms", (string)null);
+                });
+
+            modelBuilder.Entity("EServices.Web.Domain.Messaging.PhoneCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ClientAddress")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_address");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("code_hash");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("purpose");
+
+                    b.Property<int>("Tries")
+                        .HasColumnType("integer")
+                        .HasColumnName("tries");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_phone_codes");
+
+                    b.HasIndex("ClientAddress", "CreatedAt")
+                        .HasDatabaseName("ix_phone_codes_client_address_created_at");
+
+                    b.HasIndex("Phone", "CreatedAt")
+                        .HasDatabaseName("ix_phone_codes_phone_created_at");
+
+                    b.ToTable("phone_codes", (string)null);
+                });
+
+            modelBuilder.Entity("EServices.Web.Domain.Records.AuditChainHead", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("integer")
@@ -686,7 +822,7 @@ namespace EServices.Web.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("EServices.Web.Infrastructure.Audit.AuditEntry", b =>
+            modelBuilder.Entity("EServices.Web.Domain.Records.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -759,7 +895,7 @@ namespace EServices.Web.Data.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
-            modelBuilder.Entity("EServices.Web.Infrastructure.Email.OutboxEmail", b =>
+            modelBuilder.Entity("EServices.Web.Domain.Records.OutboxEmail", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -813,7 +949,7 @@ namespace EServices.Web.Data.Migrations
                     b.ToTable("outbox_emails", (string)null);
                 });
 
-            modelBuilder.Entity("EServices.Web.Workflow.Attachment", b =>
+            modelBuilder.Entity("EServices.Web.Domain.Requests.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -868,7 +1004,86 @@ namespace EServices.Web.Data.Migrations
                     b.ToTable("attachments", (string)null);
                 });
 
-            modelBuilder.Entity("EServices.Web.Workflow.Request", b =>
+            modelBuilder.Entity("EServices.Web.Domain.Requests.IssuedDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("code");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("holder_name");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("number");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("pdf");
+
+                    b.Property<string>("ProcedureTitle")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("procedure_title");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("revoked_by");
+
+                    b.Property<string>("RevokedReason")
+                        .HasColumnType("text")
+                        .HasColumnName("revoked_reason");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("sha256");
+
+                    b.HasKey("Id")
+                        .HasName("pk_issued_documents");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_issued_documents_code");
+
+                    b.HasIndex("Number", "Kind")
+                        .HasDatabaseName("ix_issued_documents_number_kind");
+
+                    b.HasIndex("RequestId", "Kind")
+                        .HasDatabaseName("ix_issued_documents_request_id_kind");
+
+                    b.ToTable("issued_documents", (string)null);
+                });
+
+            modelBuilder.Entity("EServices.Web.Domain.Requests.Request", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1017,7 +1232,7 @@ namespace EServices.Web.Data.Migrations
                     b.ToTable("requests", (string)null);
                 });
 
-            modelBuilder.Entity("EServices.Web.Workflow.RequestEvent", b =>
+            modelBuilder.Entity("EServices.Web.Domain.Requests.RequestEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1083,7 +1298,7 @@ namespace EServices.Web.Data.Migrations
                     b.ToTable("request_events", (string)null);
                 });
 
-            modelBuilder.Entity("EServices.Web.Workflow.RequestMessage", b =>
+            modelBuilder.Entity("EServices.Web.Domain.Requests.RequestMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1128,7 +1343,7 @@ namespace EServices.Web.Data.Migrations
                     b.ToTable("request_messages", (string)null);
                 });
 
-            modelBuilder.Entity("EServices.Web.Workflow.TrackingCounter", b =>
+            modelBuilder.Entity("EServices.Web.Domain.Requests.TrackingCounter", b =>
                 {
                     b.Property<string>("Prefix")
                         .HasColumnType("text")
@@ -1335,36 +1550,9 @@ namespace EServices.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("EServices.Web.Documents.IssuedDocument", b =>
+            modelBuilder.Entity("EServices.Web.Domain.Catalogue.EmailTemplate", b =>
                 {
-                    b.HasOne("EServices.Web.Workflow.Request", null)
-                        .WithMany()
-                        .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_issued_documents_requests_request_id");
-                });
-
-            modelBuilder.Entity("EServices.Web.Features.BackOffice.ServiceMember", b =>
-                {
-                    b.HasOne("EServices.Web.Features.Catalogue.Service", null)
-                        .WithMany()
-                        .HasForeignKey("ServiceId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_service_members_services_service_id");
-
-                    b.HasOne("EServices.Web.Features.Accounts.ApplicationUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_service_members_asp_net_users_user_id");
-                });
-
-            modelBuilder.Entity("EServices.Web.Features.Catalogue.EmailTemplate", b =>
-                {
-                    b.HasOne("EServices.Web.Features.Catalogue.Procedure", null)
+                    b.HasOne("EServices.Web.Domain.Catalogue.Procedure", null)
                         .WithMany()
                         .HasForeignKey("ProcedureId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1372,16 +1560,16 @@ namespace EServices.Web.Data.Migrations
                         .HasConstraintName("fk_email_templates_procedures_procedure_id");
                 });
 
-            modelBuilder.Entity("EServices.Web.Features.Catalogue.GroupMember", b =>
+            modelBuilder.Entity("EServices.Web.Domain.Catalogue.GroupMember", b =>
                 {
-                    b.HasOne("EServices.Web.Features.Catalogue.ServiceGroup", null)
+                    b.HasOne("EServices.Web.Domain.Catalogue.ServiceGroup", null)
                         .WithMany()
                         .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_group_members_service_groups_group_id");
 
-                    b.HasOne("EServices.Web.Features.Accounts.ApplicationUser", null)
+                    b.HasOne("EServices.Web.Domain.Accounts.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1389,26 +1577,26 @@ namespace EServices.Web.Data.Migrations
                         .HasConstraintName("fk_group_members_asp_net_users_user_id");
                 });
 
-            modelBuilder.Entity("EServices.Web.Features.Catalogue.Procedure", b =>
+            modelBuilder.Entity("EServices.Web.Domain.Catalogue.Procedure", b =>
                 {
-                    b.HasOne("EServices.Web.Features.Catalogue.Category", "Category")
+                    b.HasOne("EServices.Web.Domain.Catalogue.Category", "Category")
                         .WithMany()
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_procedures_categories_category_id");
 
-                    b.HasOne("EServices.Web.Forms.FormVersion", "DraftFormVersion")
+                    b.HasOne("EServices.Web.Domain.Forms.FormVersion", "DraftFormVersion")
                         .WithMany()
                         .HasForeignKey("DraftFormVersionId")
                         .HasConstraintName("fk_procedures_form_versions_draft_form_version_id");
 
-                    b.HasOne("EServices.Web.Forms.FormVersion", "PublishedFormVersion")
+                    b.HasOne("EServices.Web.Domain.Forms.FormVersion", "PublishedFormVersion")
                         .WithMany()
                         .HasForeignKey("PublishedFormVersionId")
                         .HasConstraintName("fk_procedures_form_versions_published_form_version_id");
 
-                    b.HasOne("EServices.Web.Features.Catalogue.Service", "Service")
+                    b.HasOne("EServices.Web.Domain.Catalogue.Service", "Service")
                         .WithMany()
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1424,16 +1612,16 @@ namespace EServices.Web.Data.Migrations
                     b.Navigation("Service");
                 });
 
-            modelBuilder.Entity("EServices.Web.Features.Catalogue.RoutingRule", b =>
+            modelBuilder.Entity("EServices.Web.Domain.Catalogue.RoutingRule", b =>
                 {
-                    b.HasOne("EServices.Web.Features.Catalogue.ServiceGroup", null)
+                    b.HasOne("EServices.Web.Domain.Catalogue.ServiceGroup", null)
                         .WithMany()
                         .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_routing_rules_service_groups_group_id");
 
-                    b.HasOne("EServices.Web.Features.Catalogue.Procedure", null)
+                    b.HasOne("EServices.Web.Domain.Catalogue.Procedure", null)
                         .WithMany()
                         .HasForeignKey("ProcedureId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1441,9 +1629,9 @@ namespace EServices.Web.Data.Migrations
                         .HasConstraintName("fk_routing_rules_procedures_procedure_id");
                 });
 
-            modelBuilder.Entity("EServices.Web.Features.Catalogue.ServiceGroup", b =>
+            modelBuilder.Entity("EServices.Web.Domain.Catalogue.ServiceGroup", b =>
                 {
-                    b.HasOne("EServices.Web.Features.Catalogue.Service", null)
+                    b.HasOne("EServices.Web.Domain.Catalogue.Service", null)
                         .WithMany()
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1451,9 +1639,26 @@ namespace EServices.Web.Data.Migrations
                         .HasConstraintName("fk_service_groups_services_service_id");
                 });
 
-            modelBuilder.Entity("EServices.Web.Forms.FormVersion", b =>
+            modelBuilder.Entity("EServices.Web.Domain.Catalogue.ServiceMember", b =>
                 {
-                    b.HasOne("EServices.Web.Features.Catalogue.Procedure", null)
+                    b.HasOne("EServices.Web.Domain.Catalogue.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_members_services_service_id");
+
+                    b.HasOne("EServices.Web.Domain.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_members_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("EServices.Web.Domain.Forms.FormVersion", b =>
+                {
+                    b.HasOne("EServices.Web.Domain.Catalogue.Procedure", null)
                         .WithMany()
                         .HasForeignKey("ProcedureId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1461,9 +1666,18 @@ namespace EServices.Web.Data.Migrations
                         .HasConstraintName("fk_form_versions_procedures_procedure_id");
                 });
 
-            modelBuilder.Entity("EServices.Web.Workflow.Attachment", b =>
+            modelBuilder.Entity("EServices.Web.Domain.Messaging.OutboxSms", b =>
                 {
-                    b.HasOne("EServices.Web.Workflow.Request", null)
+                    b.HasOne("EServices.Web.Domain.Requests.Request", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_outbox_sms_requests_request_id");
+                });
+
+            modelBuilder.Entity("EServices.Web.Domain.Requests.Attachment", b =>
+                {
+                    b.HasOne("EServices.Web.Domain.Requests.Request", null)
                         .WithMany("Attachments")
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1471,29 +1685,39 @@ namespace EServices.Web.Data.Migrations
                         .HasConstraintName("fk_attachments_requests_request_id");
                 });
 
-            modelBuilder.Entity("EServices.Web.Workflow.Request", b =>
+            modelBuilder.Entity("EServices.Web.Domain.Requests.IssuedDocument", b =>
                 {
-                    b.HasOne("EServices.Web.Features.Accounts.ApplicationUser", null)
+                    b.HasOne("EServices.Web.Domain.Requests.Request", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_issued_documents_requests_request_id");
+                });
+
+            modelBuilder.Entity("EServices.Web.Domain.Requests.Request", b =>
+                {
+                    b.HasOne("EServices.Web.Domain.Accounts.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("ApplicantId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_requests_asp_net_users_applicant_id");
 
-                    b.HasOne("EServices.Web.Forms.FormVersion", "FormVersion")
+                    b.HasOne("EServices.Web.Domain.Forms.FormVersion", "FormVersion")
                         .WithMany()
                         .HasForeignKey("FormVersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_requests_form_versions_form_version_id");
 
-                    b.HasOne("EServices.Web.Features.Catalogue.ServiceGroup", null)
+                    b.HasOne("EServices.Web.Domain.Catalogue.ServiceGroup", null)
                         .WithMany()
                         .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_requests_service_groups_group_id");
 
-                    b.HasOne("EServices.Web.Features.Catalogue.Procedure", "Procedure")
+                    b.HasOne("EServices.Web.Domain.Catalogue.Procedure", "Procedure")
                         .WithMany()
                         .HasForeignKey("ProcedureId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1505,9 +1729,9 @@ namespace EServices.Web.Data.Migrations
                     b.Navigation("Procedure");
                 });
 
-            modelBuilder.Entity("EServices.Web.Workflow.RequestEvent", b =>
+            modelBuilder.Entity("EServices.Web.Domain.Requests.RequestEvent", b =>
                 {
-                    b.HasOne("EServices.Web.Workflow.Request", null)
+                    b.HasOne("EServices.Web.Domain.Requests.Request", null)
                         .WithMany("Events")
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1515,9 +1739,9 @@ namespace EServices.Web.Data.Migrations
                         .HasConstraintName("fk_request_events_requests_request_id");
                 });
 
-            modelBuilder.Entity("EServices.Web.Workflow.RequestMessage", b =>
+            modelBuilder.Entity("EServices.Web.Domain.Requests.RequestMessage", b =>
                 {
-                    b.HasOne("EServices.Web.Workflow.Request", null)
+                    b.HasOne("EServices.Web.Domain.Requests.Request", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1537,7 +1761,7 @@ namespace EServices.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("EServices.Web.Features.Accounts.ApplicationUser", null)
+                    b.HasOne("EServices.Web.Domain.Accounts.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1547,7 +1771,7 @@ namespace EServices.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("EServices.Web.Features.Accounts.ApplicationUser", null)
+                    b.HasOne("EServices.Web.Domain.Accounts.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1564,7 +1788,7 @@ namespace EServices.Web.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_roles_asp_net_roles_role_id");
 
-                    b.HasOne("EServices.Web.Features.Accounts.ApplicationUser", null)
+                    b.HasOne("EServices.Web.Domain.Accounts.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1574,7 +1798,7 @@ namespace EServices.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("EServices.Web.Features.Accounts.ApplicationUser", null)
+                    b.HasOne("EServices.Web.Domain.Accounts.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1582,7 +1806,7 @@ namespace EServices.Web.Data.Migrations
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
                 });
 
-            modelBuilder.Entity("EServices.Web.Workflow.Request", b =>
+            modelBuilder.Entity("EServices.Web.Domain.Requests.Request", b =>
                 {
                     b.Navigation("Attachments");
 

@@ -15,5 +15,8 @@ public sealed class ApplicationUser : IdentityUser
     /// (AuthenticatorCodes).</summary>
     public long? AuthenticatorLastTimeStep { get; set; }
 
+    /// <summary>How the applicant is told of their requests; only channels they have (a confirmed number, an address) are used.</summary>
+    public NoticeChannels Notices { get; set; } = NoticeChannels.Email;
+
     public string FullName => $"{FirstNames} {LastName.ToUpperInvariant()}";
 }

@@ -10,4 +10,7 @@ public sealed class EmailTemplate
     public RequestStatus Status { get; set; }
     public required string Subject { get; set; }
     public required string Body { get; set; }
+
+    /// <summary>The SMS of that status, when the administrator wrote one (two parts at most); null: the default SMS.</summary>
+    public string? Sms { get; set; }
 }

@@ -60,6 +60,34 @@ public sealed partial record SmsText(string Text, SmsCoding Coding, int Length, 
         return new(original, SmsCoding.Ucs2, original.Length, PartsOf(original.Length, single: 70, part: 67));
     }
 
+    /// <summary>This text, or its beginning followed by "..." when it needs more than <paramref name="parts"/> parts: a last
+    /// guard, so that a long reason typed by an agent never makes a notice of five SMS.</summary>
+    public SmsText Shortened(int parts)
+    {
+        if (Parts <= parts)
+        {
+            return this;
+        }
+
+        var (single, part, ellipsis) = Coding == SmsCoding.Gsm7 ? (160, 153, "...") : (70, 67, "…");
+        var room = (parts == 1 ? single : part * parts) - ellipsis.Length;
+        var kept = new StringBuilder();
+        var length = 0;
+        foreach (var c in Text)
+        {
+            var size = Coding == SmsCoding.Gsm7 && Extension.Contains(c, StringComparison.Ordinal) ? 2 : 1;
+            if (length + size > room)
+            {
+                break;
+            }
+
+            kept.Append(c);
+            length += size;
+        }
+
+        return Of(kept.ToString().TrimEnd() + ellipsis);
+    }
+
     [GeneratedRegex("«[\\s\u00A0\u202F]*|[\\s\u00A0\u202F]*»")]
     private static partial Regex Guillemets();
 
