@@ -116,4 +116,32 @@ public sealed class PersonalDataTests(HostFixture host)
         var journal = await admin.GetAsync($"/admin/journal?cible={number}");
         Assert.Contains("Réponses, pièces et messages effacés au terme de la durée de conservation (3650 jours)", journal.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Codes_lose_their_digits_once_expired_and_codes_answers_and_received_SMS_go_after_90_days_while_notices_stay()
+    {
+        var phone = TestSms.NewPhone();
+        var to = "+" + new string(phone.Where(char.IsAsciiDigit).ToArray());
+        await host.ScalarAsync($"""
+            INSERT INTO outbox_sms ("to", text, coding, parts, kind, created_at, next_attempt_at, attempts, delivery) VALUES
+              (@to, 'Votre code : 123456', 'Gsm7', 1, 'Code', @now - interval '11 minutes', @now, 1, 'Delivered'),
+              (@to, 'Votre code : 654321', 'Gsm7', 1, 'Code', @now - interval '1 minute', @now, 1, 'Delivered'),
+              (@to, 'Demande introuvable', 'Gsm7', 1, 'Reply', @now - interval '91 days', @now, 1, 'Delivered'),
+              (@to, 'Demande FP-2027-000001 deposee', 'Gsm7', 1, 'Notice', @now - interval '400 days', @now, 1, 'Delivered');
+            INSERT INTO incoming_sms ("from", text, received_at) VALUES (@to, 'SUIVI', @now - interval '91 days'), (@to, 'SUIVI', @now);
+            INSERT INTO phone_codes (id, phone, purpose, code_hash, client_address, created_at, expires_at, tries)
+              VALUES (gen_random_uuid(), @phone, 'SignUp', 'x', '127.0.0.1', @now - interval '25 hours', @now - interval '24 hours', 0);
+            SELECT 1
+            """, ("to", (object)to), ("phone", phone), ("now", host.Services.GetRequiredService<TimeProvider>().GetUtcNow()));
+
+        using (var scope = host.Services.CreateScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<Erasure>().ForgetOldMessagesAsync(CancellationToken.None) >= 4);
+        }
+
+        var left = (await TestSms.ToAsync(host, phone)).Select(s => s.Text).ToList();
+        Assert.Equal([Erasure.CodeForgotten, "Votre code : 654321", "Demande FP-2027-000001 deposee"], left);
+        Assert.Equal(1L, await host.ScalarAsync("SELECT count(*) FROM incoming_sms WHERE \"from\" = @to", ("to", to)));
+        Assert.Equal(0L, await host.ScalarAsync("SELECT count(*) FROM phone_codes WHERE phone = @phone", ("phone", phone)));
+    }
 }

@@ -95,6 +95,34 @@ public sealed class Erasure(AppDbContext db, FileStorage storage, AuditLog audit
         return rows.Count + files;
     }
 
+    /// <summary>How long the SMS that are not a request's notices (codes, answers to SUIVI) and the SMS received are kept:
+    /// long enough to answer a complaint about a code that never came, no longer.</summary>
+    public static readonly TimeSpan SmsKeptFor = TimeSpan.FromDays(90);
+
+    /// <summary>Forgets the phone codes once no limit counts them any more (a day), the codes and answers sent by SMS and the
+    /// SMS received after <see cref="SmsKeptFor"/>, and the digits of a code as soon as the code has expired. A request's
+    /// notices stay: they are part of its history for staff. Returns how many rows were deleted or blanked.</summary>
+    public async Task<int> ForgetOldMessagesAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var (dayAgo, keptSince, codesExpired) = (now.AddDays(-1), now - SmsKeptFor, now - PhoneCode.Lifetime);
+        var forgotten = await db.PhoneCodes.Where(c => c.CreatedAt < dayAgo).ExecuteDeleteAsync(ct)
+            + await db.IncomingSms.Where(s => s.ReceivedAt < keptSince).ExecuteDeleteAsync(ct)
+            + await db.OutboxSms.Where(s => s.Kind != SmsKind.Notice && s.CreatedAt < keptSince).ExecuteDeleteAsync(ct)
+            // The code is in clear in its SMS (it must be, to be sent); once it cannot be used, the digits go.
+            + await db.OutboxSms.Where(s => s.Kind == SmsKind.Code && s.CreatedAt < codesExpired && s.Text != CodeForgotten)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Text, CodeForgotten), ct);
+        if (forgotten > 0)
+        {
+            logger.LogInformation("Retention: {Count} phone codes and SMS forgotten", forgotten);
+        }
+
+        return forgotten;
+    }
+
+    /// <summary>What remains of the text of a code SMS once the code has expired.</summary>
+    public const string CodeForgotten = "(code expiré, effacé)";
+
     private async Task<int> PurgeAsync(CancellationToken ct)
     {
         var before = clock.GetUtcNow().AddDays(-retention.Value.ClosedRequestDays);
@@ -140,6 +168,7 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, IOptions<Retention
         }
 
         await erasure.ForgetStrayFilesAsync(ct);
+        await erasure.ForgetOldMessagesAsync(ct);
         return false;
     }
 
