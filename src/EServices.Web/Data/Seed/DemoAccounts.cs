@@ -9,7 +9,8 @@ public static class DemoAccounts
     /// `oathtool --totp -b ESERVICESDEMOKEY` prints the current code.</summary>
     public const string StaffAuthenticatorKey = "ESERVICESDEMOKEY";
 
-    public static readonly (string Email, string FirstNames, string LastName, string Phone, string? Role, string? Service)[] Accounts =
+    /// <summary>Applicants have a confirmed number (their notices go by SMS too); Moussa has no e-mail at all, like many.</summary>
+    public static readonly (string? Email, string FirstNames, string LastName, string Phone, string? Role, string? Service)[] Accounts =
     [
         ("usager@demo.bf", "Awa", "Ouédraogo", "+226 70 00 00 01", null, null),
         ("agent.dgfp@demo.bf", "Issa", "Kaboré", "+226 70 00 00 02", Roles.Agent, "DGFP"),
@@ -17,25 +18,31 @@ public static class DemoAccounts
         ("agent.agre@demo.bf", "Mariam", "Sawadogo", "+226 70 00 00 03", Roles.Agent, "AGRE"),
         ("agent.dgt@demo.bf", "Boukary", "Zongo", "+226 70 00 00 04", Roles.Agent, "DGT"),
         ("admin@demo.bf", "Salif", "Compaoré", "+226 70 00 00 05", Roles.Admin, null),
+        (null, "Moussa", "Ilboudo", "+226 70 00 00 07", null, null),
     ];
 
     public static async Task SeedAsync(AppDbContext db, UserManager<ApplicationUser> users, IUserStore<ApplicationUser> store, string password, TimeProvider clock)
     {
         foreach (var (email, firstNames, lastName, phone, role, service) in Accounts)
         {
-            if (await users.FindByEmailAsync(email) is not null)
+            // A phone-only account's user name is its number in E.164, as a sign-up by phone makes it.
+            var userName = email ?? phone.Replace(" ", "", StringComparison.Ordinal);
+            if (await users.FindByNameAsync(userName) is not null)
             {
                 continue;
             }
 
+            var applicant = role is null;
             var user = new ApplicationUser
             {
-                UserName = email,
+                UserName = userName,
                 Email = email,
-                EmailConfirmed = true,
+                EmailConfirmed = email is not null,
                 FirstNames = firstNames,
                 LastName = lastName,
                 PhoneNumber = phone,
+                PhoneNumberConfirmed = applicant,
+                Notices = !applicant ? NoticeChannels.Email : email is null ? NoticeChannels.Sms : NoticeChannels.Both,
                 CreatedAt = clock.GetUtcNow(),
             };
             var result = await users.CreateAsync(user, password);
