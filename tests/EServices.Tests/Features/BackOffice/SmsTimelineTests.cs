@@ -35,14 +35,16 @@ public sealed class SmsTimelineTests(HostFixture host)
         var page = await agent.GetAsync($"/back-office/demandes/{number}");
         var lines = page.Html.QuerySelectorAll(".sms-timeline li").Select(li => string.Join(' ', li.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))).ToList();
         var masked = $"+226 ** ** ** {phone[^2..]}";
+        // Each line starts with when the SMS was queued (the host's clock, which other tests move).
+        Assert.All(lines, line => Assert.Matches(@"^\d\d/\d\d/2027 \d\d:\d\d — ", line));
         Assert.Equal(
         [
-            $"26/03/2027 10:00 — Avis de la demande au {masked} : Remis le 26/03/2027 10:02.",
-            $"26/03/2027 10:00 — Avis de la demande au {masked} : Transmis à l'opérateur le 26/03/2027 10:12.",
-            $"26/03/2027 10:00 — Avis de la demande au {masked} : Accepté par la passerelle le 26/03/2027 10:20.",
-            $"26/03/2027 10:00 — Avis de la demande au {masked} : Échec le 26/03/2027 10:32.",
-            $"26/03/2027 10:00 — Avis de la demande au {masked} : En attente.",
-        ], lines);
+            $"Avis de la demande au {masked} : Remis le 26/03/2027 10:02.",
+            $"Avis de la demande au {masked} : Transmis à l'opérateur le 26/03/2027 10:12.",
+            $"Avis de la demande au {masked} : Accepté par la passerelle le 26/03/2027 10:20.",
+            $"Avis de la demande au {masked} : Échec le 26/03/2027 10:32.",
+            $"Avis de la demande au {masked} : En attente.",
+        ], lines.Select(line => line["dd/MM/yyyy HH:mm — ".Length..]));
 
         var mine = await applicant.GetAsync($"/mes-demandes/{number}");
         Assert.DoesNotContain("SMS envoyés", mine.Text, StringComparison.Ordinal);
