@@ -64,7 +64,7 @@ builder.Services.AddOptions<VirusScanOptions>().BindConfiguration(VirusScanOptio
 builder.Services.AddSingleton<VirusScanner>();
 builder.Services.AddSingleton(sp => new DocumentSigner(DatabaseSetup.SigningKeyPem(sp)));
 builder.Services.AddScoped<IssueCertificate>();
-builder.Services.AddScoped<StatusEmail>();
+builder.Services.AddScoped<Notices>();
 builder.Services.AddScoped<EmailOutbox>();
 builder.Services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.Section);
 builder.Services.AddScoped<SmsOutbox>();

@@ -19,7 +19,7 @@ public sealed class PortalOptions
 }
 
 /// <summary>
-/// Every address the portal sends out (e-mails, QR codes and printed check addresses, future SMS) starts with the
+/// Every address the portal sends out (e-mails, SMS, QR codes and printed check addresses) starts with the
 /// configured <see cref="PortalOptions.PublicUrl"/>, never with the request's Host or X-Forwarded-Host: those are chosen by
 /// whoever sends the request, and a reset link to their host hands them the account.
 /// </summary>
@@ -32,6 +32,9 @@ public sealed class PublicLinks(IOptions<PortalOptions> options)
     public string To(string path) => Base + path;
 
     public string RequestPage(string number) => To($"/mes-demandes/{Uri.EscapeDataString(number)}");
+
+    /// <summary>The request's page in few characters, for an SMS: /d/FP-2027-000123 redirects to it.</summary>
+    public string ShortRequest(string number) => To($"/d/{Uri.EscapeDataString(number)}");
 
     public string PasswordReset(string userId, string code) =>
         To($"/compte/reinitialiser?userId={Uri.EscapeDataString(userId)}&code={Uri.EscapeDataString(code)}");

@@ -1,11 +1,9 @@
-using EServices.Web.Infrastructure.Email;
-
 namespace EServices.Web.Workflow;
 
 public sealed record MessageLine(DateTimeOffset At, string Author, bool FromStaff, bool IsPrivateNote, string Text);
 
-/// <summary>Messages between staff and applicant, and staff's private notes. A message from staff e-mails the applicant.</summary>
-public sealed class Conversation(AppDbContext db, EmailOutbox outbox, PublicLinks links, TimeProvider clock)
+/// <summary>Messages between staff and applicant, and staff's private notes. A message from staff is notified to the applicant (<see cref="Notices"/>).</summary>
+public sealed class Conversation(AppDbContext db, Notices notices, TimeProvider clock)
 {
     public async Task AddAsync(Request request, string authorId, bool fromStaff, bool privateNote, string text, CancellationToken ct)
     {
@@ -21,9 +19,7 @@ public sealed class Conversation(AppDbContext db, EmailOutbox outbox, PublicLink
         if (fromStaff && !privateNote)
         {
             var applicant = await db.Users.AsNoTracking().SingleAsync(u => u.Id == request.ApplicantId, ct);
-            outbox.Enqueue(applicant.Email!, $"Demande {request.Number} : nouveau message",
-                $"Bonjour {applicant.FirstNames},\n\nL'administration vous a écrit au sujet de votre demande {request.Number} :\n\n« {text.Trim()} »\n\n" +
-                $"Répondez depuis votre espace : {links.RequestPage(request.Number!)}\n\nLes e-services de la Fonction publique");
+            notices.EnqueueMessage(request, applicant, text.Trim());
         }
 
         await db.SaveChangesAsync(ct);

@@ -24,6 +24,7 @@ public sealed class RouteAccessTests(HostFixture host)
         ["/compte/reinitialiser"] = "password reset from the e-mailed link (also staff invitations)",
         ["/compte/acces-refuse"] = "where refused users are sent",
         ["/verifier/{code}"] = "anyone holding a receipt or certificate checks its QR code",
+        ["/d/{number}"] = "the short address an SMS carries: it only redirects to the request's page, which asks for a sign-in",
         ["/verifier/cle"] = "public key of the QR signatures",
         ["/v/{kind}/{number}/{date}/{holder}/{signature}"] = "the signed address a QR code carries (format 2)",
         ["/erreur/{status:int?}"] = "error pages",

@@ -3,10 +3,11 @@ using FluentValidation;
 
 namespace EServices.Web.Features.Admin;
 
-public sealed record DocumentsPage(Procedure Procedure, DocumentsForm Form, IReadOnlyList<FormField> Fields);
+/// <param name="Sms">Each SMS of <see cref="DocumentsForm.Emails"/> filled with sample values: its length and parts.</param>
+public sealed record DocumentsPage(Procedure Procedure, DocumentsForm Form, IReadOnlyList<FormField> Fields, IReadOnlyList<SmsText> Sms);
 
 /// <summary>
-/// The certificate, the refusal letter and the e-mails of a procedure, written with {{placeholders}}. They apply from
+/// The certificate, the refusal letter, the e-mails and SMS of a procedure, written with {{placeholders}}. They apply from
 /// the save on, to every version of the form: a placeholder must therefore be a field of the live version or of the draft.
 /// </summary>
 [Authorize(Policy = AuthorizationPolicies.Admin)]
@@ -16,6 +17,7 @@ public sealed class DocumentsController(
 {
     public const string Certificate = "attestation";
     public const string RefusalLetter = "lettre-de-refus";
+    public const string Sms = "sms";
 
     [HttpGet("")]
     public async Task<IActionResult> Documents(int id, CancellationToken ct)
@@ -26,7 +28,7 @@ public sealed class DocumentsController(
         }
 
         var saved = await db.EmailTemplates.AsNoTracking().Where(t => t.ProcedureId == id).ToListAsync(ct);
-        return View(new DocumentsPage(procedure, DocumentsForm.From(procedure, saved), Fields(procedure)));
+        return View(Page(procedure, DocumentsForm.From(procedure, saved)));
     }
 
     [HttpPost("")]
@@ -47,11 +49,12 @@ public sealed class DocumentsController(
             $"/admin/demarches/{id}/documents");
     }
 
-    /// <summary>The certificate or refusal letter as it would be issued, from the text on the page (saved or not) and sample answers.</summary>
+    /// <summary>The certificate or refusal letter as it would be issued, from the text on the page (saved or not) and sample
+    /// answers; for <see cref="Sms"/>, the page again with the length of each SMS, nothing saved.</summary>
     [HttpPost("apercu/{document}")]
     public async Task<IActionResult> Preview(int id, [FromRoute] string document, DocumentsForm form, CancellationToken ct)
     {
-        if (document is not (Certificate or RefusalLetter) || await FindAsync(id, ct) is not { } procedure)
+        if (document is not (Certificate or RefusalLetter or Sms) || await FindAsync(id, ct) is not { } procedure)
         {
             return NotFound();
         }
@@ -59,6 +62,11 @@ public sealed class DocumentsController(
         if (!await CheckAsync(procedure, form, ct))
         {
             return Invalid(procedure, form);
+        }
+
+        if (document == Sms)
+        {
+            return View("Documents", Page(procedure, form));
         }
 
         if (document == Certificate && string.IsNullOrWhiteSpace(form.CertificateTitle))
@@ -98,7 +106,7 @@ public sealed class DocumentsController(
         return procedure;
     }
 
-    /// <summary>Errors next to each input: the form's rules, then placeholders that would print nothing.</summary>
+    /// <summary>Errors next to each input: the form's rules, placeholders that would print nothing, SMS over two parts.</summary>
     private async Task<bool> CheckAsync(Procedure procedure, DocumentsForm form, CancellationToken ct)
     {
         await this.CheckAsync(validator, form, ct);
@@ -108,10 +116,27 @@ public sealed class DocumentsController(
             ModelState.AddModelError(input, message);
         }
 
+        foreach (var (sms, i) in SmsSamples(procedure, form).Select((s, i) => (s, i)).Where(s => s.s.TooLong && !ModelState.ContainsKey($"Emails[{s.i}].Sms")))
+        {
+            ModelState.AddModelError($"Emails[{i}].Sms",
+                $"Avec des valeurs d'exemple, ce SMS ferait {sms.Length} caractères, soit {sms.Parts} SMS : {SmsText.MaxParts} au plus " +
+                "(306 caractères, 134 si un caractère est hors de l'alphabet des SMS). Raccourcissez-le.");
+        }
+
         return ModelState.IsValid;
     }
 
-    private ViewResult Invalid(Procedure procedure, DocumentsForm form) => this.Redisplay("Documents", new DocumentsPage(procedure, form, Fields(procedure)));
+    private ViewResult Invalid(Procedure procedure, DocumentsForm form) => this.Redisplay("Documents", Page(procedure, form));
+
+    private DocumentsPage Page(Procedure procedure, DocumentsForm form) => new(procedure, form, Fields(procedure), SmsSamples(procedure, form));
+
+    /// <summary>The SMS as a phone would receive them, filled with sample values and the short link of a sample request.</summary>
+    private IReadOnlyList<SmsText> SmsSamples(Procedure procedure, DocumentsForm form)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var number = $"{procedure.Service.NumberPrefix}-{today.Year}-000123";
+        return form.SmsSamples(DocumentsForm.SampleValues(Definition(procedure), procedure, number, today, links.ShortRequest));
+    }
 
     /// <summary>The fields a template may name: those of the live version and of the draft (requests of both exist).</summary>
     private static List<FormField> Fields(Procedure procedure) =>

@@ -55,6 +55,8 @@ public sealed class Publishing(AppDbContext db, FileStorage storage, AuditLog au
         templates.AddRange(emails.Select(e => (
             $"L'e-mail « {e.Status.Label().ToLowerInvariant()} »",
             TemplateWords.Unknown(e.Subject + "\n" + e.Body, keys, TemplateWords.EmailOf(e.Status)))));
+        templates.AddRange(emails.Select(e => (
+            $"Le SMS « {e.Status.Label().ToLowerInvariant()} »", TemplateWords.Unknown(e.Sms, keys, TemplateWords.EmailOf(e.Status)))));
         foreach (var (name, unknown) in templates)
         {
             if (unknown.Count > 0)
@@ -155,7 +157,7 @@ public sealed class Publishing(AppDbContext db, FileStorage storage, AuditLog au
         copy.OpenDraft(FormVersion.Create(copy.Id, 1, (source.DraftFormVersion ?? source.PublishedFormVersion)?.Parse() ?? Blank, publishedAt: null));
         foreach (var template in await db.EmailTemplates.AsNoTracking().Where(t => t.ProcedureId == source.Id).ToListAsync(ct))
         {
-            db.EmailTemplates.Add(new EmailTemplate { ProcedureId = copy.Id, Status = template.Status, Subject = template.Subject, Body = template.Body });
+            db.EmailTemplates.Add(new EmailTemplate { ProcedureId = copy.Id, Status = template.Status, Subject = template.Subject, Body = template.Body, Sms = template.Sms });
         }
 
         audit.Record($"Démarche dupliquée depuis « {source.Title} »", AuditTargets.Procedure, copy.Id.ToString(), copy.Title);

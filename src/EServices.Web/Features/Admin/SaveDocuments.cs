@@ -4,7 +4,7 @@ using EServices.Web.Workflow;
 
 namespace EServices.Web.Features.Admin;
 
-/// <summary>Saves a procedure's certificate, refusal letter and e-mails (the posted <see cref="DocumentsForm"/> has been
+/// <summary>Saves a procedure's certificate, refusal letter, e-mails and SMS (the posted <see cref="DocumentsForm"/> has been
 /// checked), with one audit entry naming what changed. A text left as the portal's default is not stored.</summary>
 public static class SaveDocuments
 {
@@ -35,21 +35,37 @@ public static class SaveDocuments
             foreach (var (status, email) in form.EmailsByStatus())
             {
                 var existing = saved.FirstOrDefault(t => t.Status == status);
+                var label = status.Label().ToLowerInvariant();
+                var standard = NoticeTexts.Email(status, procedure);
                 var (subject, body) = (Clean(email.Subject)!, Clean(email.Body)!);
-                var standard = StatusEmail.Default(status, procedure);
+                // A default e-mail kept beside a custom SMS is stored empty (Notices.WordingAsync), so that it too follows the portal.
                 if ((subject, body) == (Clean(standard.Subject), Clean(standard.Body)))
+                {
+                    (subject, body) = ("", "");
+                }
+
+                var sms = Clean(email.Sms) is { } text && text != Clean(NoticeTexts.Sms(status, procedure)) ? text : null;
+                if ((subject, body) != (existing?.Subject ?? "", existing?.Body ?? ""))
+                {
+                    changed.Add(subject.Length == 0 ? $"e-mail « {label} » par défaut" : $"e-mail « {label} »");
+                }
+
+                if (sms != existing?.Sms)
+                {
+                    changed.Add(sms is null ? $"SMS « {label} » par défaut" : $"SMS « {label} »");
+                }
+
+                if (subject.Length == 0 && sms is null)
                 {
                     if (existing is not null)
                     {
                         db.EmailTemplates.Remove(existing);
-                        changed.Add($"e-mail « {status.Label().ToLowerInvariant()} » par défaut");
                     }
                 }
-                else if (existing is null || (existing.Subject, existing.Body) != (subject, body))
+                else
                 {
                     existing ??= db.EmailTemplates.Add(new EmailTemplate { ProcedureId = procedure.Id, Status = status, Subject = subject, Body = body }).Entity;
-                    (existing.Subject, existing.Body) = (subject, body);
-                    changed.Add($"e-mail « {status.Label().ToLowerInvariant()} »");
+                    (existing.Subject, existing.Body, existing.Sms) = (subject, body, sms);
                 }
             }
 

@@ -20,11 +20,11 @@ public sealed record Decision(DecisionOutcome Outcome, string Message, string? F
 }
 
 /// <summary>
-/// Applies one move of the state machine to a request the member of staff may see, e-mails the applicant,
+/// Applies one move of the state machine to a request the member of staff may see, notifies the applicant,
 /// and saves all of it in one transaction (with the certificate, on acceptance). The version the agent was looking at must still be current: of two agents
 /// acting together, exactly one wins and the other is told so.
 /// </summary>
-public sealed class Decide(AppDbContext db, StaffScope scope, StatusEmail email, TimeProvider clock)
+public sealed class Decide(AppDbContext db, StaffScope scope, Notices notices, TimeProvider clock)
 {
     public const string Conflict = "Cette demande vient d'être modifiée par quelqu'un d'autre : voici son état actuel. Vérifiez-le avant d'agir.";
 
@@ -69,7 +69,7 @@ public sealed class Decide(AppDbContext db, StaffScope scope, StatusEmail email,
         }
 
         var applicant = await db.Users.AsNoTracking().SingleAsync(u => u.Id == request.ApplicantId, ct);
-        await email.EnqueueAsync(request, applicant, now, ct);
+        await notices.EnqueueAsync(request, applicant, now, ct);
         try
         {
             await db.SaveChangesAsync(ct);

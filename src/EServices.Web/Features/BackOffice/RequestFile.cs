@@ -7,10 +7,33 @@ public sealed record StaffTimelineEntry(DateTimeOffset At, string Actor, string?
 
 public sealed record StaffDocument(Guid Id, string Label, string FileName, long Size, string ContentType);
 
+/// <summary>An SMS sent about the request, as staff follow it (the applicant's page does not show them): the number masked
+/// but for its last two digits, and where it stands as the gateway last reported (<paramref name="At"/>: that report's time).</summary>
+public sealed record SmsLine(DateTimeOffset QueuedAt, string To, SmsKind Kind, SmsDelivery Delivery, DateTimeOffset? At, int Attempts)
+{
+    public string MaskedTo => To.Length > 8 ? $"{To[..^8]} ** ** ** {To[^2..]}" : "**";
+
+    public string KindLabel => Kind switch
+    {
+        SmsKind.Notice => "Avis de la demande",
+        SmsKind.Reply => "Réponse à un SMS du demandeur",
+        SmsKind.Code => "Code de confirmation",
+    };
+
+    public string DeliveryLabel => Delivery switch
+    {
+        SmsDelivery.Waiting => Attempts == 0 ? "En attente" : $"En attente ({Attempts} essai(s) sans réponse de la passerelle)",
+        SmsDelivery.Accepted => "Accepté par la passerelle",
+        SmsDelivery.Transmitted => "Transmis à l'opérateur",
+        SmsDelivery.Delivered => "Remis",
+        SmsDelivery.Failed => "Échec",
+    };
+}
+
 public sealed record IssuedLine(Guid Id, DocumentKind Kind, string Title, string Number, DateTimeOffset IssuedAt, string? RevokedReason);
 
 /// <summary>A request as the back-office sees it: the answers with the form version they were filed with,
-/// documents, timeline, and the moves allowed now.</summary>
+/// documents, timeline, the SMS sent about it, and the moves allowed now.</summary>
 public sealed record RequestFilePage(
     string Number,
     uint Version,
@@ -39,7 +62,8 @@ public sealed record RequestFilePage(
     IReadOnlyList<MessageLine> Messages,
     int FormVersionNumber,
     bool IsTest,
-    string? GroupName);
+    string? GroupName,
+    IReadOnlyList<SmsLine> Sms);
 
 public sealed class RequestFileQuery(AppDbContext db, StaffScope scope, Conversation conversation, TimeProvider clock)
 {
@@ -101,6 +125,9 @@ public sealed class RequestFileQuery(AppDbContext db, StaffScope scope, Conversa
             await conversation.ThreadAsync(request.Id, withNotes: true, ct),
             request.FormVersion.Number,
             request.IsTest,
-            await db.ServiceGroups.Where(g => g.Id == request.GroupId).Select(g => g.Name).FirstOrDefaultAsync(ct));
+            await db.ServiceGroups.Where(g => g.Id == request.GroupId).Select(g => g.Name).FirstOrDefaultAsync(ct),
+            await db.OutboxSms.AsNoTracking().Where(s => s.RequestId == request.Id).OrderBy(s => s.Id)
+                .Select(s => new SmsLine(s.CreatedAt, s.To, s.Kind, s.Delivery, s.DeliveryAt ?? s.SentAt, s.Attempts))
+                .ToListAsync(ct));
     }
 }

@@ -8,7 +8,7 @@ public static class Revoke
 {
     public sealed record Command(Guid DocumentId, string? Motif);
 
-    public sealed class Handler(AppDbContext db, StaffScope scope, AuditLog audit, StatusEmail email, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, StaffScope scope, AuditLog audit, Notices notices, TimeProvider clock)
     {
         /// <summary>What happened, and the number of the request the document belongs to (null when not found).</summary>
         public async Task<(string? Number, Decision Decision)> RunAsync(ClaimsPrincipal user, Command command, CancellationToken ct)
@@ -34,7 +34,7 @@ public static class Revoke
             // A revocation changes what the check page says: journalled (and chained) like a request's move.
             audit.Record($"Document {document.Number} révoqué : {document.RevokedReason}", AuditTargets.Request, request.Number!, request.Title);
             // The holder learns it from us, not from whoever checks the document next.
-            email.EnqueueRevocation(document, request.Number!, await db.Users.AsNoTracking().SingleAsync(u => u.Id == request.ApplicantId, ct));
+            notices.EnqueueRevocation(document, request.Number!, await db.Users.AsNoTracking().SingleAsync(u => u.Id == request.ApplicantId, ct));
             await db.SaveChangesAsync(ct);
             return (request.Number, new(DecisionOutcome.Done, $"Le document {document.Number} est révoqué : la page de vérification l'indique désormais."));
         }

@@ -5,10 +5,10 @@ using EServices.Web.Workflow;
 namespace EServices.Web.Features.Filing;
 
 /// <summary>
-/// Files a draft: tracking number, due date, receipt and confirmation e-mail, all in one transaction.
+/// Files a draft: tracking number, due date, receipt and confirmation notices (e-mail, SMS), all in one transaction.
 /// The draft row is locked first, so a double click or a retry finds it already filed and gets the same number.
 /// </summary>
-public sealed class SubmitDraft(AppDbContext db, WorkingCalendar calendar, StatusEmail email, IssueCertificate documents, TimeProvider clock, ILogger<SubmitDraft> logger)
+public sealed class SubmitDraft(AppDbContext db, WorkingCalendar calendar, Notices notices, IssueCertificate documents, TimeProvider clock, ILogger<SubmitDraft> logger)
 {
     public const string Closed = "Cette démarche n'accepte plus de nouvelles demandes en ligne.";
 
@@ -67,7 +67,7 @@ public sealed class SubmitDraft(AppDbContext db, WorkingCalendar calendar, Statu
             .Where(a => answers.Get(a.FieldKey) == a.Id.ToString())
             .Select(a => (definition.Find(a.FieldKey)?.Label ?? a.FieldKey, a.FileName, a.Size))
             .ToList();
-        var wording = await email.WordingAsync(request.Procedure, RequestStatus.Submitted, ct);
+        var wording = await notices.WordingAsync(request.Procedure, RequestStatus.Submitted, ct);
         var dueOn = calendar.AddWorkingDays(today, request.Procedure.TargetDelayDays);
 
         var service = request.Procedure.Service;
@@ -85,7 +85,7 @@ public sealed class SubmitDraft(AppDbContext db, WorkingCalendar calendar, Statu
                 attached,
                 request.Procedure.TargetDelayDays == 0 ? null : dueOn,
                 check)));
-        email.Enqueue(request, applicant, now, wording);
+        notices.Enqueue(request, applicant, now, wording);
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

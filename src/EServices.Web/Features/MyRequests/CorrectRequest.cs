@@ -10,7 +10,7 @@ public sealed record CorrectionPage(string Number, string ProcedureTitle, string
 
 /// <summary>The applicant answers a request for correction: only the fields the agent named, then back to that agent.</summary>
 public sealed class CorrectRequest(
-    AppDbContext db, DraftSteps drafts, WorkingCalendar calendar, StatusEmail email, IOptions<StorageOptions> storage, TimeProvider clock)
+    AppDbContext db, DraftSteps drafts, WorkingCalendar calendar, Notices notices, IOptions<StorageOptions> storage, TimeProvider clock)
 {
     public Task<Request?> FindAsync(string number, string applicantId, CancellationToken ct) =>
         db.Requests
@@ -50,7 +50,7 @@ public sealed class CorrectRequest(
         }
 
         request.ResubmitCorrection(answers, calendar, now);
-        await email.EnqueueAsync(request, applicant, now, ct);
+        await notices.EnqueueAsync(request, applicant, now, ct);
         await drafts.CommitAsync(request, ct);
         return (true, answers);
     }

@@ -9,11 +9,11 @@ namespace EServices.Tests.Features.Admin;
 public sealed class DocumentsTests(HostFixture host)
 {
     /// <summary>A published procedure of the DGFP with one required field "objet".</summary>
-    private async Task<(int Id, string Slug, string Title, WebSession Admin)> PublishedAsync()
+    internal static async Task<(int Id, string Slug, string Title, WebSession Admin)> PublishedAsync(HostFixture host, string titleStart = "Attestation de stage")
     {
         var admin = host.NewSession();
         await TestStaff.SignInAsync(host, admin, Roles.Admin, null, "Salif", "Compaoré");
-        var title = $"Attestation de stage {Guid.NewGuid():N}"[..30];
+        var title = $"{titleStart} {Guid.NewGuid():N}"[..30];
         var (id, slug) = await FormBuilderTests.NewProcedureAsync(host, admin, title);
         await FormBuilderTests.AddFieldAsync(admin, id, 1, ("Type", "Text"), ("Label", "Objet de la demande"), ("Key", "objet"), ("Required", "true"));
         await admin.SubmitAsync(await admin.GetAsync($"/admin/demarches/{id}/formulaire"), "Publier la version 1");
@@ -23,7 +23,7 @@ public sealed class DocumentsTests(HostFixture host)
     [Fact]
     public async Task Unknown_placeholders_and_bad_prefixes_are_refused_next_to_their_field_and_what_was_typed_stays()
     {
-        var (id, _, _, admin) = await PublishedAsync();
+        var (id, _, _, admin) = await PublishedAsync(host);
         using var _ = admin;
         var page = await admin.GetAsync($"/admin/demarches/{id}/documents");
         Assert.Equal(HttpStatusCode.OK, page.Status);
@@ -75,7 +75,7 @@ public sealed class DocumentsTests(HostFixture host)
     [Fact]
     public async Task The_preview_pdf_fills_the_unsaved_text_with_sample_answers()
     {
-        var (id, _, title, admin) = await PublishedAsync();
+        var (id, _, title, admin) = await PublishedAsync(host);
         using var _ = admin;
         var page = await admin.GetAsync($"/admin/demarches/{id}/documents");
         var preview = await admin.SubmitAsync(page, "Aperçu PDF de l'attestation",
@@ -103,7 +103,7 @@ public sealed class DocumentsTests(HostFixture host)
     [Fact]
     public async Task Applicants_receive_the_certificate_the_refusal_letter_and_the_emails_written_for_the_procedure()
     {
-        var (id, slug, title, admin) = await PublishedAsync();
+        var (id, slug, title, admin) = await PublishedAsync(host);
         using var _ = admin;
         var page = await admin.GetAsync($"/admin/demarches/{id}/documents");
         var saved = await admin.SubmitAsync(page, "Enregistrer les documents et e-mails",
