@@ -57,7 +57,7 @@ public static class Activation
             catch (DbUpdateException)
             {
                 // Two activations at once: the unique index on the address let one through.
-                result = IdentityResult.Failed(new FrenchIdentityErrorDescriber().DuplicateEmail(ticket.Email));
+                result = IdentityResult.Failed(new FrenchIdentityErrorDescriber().DuplicateEmail(ticket.Email!));
             }
 
             if (!result.Succeeded)
