@@ -141,8 +141,8 @@ public static class ContactDetails
         /// <summary>False when the choice is not one the account is offered.</summary>
         public async Task<bool> HandleAsync(ApplicationUser user, NoticesCommand command)
         {
-            var offered = Offered(user);
-            if (!Enum.TryParse<NoticeChannels>(command.Notices, out var chosen) || !offered.Contains(chosen) || command.Notices!.Any(char.IsDigit))
+            // Only a name offered, as written: Enum.TryParse would also take "3" or "Sms, Email".
+            if (Offered(user).Where(c => c.ToString() == command.Notices).ToList() is not [var chosen])
             {
                 return false;
             }

@@ -101,7 +101,7 @@ public sealed partial class AccountsByPhoneTests(HostFixture host)
         var toFresh = await session.SubmitAsync(form, "Créer mon compte", [.. NoEmail, ("Phone", fresh)]);
 
         Assert.Equal(Comparable(toFresh, fresh), Comparable(toTaken, taken));
-        Assert.Contains("quelqu'un a tente de creer un compte avec votre numero", (await TestSms.LastToAsync(host, taken)).Text, StringComparison.Ordinal);
+        Assert.Contains("quelqu'un a tenté de créer un compte avec votre numéro", (await TestSms.LastToAsync(host, taken)).Text, StringComparison.Ordinal);
         Assert.Single(await TestSms.ToAsync(host, fresh));
 
         // A code for another purpose (a password reset of that number) does not create the account.
@@ -131,7 +131,7 @@ public sealed partial class AccountsByPhoneTests(HostFixture host)
         Assert.Equal("Le mot de passe doit contenir au moins 12 caractères.", weak.ErrorFor("Password"));
         var done = await stranger.SubmitAsync(weak, "Valider le code", [("Code", code), ("Password", "nouvelle phrase de passe"), ("ConfirmPassword", "nouvelle phrase de passe")]);
         Assert.Contains("Votre mot de passe est changé", done.Text, StringComparison.Ordinal);
-        Assert.Contains("mot de passe de votre compte a ete change", (await TestSms.LastToAsync(host, phone)).Text, StringComparison.Ordinal);
+        Assert.Contains("mot de passe de votre compte a été changé", (await TestSms.LastToAsync(host, phone)).Text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/mes-demandes", follow: false)).Status);
 
         var reused = await stranger.SubmitAsync(forKnown, "Valider le code", [("Code", code), ("Password", "encore une autre phrase"), ("ConfirmPassword", "encore une autre phrase")]);
@@ -195,12 +195,12 @@ public sealed partial class AccountsByPhoneTests(HostFixture host)
         var toTaken = await session.SubmitAsync(page, "Recevoir le code", [("NewPhone", taken), ("Password", password)]);
         var toFresh = await session.SubmitAsync(page, "Recevoir le code", [("NewPhone", fresh), ("Password", password)]);
         Assert.Equal(Comparable(toFresh, fresh), Comparable(toTaken, taken));
-        Assert.Contains("quelqu'un a tente d'enregistrer votre numero", (await TestSms.LastToAsync(host, taken)).Text, StringComparison.Ordinal);
+        Assert.Contains("quelqu'un a tenté d'enregistrer votre numéro", (await TestSms.LastToAsync(host, taken)).Text, StringComparison.Ordinal);
 
         var code = TestUsers.CodeIn((await TestSms.LastToAsync(host, fresh)).Text);
         var done = await session.SubmitAsync(toFresh, "Valider le code", [("Code", code)]);
         Assert.Contains($"Votre numéro est maintenant le {Canonical(fresh)}.", done.Text, StringComparison.Ordinal);
-        Assert.Contains("le numero de votre compte a ete remplace", (await TestSms.LastToAsync(host, old)).Text, StringComparison.Ordinal);
+        Assert.Contains("le numéro de votre compte a été remplacé", (await TestSms.LastToAsync(host, old)).Text, StringComparison.Ordinal);
 
         await session.SubmitAsync(await session.GetAsync("/"), "Se déconnecter");
         var refused = await session.SubmitAsync(await session.GetAsync("/compte/connexion"), "Se connecter", [("Email", old), ("Password", password)]);
@@ -279,7 +279,7 @@ public sealed partial class AccountsByPhoneTests(HostFixture host)
             await session.SubmitAsync(await session.GetAsync("/compte/connexion"), "Se connecter", [("Email", phone), ("Password", "ce n'est pas le bon")]);
         }
 
-        Assert.Contains("votre compte est bloque 15 minutes", (await TestSms.LastToAsync(host, phone)).Text, StringComparison.Ordinal);
+        Assert.Contains("votre compte est bloqué 15 minutes", (await TestSms.LastToAsync(host, phone)).Text, StringComparison.Ordinal);
     }
 
     /// <summary>The page as a person reads it, the antiforgery token, the encrypted sign-up ticket (random on every post)
@@ -295,6 +295,6 @@ public sealed partial class AccountsByPhoneTests(HostFixture host)
         Assert.Equal("Trop de tentatives", page.Html.QuerySelector("h1")?.TextContent);
     }
 
-    [GeneratedRegex("(name=\"(?:__RequestVerificationToken|Jeton|Phone)\" value=)\"[^\"]*\"")]
+    [GeneratedRegex("(name=\"(?:__RequestVerificationToken|Jeton|Phone)\"[^>]*? value=)\"[^\"]*\"")]
     private static partial Regex Hidden();
 }
