@@ -50,8 +50,10 @@ public sealed class AccountController : Controller
         switch (result.Outcome)
         {
             case Activation.Outcome.Created:
-                TempData["Message"] = "Votre compte est créé. Bienvenue sur les e-services.";
-                return LocalRedirect(SafeReturnUrl(result.Ticket!.ReturnUrl));
+                // The number typed beside the address is not proved yet: SMS wait until its owner confirms it.
+                TempData["Message"] = "Votre compte est créé. Bienvenue sur les e-services." + (result.Ticket!.PhoneNumber is null ? ""
+                    : " Pour être prévenu aussi par SMS, vérifiez votre numéro dans « Mon compte ».");
+                return LocalRedirect(SafeReturnUrl(result.Ticket.ReturnUrl));
             case Activation.Outcome.AlreadyActive:
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return View("AlreadyActive", result.Ticket!.Email);

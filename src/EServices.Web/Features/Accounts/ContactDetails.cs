@@ -55,15 +55,19 @@ public static class ContactDetails
         public CodeValidator() => RuleFor(f => f.Code).Must(PhoneCodes.LooksLikeCode).WithMessage(SmsCodePage.CodeMissing);
     }
 
-    public sealed class PhoneChangeHandler(UserManager<ApplicationUser> users, PhoneCodes codes, AccountMail mail, AppDbContext db)
+    public sealed class PhoneChangeHandler(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, PhoneCodes codes, AccountMail mail, AppDbContext db)
     {
         /// <summary>Sends the code to the new number; objections by field, or null when a limit is reached.</summary>
         public async Task<IReadOnlyList<KeyValuePair<string, string>>?> RequestAsync(ApplicationUser user, PhoneCommand command, CancellationToken ct)
         {
             FieldRules.TryPhone(command.NewPhone!, out var phone);
-            if (!await users.CheckPasswordAsync(user, command.Password!))
+            // Counted like a sign-in: a session left open must not become a way to try passwords.
+            var check = await signIn.CheckPasswordSignInAsync(user, command.Password!, lockoutOnFailure: true);
+            if (!check.Succeeded)
             {
-                return [KeyValuePair.Create(nameof(PhoneCommand.Password), "Ce n'est pas votre mot de passe actuel.")];
+                return [KeyValuePair.Create(nameof(PhoneCommand.Password), check.IsLockedOut
+                    ? "Trop de mots de passe erronés : votre compte est bloqué 15 minutes."
+                    : "Ce n'est pas votre mot de passe actuel.")];
             }
 
             if (user.PhoneNumberConfirmed && user.PhoneNumber == phone)

@@ -13,6 +13,7 @@ public sealed class ContactDetailsController(UserManager<ApplicationUser> users)
         await users.GetUserAsync(User) is { } user ? View("ContactDetails", new ContactDetails.Page(user, ContactDetails.Offered(user))) : Challenge();
 
     [HttpPost("telephone")]
+    [SignInLimited]
     public async Task<IActionResult> ChangePhone(ContactDetails.PhoneCommand command, [FromServices] IValidator<ContactDetails.PhoneCommand> validator, [FromServices] ContactDetails.PhoneChangeHandler handler, CancellationToken ct)
     {
         if (await users.GetUserAsync(User) is not { } user)

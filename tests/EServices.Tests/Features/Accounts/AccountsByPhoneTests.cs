@@ -269,6 +269,24 @@ public sealed partial class AccountsByPhoneTests(HostFixture host)
     }
 
     [Fact]
+    public async Task Sign_in_attempts_for_one_number_are_limited_whatever_its_written_form()
+    {
+        using var session = host.NewSession();
+        var (phone, _) = await TestUsers.SignUpByPhoneAsync(session);
+        await session.SubmitAsync(await session.GetAsync("/"), "Se déconnecter");
+        var d = phone[^8..];
+        string[] forms = ["+226" + d, "00226" + d, $"{d[..2]}.{d[2..4]}.{d[4..6]}.{d[6..]}", $"{d[..2]} {d[2..4]} {d[4..6]} {d[6..]}", "+226 " + d];
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var page = await session.SubmitAsync(await session.GetAsync("/compte/connexion"), "Se connecter", [("Email", forms[attempt % 5]), ("Password", "pas le bon mot de passe")]);
+            Assert.Equal(AccountController.SignInRefused, page.ErrorFor("Password"));
+        }
+
+        Security.AccountsRateLimitTests.AssertTooManyAttempts(
+            await session.SubmitAsync(await session.GetAsync("/compte/connexion"), "Se connecter", [("Email", forms[2]), ("Password", "pas le bon mot de passe")]));
+    }
+
+    [Fact]
     public async Task A_phone_only_account_locked_out_is_told_by_sms()
     {
         using var session = host.NewSession();
