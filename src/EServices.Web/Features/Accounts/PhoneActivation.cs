@@ -59,17 +59,7 @@ public static class PhoneActivation
                 PasswordHash = ticket.PasswordHash,
                 CreatedAt = clock.GetUtcNow(),
             };
-            IdentityResult result;
-            try
-            {
-                result = await users.CreateAsync(user);
-            }
-            catch (DbUpdateException)
-            {
-                // Two codes at once for one number: the unique index on confirmed numbers let one through.
-                result = IdentityResult.Failed(new FrenchIdentityErrorDescriber().DuplicateUserName(user.UserName));
-            }
-
+            var result = await Activation.CreateOnceAsync(users, user);
             if (!result.Succeeded)
             {
                 // Whoever typed the code owns the number: telling them it has an account tells them nothing new.
