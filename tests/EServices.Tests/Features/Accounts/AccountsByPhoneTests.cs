@@ -126,8 +126,10 @@ public sealed partial class AccountsByPhoneTests(HostFixture host)
         Assert.Equal(Comparable(forUnknown, unknown), Comparable(forKnown, phone));
         Assert.Empty(await TestSms.ToAsync(host, unknown));
 
+        var again = await stranger.SubmitAsync(forKnown, "Renvoyer le code");
+        Assert.Equal("Saisissez le code reçu par SMS", again.Html.QuerySelector("h1")!.TextContent);
         var code = TestUsers.CodeIn((await TestSms.LastToAsync(host, phone)).Text);
-        var weak = await stranger.SubmitAsync(forKnown, "Valider le code", [("Code", code), ("Password", "court"), ("ConfirmPassword", "court")]);
+        var weak = await stranger.SubmitAsync(again, "Valider le code", [("Code", code), ("Password", "court"), ("ConfirmPassword", "court")]);
         Assert.Equal("Le mot de passe doit contenir au moins 12 caractères.", weak.ErrorFor("Password"));
         var done = await stranger.SubmitAsync(weak, "Valider le code", [("Code", code), ("Password", "nouvelle phrase de passe"), ("ConfirmPassword", "nouvelle phrase de passe")]);
         Assert.Contains("Votre mot de passe est changé", done.Text, StringComparison.Ordinal);
@@ -197,8 +199,18 @@ public sealed partial class AccountsByPhoneTests(HostFixture host)
         Assert.Equal(Comparable(toFresh, fresh), Comparable(toTaken, taken));
         Assert.Contains("quelqu'un a tenté d'enregistrer votre numéro", (await TestSms.LastToAsync(host, taken)).Text, StringComparison.Ordinal);
 
+        var first = TestUsers.CodeIn((await TestSms.LastToAsync(host, fresh)).Text);
+        var resent = await session.SubmitAsync(toFresh, "Renvoyer le code");
+        Assert.Contains("Un nouveau code vient d'être envoyé.", resent.Text, StringComparison.Ordinal);
+        Assert.Equal(2, (await TestSms.ToAsync(host, fresh)).Count);
         var code = TestUsers.CodeIn((await TestSms.LastToAsync(host, fresh)).Text);
-        var done = await session.SubmitAsync(toFresh, "Valider le code", [("Code", code)]);
+        if (code != first)
+        {
+            // Only the newest code counts.
+            Assert.Equal(PhoneCodes.WrongCode, (await session.SubmitAsync(resent, "Valider le code", [("Code", first)])).ErrorFor("Code"));
+        }
+
+        var done = await session.SubmitAsync(resent, "Valider le code", [("Code", code)]);
         Assert.Contains($"Votre numéro est maintenant le {Canonical(fresh)}.", done.Text, StringComparison.Ordinal);
         Assert.Contains("le numéro de votre compte a été remplacé", (await TestSms.LastToAsync(host, old)).Text, StringComparison.Ordinal);
 
@@ -284,6 +296,24 @@ public sealed partial class AccountsByPhoneTests(HostFixture host)
 
         Security.AccountsRateLimitTests.AssertTooManyAttempts(
             await session.SubmitAsync(await session.GetAsync("/compte/connexion"), "Se connecter", [("Email", forms[2]), ("Password", "pas le bon mot de passe")]));
+    }
+
+    [Fact]
+    public async Task The_pages_of_a_signed_in_account_work_without_an_email_address()
+    {
+        using var session = host.NewSession();
+        await TestUsers.SignUpByPhoneAsync(session, "Issa", "Zongo");
+        foreach (var url in new[] { "/mes-demandes", "/mes-donnees", "/compte/coordonnees", "/compte/double-authentification" })
+        {
+            var page = await session.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+        }
+
+        var (status, content, _) = await session.DownloadAsync("/mes-donnees/export.json");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var account = System.Text.Json.JsonDocument.Parse(content).RootElement.GetProperty("compte");
+        Assert.Equal("Issa", account.GetProperty("prenoms").GetString());
+        Assert.False(account.TryGetProperty("email", out var email) && email.ValueKind != System.Text.Json.JsonValueKind.Null);
     }
 
     [Fact]
