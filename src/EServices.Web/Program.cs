@@ -79,7 +79,8 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Si
 builder.Services
     .AddIdentity<ApplicationUser, IdentityRole>(o =>
     {
-        o.User.RequireUniqueEmail = true;
+        // Accounts made by phone have no address: OptionalEmailValidator keeps addresses unique where there is one.
+        o.User.RequireUniqueEmail = false;
         o.Password.RequiredLength = 12;
         o.Password.RequireDigit = o.Password.RequireLowercase = o.Password.RequireUppercase = o.Password.RequireNonAlphanumeric = false;
         o.Lockout.MaxFailedAccessAttempts = 5;
@@ -90,6 +91,7 @@ builder.Services
     .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
     .AddSignInManager<PortalSignInManager>()
     .AddPasswordValidator<CommonPasswordValidator>()
+    .AddUserValidator<OptionalEmailValidator>()
     .AddErrorDescriber<FrenchIdentityErrorDescriber>();
 builder.Services.AddSessionCookies();
 builder.Services.AddAuthorizationBuilder()

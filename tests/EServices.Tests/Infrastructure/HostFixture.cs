@@ -124,6 +124,7 @@ public class HostFixture : WebApplicationFactory<Program>, IAsyncLifetime
         if (LiftsPerAddressSignInLimit)
         {
             builder.UseSetting("SignInLimits:PerIpPerMinute", "1000000");
+            builder.UseSetting("PhoneCodes:PerAddressPerHour", "1000000");
         }
 
         builder.ConfigureServices(services =>

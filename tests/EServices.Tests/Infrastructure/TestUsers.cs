@@ -44,6 +44,30 @@ public static partial class TestUsers
         return new TestUser(email, Password, firstNames, lastName);
     }
 
+    /// <summary>Signs up a new applicant with a phone number only (no e-mail), confirmed with the code the portal queued for
+    /// that number; the session is then signed in. Returns the number (as typed: +226 7xxxxxxx) and the password.</summary>
+    public static async Task<(string Phone, string Password)> SignUpByPhoneAsync(WebSession session, string firstNames = "Awa", string lastName = "Ouédraogo")
+    {
+        var host = session.Host ?? throw new InvalidOperationException("Sign-up reads the SMS code: open the session with HostFixture.NewSession.");
+        var phone = TestSms.NewPhone();
+        var page = await session.GetAsync("/compte/inscription");
+        var sent = await session.SubmitAsync(page, "Créer mon compte",
+            [("LastName", lastName), ("FirstNames", firstNames), ("Email", ""), ("Phone", phone), ("Password", Password), ("ConfirmPassword", Password)]);
+        var created = await session.SubmitAsync(sent, "Valider le code", [("Code", CodeIn((await TestSms.LastToAsync(host, phone)).Text))]);
+        if (!created.Text.Contains("Votre compte est créé", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("Sign-up by phone failed: " + created.Text);
+        }
+
+        return (phone, Password);
+    }
+
+    /// <summary>The 6-digit code of an SMS the portal sent.</summary>
+    public static string CodeIn(string sms) => SmsCode().Match(sms) is { Success: true } m ? m.Value : throw new InvalidOperationException("No code in: " + sms);
+
+    [GeneratedRegex(@"\b\d{6}\b")]
+    private static partial Regex SmsCode();
+
     /// <summary>The activation link of a sign-up e-mail, as sent (the portal's public address).</summary>
     public static Uri ActivationLink(MimeKit.MimeMessage mail) => ActivationLink(mail.TextBody ?? "");
 

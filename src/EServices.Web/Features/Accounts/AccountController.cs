@@ -9,7 +9,7 @@ public sealed class AccountController : Controller
 {
     /// <summary>The one answer to a refused sign-in, whether the address has no account, the password is wrong or the account
     /// is locked.</summary>
-    public const string SignInRefused = "Adresse e-mail ou mot de passe incorrect. Après 5 essais infructueux, le compte est bloqué " +
+    public const string SignInRefused = "Identifiant (adresse e-mail ou numéro de téléphone) ou mot de passe incorrect. Après 5 essais infructueux, le compte est bloqué " +
         "15 minutes : vous pouvez alors réinitialiser votre mot de passe.";
 
     [HttpGet("inscription")]
@@ -27,11 +27,16 @@ public sealed class AccountController : Controller
         var result = await handler.HandleAsync(command, ct);
         if (this.Objected(result.Errors))
         {
-            return this.Redisplay(command);
+            return this.Redisplay(command with { Password = null, ConfirmPassword = null });
+        }
+
+        if (result.Limited)
+        {
+            return PhoneAccountController.TooManyCodes(this);
         }
 
         ViewData["Email"] = result.Email;
-        return View("RegisterSent");
+        return result.Ticket is null ? View("RegisterSent") : View("SmsCode", SmsCodePage.SignUp(result.Email, result.Ticket));
     }
 
     [HttpGet("activer")]
@@ -45,8 +50,10 @@ public sealed class AccountController : Controller
         switch (result.Outcome)
         {
             case Activation.Outcome.Created:
-                TempData["Message"] = "Votre compte est créé. Bienvenue sur les e-services.";
-                return LocalRedirect(SafeReturnUrl(result.Ticket!.ReturnUrl));
+                // The number typed beside the address is not proved yet: SMS wait until its owner confirms it.
+                TempData["Message"] = "Votre compte est créé. Bienvenue sur les e-services." + (result.Ticket!.PhoneNumber is null ? ""
+                    : " Pour être prévenu aussi par SMS, vérifiez votre numéro dans « Mon compte ».");
+                return LocalRedirect(SafeReturnUrl(result.Ticket.ReturnUrl));
             case Activation.Outcome.AlreadyActive:
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return View("AlreadyActive", result.Ticket!.Email);
@@ -109,8 +116,13 @@ public sealed class AccountController : Controller
             return this.Redisplay(command);
         }
 
-        await handler.HandleAsync(command, ct);
-        return View("ForgotPasswordSent");
+        var result = await handler.HandleAsync(command, ct);
+        return result.Outcome switch
+        {
+            ForgottenPassword.Outcome.CodeSent => View("SmsCode", SmsCodePage.PasswordReset(result.Phone!)),
+            ForgottenPassword.Outcome.Limited => PhoneAccountController.TooManyCodes(this),
+            _ => View("ForgotPasswordSent"),
+        };
     }
 
     [HttpGet("reinitialiser")]

@@ -1,10 +1,11 @@
 using System.Globalization;
 using EServices.Web.Infrastructure.Email;
+using EServices.Web.Infrastructure.Sms;
 
 namespace EServices.Web.Features.Accounts;
 
 /// <summary>The frame of every account e-mail, so that the handlers write only what differs.</summary>
-public sealed class AccountMail(EmailOutbox outbox, PublicLinks links, AppDbContext db, TimeProvider clock)
+public sealed class AccountMail(EmailOutbox outbox, SmsOutbox sms, PublicLinks links, AppDbContext db, TimeProvider clock)
 {
     /// <summary>Now as the e-mails write it (Ouagadougou is on UTC).</summary>
     public string Now => clock.GetUtcNow().ToString("dd/MM/yyyy 'à' HH:mm", CultureInfo.GetCultureInfo("fr-FR"));
@@ -16,6 +17,30 @@ public sealed class AccountMail(EmailOutbox outbox, PublicLinks links, AppDbCont
     public Task SendAsync(string to, string firstNames, string subject, string body, CancellationToken ct)
     {
         outbox.EnqueueAccountMail(to, firstNames, subject, body);
+        return db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Tells the owner of <paramref name="user"/> something about their account: by e-mail where they have an
+    /// address, by SMS (<paramref name="text"/>) to their confirmed number where they have none or asked for SMS.</summary>
+    public Task TellAsync(ApplicationUser user, string subject, string body, string text, CancellationToken ct)
+    {
+        if (user.Email is not null)
+        {
+            outbox.EnqueueAccountMail(user.Email, user.FirstNames, subject, body);
+        }
+
+        if (user.PhoneNumberConfirmed && (user.Email is null || user.Notices.HasFlag(NoticeChannels.Sms)))
+        {
+            sms.Enqueue(user.PhoneNumber, text, SmsKind.Code);
+        }
+
+        return db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Sends <paramref name="text"/> to a number, saved with the rest of the caller's work.</summary>
+    public Task TextAsync(string phone, string text, CancellationToken ct)
+    {
+        sms.Enqueue(phone, text, SmsKind.Code);
         return db.SaveChangesAsync(ct);
     }
 }

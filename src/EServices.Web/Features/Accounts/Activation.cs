@@ -26,6 +26,20 @@ public static class Activation
     /// <summary>What happened; <paramref name="Ticket"/> is null when the token was refused.</summary>
     public sealed record Result(Outcome Outcome, SignUpTicket? Ticket);
 
+    /// <summary>Creates the account; two creations at once (two clicks, two codes) get "already taken" from the unique
+    /// indexes (user name, confirmed number) rather than an error.</summary>
+    public static async Task<IdentityResult> CreateOnceAsync(UserManager<ApplicationUser> users, ApplicationUser user)
+    {
+        try
+        {
+            return await users.CreateAsync(user);
+        }
+        catch (DbUpdateException)
+        {
+            return IdentityResult.Failed(new FrenchIdentityErrorDescriber().DuplicateUserName(user.UserName!));
+        }
+    }
+
     public sealed class Handler(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, IDataProtectionProvider protection, TimeProvider clock)
     {
         /// <summary>The sign-up the token carries, or null when it was altered or has expired.</summary>
@@ -49,17 +63,7 @@ public static class Activation
                 PasswordHash = ticket.PasswordHash,
                 CreatedAt = clock.GetUtcNow(),
             };
-            IdentityResult result;
-            try
-            {
-                result = await users.CreateAsync(user);
-            }
-            catch (DbUpdateException)
-            {
-                // Two activations at once: the unique index on the address let one through.
-                result = IdentityResult.Failed(new FrenchIdentityErrorDescriber().DuplicateEmail(ticket.Email));
-            }
-
+            var result = await CreateOnceAsync(users, user);
             if (!result.Succeeded)
             {
                 var taken = result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName));

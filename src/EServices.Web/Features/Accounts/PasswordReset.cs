@@ -23,6 +23,14 @@ public static class PasswordReset
         }
     }
 
+    /// <summary>So that a change the owner did not make does not go unnoticed: by e-mail, or by SMS to an account without one.</summary>
+    public static Task TellChangedAsync(AccountMail mail, ApplicationUser user, CancellationToken ct) =>
+        mail.TellAsync(user, "Votre mot de passe a été changé",
+            $"Le mot de passe de votre compte des e-services a été changé le {mail.Now} (heure de Ouagadougou).\n\n" +
+            "Si c'est vous, vous n'avez rien à faire.\n" +
+            $"Si ce n'est pas vous, choisissez tout de suite un nouveau mot de passe avec ce lien, puis prévenez le support :\n{mail.ForgotPasswordLink}",
+            $"E-services : le mot de passe de votre compte a été changé le {mail.Now}. Si ce n'est pas vous : {mail.ForgotPasswordLink}", ct);
+
     public sealed class Handler(UserManager<ApplicationUser> users, AccountMail mail)
     {
         /// <summary>Identity's objections to the link or the password, by field; none when the password is changed.</summary>
@@ -42,11 +50,7 @@ public static class PasswordReset
 
             if (hadPassword)
             {
-                // So that a change the owner did not make does not go unnoticed.
-                await mail.SendAsync(user!.Email!, user.FirstNames, "Votre mot de passe a été changé",
-                    $"Le mot de passe de votre compte des e-services a été changé le {mail.Now} (heure de Ouagadougou).\n\n" +
-                    "Si c'est vous, vous n'avez rien à faire.\n" +
-                    $"Si ce n'est pas vous, choisissez tout de suite un nouveau mot de passe avec ce lien, puis prévenez le support :\n{mail.ForgotPasswordLink}", ct);
+                await TellChangedAsync(mail, user!, ct);
             }
 
             return [];

@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Identity;
 
 namespace EServices.Web.Features.Accounts;
 
-/// <summary>"Se connecter" with an address and a password; staff go on to their second factor.</summary>
+/// <summary>"Se connecter" with an address or a confirmed phone number, and a password; staff go on to their second factor.</summary>
 public static class PasswordSignIn
 {
     public sealed record Command
     {
+        /// <summary>The address or the phone number (the field keeps its name: pages, tests and password managers know it).</summary>
         public string? Email { get; init; }
         public string? Password { get; init; }
         public string? ReturnUrl { get; init; }
@@ -17,7 +18,8 @@ public static class PasswordSignIn
     {
         public Validator()
         {
-            RuleFor(f => f.Email).NotEmpty().WithMessage("Saisissez votre adresse e-mail.");
+            RuleFor(f => f.Email).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Saisissez votre adresse e-mail ou votre numéro de téléphone.")
+                .Must(Identifiers.IsValid).WithMessage(Identifiers.Invalid);
             RuleFor(f => f.Password).NotEmpty().WithMessage("Saisissez votre mot de passe.");
         }
     }
@@ -46,7 +48,7 @@ public static class PasswordSignIn
     {
         public async Task<Outcome> HandleAsync(Command command, CancellationToken ct)
         {
-            var user = await users.FindByEmailAsync(command.Email!.Trim());
+            var user = await Identifiers.FindAsync(users, command.Email!);
             if (user is null)
             {
                 // The same work as for an account: answering without a password check told which addresses have one (~4 ms against ~100 ms).
@@ -76,11 +78,12 @@ public static class PasswordSignIn
             if (result.IsLockedOut && !wasLockedOut)
             {
                 // The page says the same for every failure (a lockout would tell that the address has an account): the owner
-                // learns of the lockout by e-mail.
-                await mail.SendAsync(user!.Email!, user.FirstNames, "Votre compte est bloqué pendant 15 minutes",
+                // learns of the lockout by e-mail (by SMS without an address).
+                await mail.TellAsync(user!, "Votre compte est bloqué pendant 15 minutes",
                     $"Le {mail.Now} (heure de Ouagadougou), 5 mots de passe erronés ont été saisis pour votre compte des " +
                     "e-services : il est bloqué pendant 15 minutes, même avec le bon mot de passe.\n\n" +
-                    $"Si ce n'est pas vous, ou si vous avez oublié votre mot de passe, choisissez-en un nouveau avec ce lien :\n{mail.ForgotPasswordLink}", ct);
+                    $"Si ce n'est pas vous, ou si vous avez oublié votre mot de passe, choisissez-en un nouveau avec ce lien :\n{mail.ForgotPasswordLink}",
+                    $"E-services : 5 mots de passe erronés, votre compte est bloqué 15 minutes. Mot de passe oublié : {mail.ForgotPasswordLink}", ct);
             }
 
             // Identity refuses a deactivated account before checking its password.

@@ -35,7 +35,7 @@ public sealed class SignInJournal(AuditLog audit, AppDbContext db, UserManager<A
 
     public Task RecordAsync(ApplicationUser user, string action, CancellationToken ct)
     {
-        audit.Record(user.Id, action, AuditTargets.SignIn, user.Id, $"{user.FullName} ({user.Email})");
+        audit.Record(user.Id, action, AuditTargets.SignIn, user.Id, $"{user.FullName} ({user.Email ?? user.UserName})");
         return db.SaveChangesAsync(ct);
     }
 }

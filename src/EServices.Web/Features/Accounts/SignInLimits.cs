@@ -37,6 +37,9 @@ public static class SignInLimits
     {
         services.AddOptions<SignInLimitsOptions>().BindConfiguration(SignInLimitsOptions.Section)
             .Validate(o => o.PerIpPerMinute > 0 && o.PerAccountPerMinute > 0, "SignInLimits must be positive").ValidateOnStart();
+        services.AddOptions<PhoneCodeLimitsOptions>().BindConfiguration(PhoneCodeLimitsOptions.Section)
+            .Validate(o => o.PerNumberPerQuarterHour > 0 && o.PerNumberPerDay > 0 && o.PerAddressPerHour > 0, "PhoneCodes limits must be positive").ValidateOnStart();
+        services.AddScoped<PhoneCodes>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<SignInLimitsOptions>>((o, limits) =>
         {
@@ -78,7 +81,9 @@ public static class SignInLimits
                     return;
                 }
 
-                var account = form[field].ToString().Trim().ToUpperInvariant();
+                // Every form of one number (+226…, 00226…, dots, spaces) counts as that number.
+                var typed = form[field].ToString();
+                var account = FieldRules.TryPhone(typed, out var phone) ? phone : typed.Trim().ToUpperInvariant();
                 if (account.Length > 0)
                 {
                     http.Items[AccountKey] = limited.Counter + account;

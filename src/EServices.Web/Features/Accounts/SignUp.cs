@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Identity;
 
 namespace EServices.Web.Features.Accounts;
 
-/// <summary>"Créer un compte": nothing is stored until the owner of the address opens the activation link.</summary>
+/// <summary>"Créer un compte": nothing is stored until the owner of the address opens the activation link or, without an
+/// address, until the owner of the number types the code sent by SMS (PhoneActivation). With both, the address's link
+/// creates the account, as before, and the number is confirmed later on "Mes coordonnées".</summary>
 public static class SignUp
 {
     public sealed record Command
@@ -24,11 +26,12 @@ public static class SignUp
         {
             RuleFor(f => f.FirstNames).NotEmpty().WithMessage("Saisissez vos prénoms.").MaximumLength(100).WithMessage("100 caractères au plus.");
             RuleFor(f => f.LastName).NotEmpty().WithMessage("Saisissez votre nom.").MaximumLength(60).WithMessage("60 caractères au plus.");
-            RuleFor(f => f.Email).NotEmpty().WithMessage("Saisissez votre adresse e-mail.")
+            RuleFor(f => f.Email)
                 .Must(e => FieldRules.Check(new FormField { Key = "e", Type = FieldType.Email, Label = "E-mail" }, FieldRules.Normalize(FieldType.Email, e!), default) is null)
-                .When(f => !string.IsNullOrWhiteSpace(f.Email), ApplyConditionTo.CurrentValidator)
+                .When(f => !string.IsNullOrWhiteSpace(f.Email))
                 .WithMessage("Saisissez une adresse e-mail valide (ex. nom@exemple.bf).");
-            RuleFor(f => f.Phone).NotEmpty().WithMessage("Saisissez votre numéro de téléphone.")
+            RuleFor(f => f.Phone).NotEmpty().WithMessage("Saisissez votre numéro de téléphone (ou, à défaut, une adresse e-mail).")
+                .When(f => string.IsNullOrWhiteSpace(f.Email), ApplyConditionTo.CurrentValidator)
                 .Must(p => FieldRules.TryPhone(p!, out _)).When(f => !string.IsNullOrWhiteSpace(f.Phone), ApplyConditionTo.CurrentValidator)
                 .WithMessage("Saisissez un numéro du Burkina Faso : +226 suivi de 8 chiffres (ex. +226 70 12 34 56).");
             RuleFor(f => f.Password).NewPassword("Choisissez un mot de passe.");
@@ -36,8 +39,10 @@ public static class SignUp
         }
     }
 
-    /// <summary>The address as the portal writes it, and the portal's objections by field (none: an e-mail is on its way).</summary>
-    public sealed record Result(string Email, IReadOnlyList<KeyValuePair<string, string>> Errors);
+    /// <summary>The address (or number) as the portal writes it, and the portal's objections by field (none: an e-mail or an
+    /// SMS is on its way). A sign-up by phone also gives its <paramref name="Ticket"/>, for the code's page; <paramref name="Limited"/>
+    /// when too many codes went to the number or from the client's address (nothing sent).</summary>
+    public sealed record Result(string Email, IReadOnlyList<KeyValuePair<string, string>> Errors, string? Ticket = null, bool Limited = false);
 
     public sealed class Handler(
         UserManager<ApplicationUser> users,
@@ -45,11 +50,17 @@ public static class SignUp
         IDataProtectionProvider protection,
         AccountMail mail,
         PublicLinks links,
+        PhoneCodes codes,
         TimeProvider clock)
     {
         public async Task<Result> HandleAsync(Command command, CancellationToken ct)
         {
-            FieldRules.TryPhone(command.Phone!, out var phone);
+            FieldRules.TryPhone(command.Phone ?? "", out var phone);
+            if (string.IsNullOrWhiteSpace(command.Email))
+            {
+                return await ByPhoneAsync(command, phone, ct);
+            }
+
             var email = FieldRules.Normalize(FieldType.Email, command.Email!);
             var candidate = new ApplicationUser
             {
@@ -57,10 +68,10 @@ public static class SignUp
                 Email = email,
                 FirstNames = command.FirstNames!.Trim(),
                 LastName = command.LastName!.Trim(),
-                PhoneNumber = phone,
+                PhoneNumber = phone.Length == 0 ? null : phone,
             };
 
-            var errors = await ObjectionsAsync(candidate, command.Password!);
+            var errors = await ObjectionsAsync(candidate, command.Password!, nameof(Command.Email));
             if (errors.Count > 0)
             {
                 return new Result(email, errors);
@@ -80,7 +91,7 @@ public static class SignUp
             else
             {
                 var returnUrl = ReturnUrl.LocalOr(command.ReturnUrl, "");
-                var ticket = new SignUpTicket(email, candidate.FirstNames, candidate.LastName, phone, hash, returnUrl.Length == 0 ? null : returnUrl,
+                var ticket = new SignUpTicket(email, candidate.FirstNames, candidate.LastName, candidate.PhoneNumber, hash, returnUrl.Length == 0 ? null : returnUrl,
                     clock.GetUtcNow() + SignUpTicket.Lifetime);
                 var link = links.To("/compte/activer?jeton=" + Uri.EscapeDataString(ticket.Protect(protection)));
                 await mail.SendAsync(email, candidate.FirstNames, "Activez votre compte des e-services",
@@ -92,8 +103,37 @@ public static class SignUp
             return new Result(email, []);
         }
 
+        /// <summary>A sign-up without an address: a code to the number, carried by a ticket the code's page posts back.</summary>
+        private async Task<Result> ByPhoneAsync(Command command, string phone, CancellationToken ct)
+        {
+            var candidate = new ApplicationUser
+            {
+                UserName = Identifiers.E164(phone),
+                FirstNames = command.FirstNames!.Trim(),
+                LastName = command.LastName!.Trim(),
+                PhoneNumber = phone,
+            };
+            var errors = await ObjectionsAsync(candidate, command.Password!, nameof(Command.Phone));
+            if (errors.Count > 0)
+            {
+                return new Result(phone, errors);
+            }
+
+            var returnUrl = ReturnUrl.LocalOr(command.ReturnUrl, "");
+            var ticket = new SignUpTicket(null, candidate.FirstNames, candidate.LastName, phone, hasher.HashPassword(candidate, command.Password!),
+                returnUrl.Length == 0 ? null : returnUrl, clock.GetUtcNow() + SignUpTicket.Lifetime);
+            return await SendCodeAsync(phone, ct) ? new Result(phone, [], ticket.Protect(protection, byPhone: true)) : new Result(phone, [], Limited: true);
+        }
+
+        /// <summary>The code for a sign-up by phone; when the number is already an account's, its owner is told instead and
+        /// the page answers alike (the code's page, the same limits). False when a limit is reached.</summary>
+        public async Task<bool> SendCodeAsync(string phone, CancellationToken ct) =>
+            await codes.SendAsync(phone, PhoneCodePurpose.SignUp, null, await Identifiers.ByPhoneAsync(users, phone) is null ? null
+                : $"E-services : le {mail.Now}, quelqu'un a tenté de créer un compte avec votre numéro. Aucun compte n'a été créé. " +
+                  $"Mot de passe oublié : {mail.ForgotPasswordLink}", ct);
+
         /// <summary>The portal's rules on the password and the address, except "already taken": that one would tell who has an account.</summary>
-        private async Task<List<KeyValuePair<string, string>>> ObjectionsAsync(ApplicationUser candidate, string password)
+        private async Task<List<KeyValuePair<string, string>>> ObjectionsAsync(ApplicationUser candidate, string password, string accountField)
         {
             var errors = new List<IdentityError>();
             foreach (var check in users.PasswordValidators)
@@ -108,7 +148,7 @@ public static class SignUp
             }
 
             return errors.Select(e => KeyValuePair.Create(
-                e.Code.Contains("Password", StringComparison.Ordinal) ? nameof(Command.Password) : nameof(Command.Email), e.Description)).ToList();
+                e.Code.Contains("Password", StringComparison.Ordinal) ? nameof(Command.Password) : accountField, e.Description)).ToList();
         }
     }
 }

@@ -11,17 +11,21 @@ namespace EServices.Web.Features.Accounts;
 /// sign-up page then answers the same for an address with an account and one without.
 /// </summary>
 public sealed record SignUpTicket(
-    string Email, string FirstNames, string LastName, string? PhoneNumber, string PasswordHash, string? ReturnUrl, DateTimeOffset ExpiresAt)
+    string? Email, string FirstNames, string LastName, string? PhoneNumber, string PasswordHash, string? ReturnUrl, DateTimeOffset ExpiresAt)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
     private const string Purpose = "EServices.Accounts.SignUpTicket.v1";
 
-    public string Protect(IDataProtectionProvider protection) =>
-        protection.CreateProtector(Purpose).Protect(JsonSerializer.Serialize(this));
+    /// <summary>A sign-up by phone (no e-mail) waits for the code sent by SMS, not for a link: its ticket is protected for
+    /// another purpose, so that the activation link's page cannot create it without the code.</summary>
+    private const string PhonePurpose = "EServices.Accounts.SignUpTicket.Phone.v1";
+
+    public string Protect(IDataProtectionProvider protection, bool byPhone = false) =>
+        protection.CreateProtector(byPhone ? PhonePurpose : Purpose).Protect(JsonSerializer.Serialize(this));
 
     /// <summary>The ticket, or null when the token was altered, made for another purpose or has expired by the portal's clock.</summary>
-    public static SignUpTicket? Read(IDataProtectionProvider protection, string? token, DateTimeOffset now)
+    public static SignUpTicket? Read(IDataProtectionProvider protection, string? token, DateTimeOffset now, bool byPhone = false)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 8192)
         {
@@ -30,7 +34,7 @@ public sealed record SignUpTicket(
 
         try
         {
-            var ticket = JsonSerializer.Deserialize<SignUpTicket>(protection.CreateProtector(Purpose).Unprotect(token));
+            var ticket = JsonSerializer.Deserialize<SignUpTicket>(protection.CreateProtector(byPhone ? PhonePurpose : Purpose).Unprotect(token));
             return ticket is not null && now < ticket.ExpiresAt ? ticket : null;
         }
         catch (Exception e) when (e is CryptographicException or FormatException or JsonException)

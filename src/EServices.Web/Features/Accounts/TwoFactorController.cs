@@ -109,7 +109,7 @@ public sealed class TwoFactorController(UserManager<ApplicationUser> users, Sign
     /// <summary>Encrypts the offered key for this user, for an hour (time enough to install an app).</summary>
     private EnrolmentPage Enrolment(ApplicationUser user, string key)
     {
-        var qr = Convert.ToBase64String(QrCodes.Png(TwoFactor.OtpAuthUri(user.Email!, key)));
+        var qr = Convert.ToBase64String(QrCodes.Png(TwoFactor.OtpAuthUri(user.Email ?? user.UserName!, key)));
         return new EnrolmentPage(TwoFactor.Readable(key), $"data:image/png;base64,{qr}", EnrolmentProtector.Protect($"{user.Id}:{key}", TimeSpan.FromHours(1)));
     }
 
