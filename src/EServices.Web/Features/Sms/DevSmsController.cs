@@ -7,22 +7,18 @@ public sealed record DevSmsPage(IReadOnlyList<OutboxSms> Sent, IReadOnlyList<Inc
 /// <summary>The developer's SMS page (Development only, 404 elsewhere): what the portal sent through Kannel, what it
 /// received, and a form to text the portal as a phone would.</summary>
 [AllowAnonymous]
+[DevelopmentOnly]
 [Route("dev/sms")]
-public sealed class DevSmsController(IWebHostEnvironment environment, AppDbContext db) : Controller
+public sealed class DevSmsController(AppDbContext db) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(bool envoye, CancellationToken ct) =>
-        environment.IsDevelopment() ? View("DevSms", await PageAsync(new DevMessage.Command { From = "+226 70 00 00 00" }, envoye, ct)) : NotFound();
+        View("DevSms", await PageAsync(new DevMessage.Command { From = "+226 70 00 00 00" }, envoye, ct));
 
     [HttpPost("")]
     public async Task<IActionResult> Send(DevMessage.Command command, [FromServices] IValidator<DevMessage.Command> validator,
         [FromServices] DevMessage.Handler handler, CancellationToken ct)
     {
-        if (!environment.IsDevelopment())
-        {
-            return NotFound();
-        }
-
         if (!await this.CheckAsync(validator, command, ct) || !this.Check(await handler.HandleAsync(command, ct)))
         {
             return this.Redisplay("DevSms", await PageAsync(command, false, ct));

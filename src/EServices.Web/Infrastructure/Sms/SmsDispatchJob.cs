@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
 namespace EServices.Web.Infrastructure.Sms;
@@ -15,12 +16,14 @@ public sealed class SmsDispatchJob(
     ILogger<SmsDispatchJob> logger) : BackgroundJob(scopes, clock)
 {
     private const int BatchSize = 50;
+    private const int Parallelism = 8;
 
     /// <summary>
     /// A claim older than this, on a row still without SentAt, was cut short: the node stopped after claiming it, maybe
-    /// after Kannel's 202 and before the save. Such a row is sent again only if no delivery report arrived for it (a
-    /// report moves Delivery off Waiting); so a duplicate needs a node to die in that narrow window AND the report to be
-    /// lost or late — accepted, since the other choice, never retrying, loses an SMS on every such crash.
+    /// after Kannel's 202 and before the save (at the end of its batch, a second at most). Such a row is sent again only
+    /// if no delivery report arrived for it (a report moves Delivery off Waiting); so a duplicate needs a node to die in
+    /// that narrow window AND the report to be lost or late — accepted, since the other choice, never retrying, loses an
+    /// SMS on every such crash.
     /// </summary>
     private static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(5);
 
@@ -37,33 +40,60 @@ public sealed class SmsDispatchJob(
 
         var db = services.GetRequiredService<AppDbContext>();
         var batch = await ClaimAsync(db, ct);
-        var sendsms = services.GetRequiredService<Sendsms>();
-        var sent = 0;
-        for (var i = 0; i < batch.Count; i++)
+        if (batch.Count == 0)
         {
-            var sms = batch[i];
-            var (outcome, error) = await SendOrReleaseAsync(db, sendsms, batch, i, ct);
-            switch (outcome)
-            {
-                case SendOutcome.Accepted:
-                    sent++;
-                    await MarkSentAsync(db, sms.Id);
-                    break;
-                case SendOutcome.Refused:
-                    logger.LogWarning("SMS {Id} refused by the gateway: {Error}", sms.Id, error);
-                    await db.OutboxSms.Where(s => s.Id == sms.Id).ExecuteUpdateAsync(s => s
-                        .SetProperty(x => x.Delivery, SmsDelivery.Failed).SetProperty(x => x.DeliveryAt, Clock.GetUtcNow())
-                        .SetProperty(x => x.LastError, Shorten(error)), CancellationToken.None);
-                    break;
-                default:
-                    // The gateway is down: the rest of the batch would meet the same fate.
-                    logger.LogWarning("SMS gateway unreachable ({Error}); {Count} SMS postponed", error, batch.Count - i);
-                    await ReleaseAsync(db, batch.Skip(i), error);
-                    return sent > 0;
-            }
+            return false;
         }
 
-        return batch.Count > 0;
+        var sendsms = services.GetRequiredService<Sendsms>();
+        var outcomes = new ConcurrentDictionary<long, (SendOutcome Outcome, string? Error)>();
+        var started = new ConcurrentDictionary<long, bool>();
+        try
+        {
+            // Each call waits on the network, not on the processor: a few at once keep Kannel busy.
+            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (sms, token) =>
+            {
+                started[sms.Id] = true;
+                outcomes[sms.Id] = await sendsms.SendAsync(sms, token);
+            });
+        }
+        catch (OperationCanceledException)
+        {
+            // The host stops: SMS never handed over are given back at once; those in flight wait for StaleClaim.
+            var unsent = batch.Where(s => !started.ContainsKey(s.Id)).Select(s => s.Id).ToArray();
+            await db.OutboxSms.Where(s => unsent.Contains(s.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ClaimedAt, (DateTimeOffset?)null), CancellationToken.None);
+            throw;
+        }
+
+        await RecordAsync(db, outcomes);
+        return outcomes.Values.Any(o => o.Outcome == SendOutcome.Accepted);
+    }
+
+    private async Task RecordAsync(AppDbContext db, ConcurrentDictionary<long, (SendOutcome Outcome, string? Error)> outcomes)
+    {
+        var now = Clock.GetUtcNow();
+        var accepted = outcomes.Where(o => o.Value.Outcome == SendOutcome.Accepted).Select(o => o.Key).ToArray();
+        // A delivery report that came before this save already moved Delivery further, and keeps it.
+        await db.OutboxSms.Where(s => accepted.Contains(s.Id)).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.SentAt, now)
+            .SetProperty(x => x.Delivery, x => x.Delivery == SmsDelivery.Waiting ? SmsDelivery.Accepted : x.Delivery)
+            .SetProperty(x => x.LastError, (string?)null), CancellationToken.None);
+        foreach (var (id, (_, error)) in outcomes.Where(o => o.Value.Outcome == SendOutcome.Refused))
+        {
+            logger.LogWarning("SMS {Id} refused by the gateway: {Error}", id, error);
+            await db.OutboxSms.Where(s => s.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.Delivery, SmsDelivery.Failed).SetProperty(x => x.DeliveryAt, now)
+                .SetProperty(x => x.LastError, Shorten(error)), CancellationToken.None);
+        }
+
+        var later = outcomes.Where(o => o.Value.Outcome == SendOutcome.Later).ToArray();
+        if (later.Length > 0)
+        {
+            var error = later[0].Value.Error;
+            logger.LogWarning("SMS gateway unreachable ({Error}); {Count} SMS postponed", error, later.Length);
+            await ReleaseAsync(db, later.Select(o => o.Key).ToArray(), error, now);
+        }
     }
 
     private async Task<List<OutboxSms>> ClaimAsync(AppDbContext db, CancellationToken ct)
@@ -90,40 +120,15 @@ public sealed class SmsDispatchJob(
         return batch;
     }
 
-    /// <summary>Sends one; if the host stops first, gives back the claims of those not yet handed over, so that the next
-    /// node sends them at once rather than after <see cref="StaleClaim"/>.</summary>
-    private static async Task<(SendOutcome, string?)> SendOrReleaseAsync(
-        AppDbContext db, Sendsms sendsms, List<OutboxSms> batch, int index, CancellationToken ct)
+    /// <summary>Gives the claims back, due again after 5 s, 10 s, 20 s… up to 30 min (a code lives 10 minutes: retry soon).</summary>
+    private static async Task ReleaseAsync(AppDbContext db, long[] ids, string? error, DateTimeOffset now)
     {
-        if (ct.IsCancellationRequested)
-        {
-            var unsent = batch.Skip(index).Select(b => b.Id).ToArray();
-            await db.OutboxSms.Where(s => unsent.Contains(s.Id))
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ClaimedAt, (DateTimeOffset?)null), CancellationToken.None);
-            ct.ThrowIfCancellationRequested();
-        }
-
-        return await sendsms.SendAsync(batch[index], ct);
-    }
-
-    /// <summary>Sent; a delivery report that came before this save already moved Delivery further, and keeps it.</summary>
-    private async Task MarkSentAsync(AppDbContext db, long id) =>
-        await db.OutboxSms.Where(s => s.Id == id).ExecuteUpdateAsync(s => s
-            .SetProperty(x => x.SentAt, Clock.GetUtcNow())
-            .SetProperty(x => x.Delivery, x => x.Delivery == SmsDelivery.Waiting ? SmsDelivery.Accepted : x.Delivery)
-            .SetProperty(x => x.LastError, (string?)null), CancellationToken.None);
-
-    /// <summary>Gives the rows back, due again after 5 s, 10 s, 20 s… up to 30 min (a code lives 10 minutes: retry soon).</summary>
-    private async Task ReleaseAsync(AppDbContext db, IEnumerable<OutboxSms> rows, string? error)
-    {
-        var now = Clock.GetUtcNow();
-        foreach (var sms in rows)
-        {
-            var wait = TimeSpan.FromSeconds(Math.Min(5 * Math.Pow(2, Math.Min(sms.Attempts - 1, 20)), 1800));
-            await db.OutboxSms.Where(s => s.Id == sms.Id).ExecuteUpdateAsync(s => s
-                .SetProperty(x => x.ClaimedAt, (DateTimeOffset?)null).SetProperty(x => x.NextAttemptAt, now + wait)
-                .SetProperty(x => x.LastError, Shorten(error)), CancellationToken.None);
-        }
+        var shortened = Shorten(error) ?? "";
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE outbox_sms SET claimed_at = NULL, last_error = {shortened},
+              next_attempt_at = {now} + make_interval(secs => least(5 * power(2, least(attempts - 1, 20)), 1800))
+            WHERE id = ANY({ids})
+            """, CancellationToken.None);
     }
 
     private static string? Shorten(string? error) => error is { Length: > 500 } ? error[..500] : error;
