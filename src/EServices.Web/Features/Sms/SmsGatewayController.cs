@@ -5,11 +5,11 @@ namespace EServices.Web.Features.Sms;
 
 /// <summary>
 /// What Kannel calls: delivery reports (dlr-url, signed per SMS) and incoming messages (sms-service, Basic
-/// kannel:&lt;Sms:CallbackSecret&gt;). No cookies, no antiforgery: the signature or the secret is the credential. The
-/// answer is always empty: a 2xx tells Kannel to stop repeating the call, a 401 that the caller is not our gateway.
+/// kannel:&lt;Sms:CallbackSecret&gt;). No cookies, and GET (no antiforgery token): the signature or the secret is the
+/// credential. The answer is always empty: a 2xx tells Kannel to stop repeating the call, a 401 that the caller is not
+/// our gateway.
 /// </summary>
 [AllowAnonymous]
-[IgnoreAntiforgeryToken]
 [Route("sms")]
 public sealed class SmsGatewayController(IOptions<SmsOptions> options) : Controller
 {
