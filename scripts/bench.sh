@@ -14,7 +14,7 @@ else
   filing_seconds="${BENCH_FILING_SECONDS:-300}"
 fi
 filers="${BENCH_FILERS:-50}"          # signed-in applicants filing at once
-only="${BENCH_ONLY:-1 2 3 4 6}"       # the scenarios to run, e.g. BENCH_ONLY=2 while working on filing (5 is measured during 2)
+only="${BENCH_ONLY:-1 2 3 4 6 7}"     # the scenarios to run, e.g. BENCH_ONLY=2 while working on filing (5 is measured during 2)
 want() { [[ " $only " == *" $1 "* ]]; }
 demo_password="Bench-Staff-2026"      # the demo staff accounts' password in this run only
 staff_key="ESERVICESDEMOKEY"          # their authenticator key (Data/Seed/DemoAccounts.cs)
@@ -45,6 +45,14 @@ port="$(free_port 5180)"
 dead_smtp_port="$(free_port 25250)" # nothing listens there: the e-mail outbox postpones and retries, as when SMTP is down
 url="http://127.0.0.1:$port"
 
+# Scenario 7: the SMS path, through a real Kannel (scripts/lib/kannel.sh) whose fake SMS centre logs each SMS it gets.
+sms_settings=()
+if want 7; then
+  . scripts/lib/kannel.sh
+  start_kannel "$repo" "$url"
+  mapfile -t sms_settings < <(kannel_portal_settings)
+fi
+
 echo "==> Starting the portal (Production) on $url"
 rm -rf "$out/files"
 # Limits of sign-in attempts per address are lifted: every simulated applicant comes from 127.0.0.1.
@@ -52,7 +60,10 @@ start_portal "$url" "$out/portal.log" \
   ConnectionStrings__Default="$db" Storage__Path="$out/files" \
   Seed__DemoAccounts=true Seed__DemoPassword="$demo_password" \
   SignInLimits__PerIpPerMinute=1000000 \
-  Email__SmtpHost=127.0.0.1 Email__SmtpPort="$dead_smtp_port"
+  Email__SmtpHost=127.0.0.1 Email__SmtpPort="$dead_smtp_port" "${sms_settings[@]}"
+if want 7; then
+  trap 'kill "$portal_pid" 2>/dev/null || true; stop_kannel' EXIT
+fi
 
 echo "==> Seeding $applicants applicants and $requests requests (SQL)"
 seed_output="$(bench seed "$db" "$applicants" "$requests")"
@@ -235,6 +246,43 @@ if want 6; then
 
 fi
 
+if want 7; then
+  wait_until_quiet
+  echo "==> 7. SMS through Kannel to its fake SMS centre"
+  # Queues N notices in one statement, as N filings would have (one row each in outbox_sms), then sets sms_seconds to
+  # the time until the fake SMS centre got them all and delivered_seconds until their delivery reports were all back.
+  sms_run() {
+    local n="$1" before start now
+    before="$(grep -c 'Got message' "$KANNEL_DIR/fakesmsc.log" || true)"
+    start="$(date +%s.%N)"
+    psql_bench -c "INSERT INTO outbox_sms (\"to\", text, coding, parts, kind, created_at, next_attempt_at, attempts, delivery)
+      SELECT '+2267' || lpad(i::text, 7, '0'), 'Votre demande FP-2027-' || lpad(i::text, 6, '0') || ' a été déposée. Suivez-la : $url/mes-demandes/FP-2027-' || lpad(i::text, 6, '0'),
+        'Gsm7', 1, 'Notice', now(), now(), 0, 'Waiting' FROM generate_series(1, $n) i"
+    while [ $(( $(grep -c 'Got message' "$KANNEL_DIR/fakesmsc.log" || true) - before )) -lt "$n" ]; do
+      now="$(date +%s.%N)"
+      [ "$(calc "($now - $start) > 900 ? 1 : 0")" = "1" ] && { echo "SMS did not all reach the fake SMS centre in 15 minutes"; exit 1; }
+      sleep 0.2
+    done
+    sms_seconds="$(calc "$(date +%s.%N) - $start" | xargs printf '%.1f')"
+    while [ "$(psql_bench -c "SELECT count(*) FROM outbox_sms WHERE delivery <> 'Delivered'")" != "0" ]; do
+      now="$(date +%s.%N)"
+      [ "$(calc "($now - $start) > 900 ? 1 : 0")" = "1" ] && { echo "Delivery reports missing after 15 minutes"; exit 1; }
+      sleep 0.5
+    done
+    delivered_seconds="$(calc "$(date +%s.%N) - $start" | xargs printf '%.1f')"
+    psql_bench -c "DELETE FROM outbox_sms"
+  }
+  sms_notices=$([ "$mode" = "quick" ] && echo 500 || echo 2000)
+  sms_run "$sms_notices"
+  row "7. SMS notices through Kannel to its fake SMS centre ($sms_notices queued)" \
+    "$(calc "$sms_notices / $sms_seconds" | xargs printf '%.0f') SMS/s (all at the SMS centre in $sms_seconds s; delivery reports all back in $delivered_seconds s)" "(measured)" "—"
+  sms_backlog=$([ "$mode" = "quick" ] && echo 2000 || echo 10000)
+  sms_run "$sms_backlog"
+  row "7. Backlog of $sms_backlog queued SMS drained" \
+    "$sms_seconds s to the SMS centre ($(calc "$sms_backlog / $sms_seconds" | xargs printf '%.0f')/s), delivery reports all back in $delivered_seconds s" "(measured)" "—"
+
+fi
+
 {
   echo "Benchmark ($mode run), $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM, $(lscpu | sed -n 's/^Model name: *//p' | head -n 1)."
   # Other work on the machine weighs on every figure (less on the ratios): the load is part of the record.
@@ -244,5 +292,5 @@ fi
   echo
   echo "| Scenario | Figure | Goal | Result |"
   echo "| --- | --- | --- | --- |"
-  printf '%s\n' "${rows[@]}" | sort -s -t. -k1,1 # run order is 1, 3, 2, 4, 6: the inbox is measured with the seeded volume
+  printf '%s\n' "${rows[@]}" | sort -s -t. -k1,1 # run order is 1, 3, 2, 4, 6, 7: the inbox is measured with the seeded volume
 } | tee "$out/latest.md"

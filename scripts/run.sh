@@ -16,13 +16,26 @@ export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export Storage__Path="${Storage__Path:-$repo/.local/files}"
 mkdir -p "$Storage__Path"
 
+cleanup=()
+trap 'for step in "${cleanup[@]}"; do eval "$step"; done' EXIT
+
 # A local mail catcher for password resets and confirmations: http://127.0.0.1:5081 (SMTP on 2525).
 if [ "${ESERVICES_SMTP4DEV:-1}" = "1" ] && [ -z "${Email__SmtpHost:-}" ]; then
   dotnet tool restore >/dev/null
   (exec dotnet tool run smtp4dev -- --urls=http://127.0.0.1:5081 --smtpport=2525 --imapport=0 --pop3port=0 --db="" >"$repo/.local/smtp4dev.log" 2>&1) &
   smtp_pid=$!
-  trap 'kill $smtp_pid 2>/dev/null || true' EXIT
+  cleanup+=('kill $smtp_pid 2>/dev/null || true')
   echo "==> Mail catcher: http://127.0.0.1:5081"
+fi
+
+# The SMS gateway: Kannel with a fake SMS centre on loopback (docs/sms.md); SMS sent and a form to text the portal
+# on http://127.0.0.1:5080/dev/sms. ESERVICES_KANNEL=0, or Sms__SendSmsUrl set, leaves it out.
+if [ "${ESERVICES_KANNEL:-1}" = "1" ] && [ -z "${Sms__SendSmsUrl:-}" ]; then
+  . scripts/lib/kannel.sh
+  start_kannel "$repo" http://127.0.0.1:5080
+  cleanup+=(stop_kannel)
+  while IFS= read -r setting; do export "$setting"; done < <(kannel_portal_settings)
+  echo "==> SMS: http://127.0.0.1:5080/dev/sms (fake SMS centre's log: .local/kannel/fakesmsc.log)"
 fi
 
 echo "==> Portal: http://127.0.0.1:5080 (demo accounts in README.md)"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: unit, integration (HTTP + real PostgreSQL) and browser (Chromium) tests.
-# Installs what they need (PostgreSQL, Chromium, fonts) when missing. Ends with "N passed, N failed".
+# Installs what they need (PostgreSQL, Chromium, fonts, Kannel) when missing. Ends with "N passed, N failed".
 set -uo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
@@ -14,6 +14,10 @@ if [ ${#need_packages[@]} -gt 0 ]; then
   echo "==> Installing ${need_packages[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_packages[@]}" >/dev/null
 fi
+
+# The SMS tests start their own Kannel (bearerbox, smsbox) on free loopback ports: only the packages are needed.
+. scripts/lib/kannel.sh
+ensure_kannel_packages
 
 if [ -z "${ESERVICES_TEST_DB:-}" ]; then
   . scripts/lib/postgres.sh

@@ -28,6 +28,10 @@ public enum Access
 
     /// <summary><see cref="AuthorizationPolicies.Admin"/>: administrators only.</summary>
     Admin,
+
+    /// <summary>The SMS gateway's callbacks (Features/Sms): [AllowAnonymous], as Kannel has no session, but it proves itself
+    /// with a signature or the shared secret that no user holds: every user is refused (401).</summary>
+    Gateway,
 }
 
 /// <summary>One route and method of the running application, with the access its metadata declares.</summary>
@@ -42,6 +46,7 @@ public sealed record AppEndpoint(string Method, string Template, Access Access, 
         Access.Applicant => who == Who.Citizen,
         Access.BackOffice => who is Who.Agent or Who.Supervisor or Who.Admin,
         Access.Supervisor => who is Who.Supervisor or Who.Admin,
+        Access.Gateway => false,
         _ => who == Who.Admin,
     };
 
@@ -114,7 +119,7 @@ public static class AppEndpoints
     {
         if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null)
         {
-            return Access.Public;
+            return template.StartsWith("/sms/", StringComparison.Ordinal) ? Access.Gateway : Access.Public;
         }
 
         return endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>()

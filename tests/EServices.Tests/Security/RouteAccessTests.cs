@@ -32,6 +32,7 @@ public sealed class RouteAccessTests(HostFixture host)
         ["/v/{kind}/{number}/{date}/{holder}/{signature}"] = "the signed address a QR code carries (format 2)",
         ["/erreur/{status:int?}"] = "error pages",
         ["/health"] = "health check for the load balancer: says only Healthy or Unhealthy",
+        ["/dev/sms"] = "the developer's SMS page, in Development only (404 elsewhere)",
     };
 
     [Fact]
