@@ -34,7 +34,7 @@ public sealed class SmsIncomingTests(SmsGateway gateway)
 
         var answer = Assert.Single(await Centre.WaitForAsync(SmsGateway.E164(phone)));
         Assert.StartsWith($"Demande {number} : Déposée. Décision attendue au plus tard le {due:dd/MM/yyyy}.", answer.Text, StringComparison.Ordinal);
-        Assert.Contains($"/mes-demandes/{number}", answer.Text, StringComparison.Ordinal);
+        Assert.Contains($"/d/{number}", answer.Text, StringComparison.Ordinal);
         Assert.Equal("status", await Host.ScalarAsync("SELECT outcome FROM incoming_sms WHERE \"from\" = @f", ("f", SmsGateway.E164(phone))));
     }
 

@@ -88,7 +88,7 @@ public static class IncomingMessage
                 answer += $" Décision attendue au plus tard le {FieldRules.FormatDate(due)}.";
             }
 
-            return ("status", answer + " " + links.RequestPage(number), request.Id);
+            return ("status", answer + " " + links.ShortRequest(number), request.Id);
         }
 
         private static string? Cut(string? value, int length) =>
