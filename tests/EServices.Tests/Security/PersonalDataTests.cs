@@ -118,7 +118,7 @@ public sealed class PersonalDataTests(HostFixture host)
     }
 
     [Fact]
-    public async Task Codes_lose_their_digits_once_expired_and_codes_answers_and_received_SMS_go_after_90_days_while_notices_stay()
+    public async Task Codes_lose_their_digits_once_expired_unsent_ones_are_not_sent_and_codes_answers_and_received_SMS_go_after_90_days_while_notices_stay()
     {
         var phone = TestSms.NewPhone();
         var to = "+" + new string(phone.Where(char.IsAsciiDigit).ToArray());
@@ -126,6 +126,7 @@ public sealed class PersonalDataTests(HostFixture host)
             INSERT INTO outbox_sms ("to", text, coding, parts, kind, created_at, next_attempt_at, attempts, delivery) VALUES
               (@to, 'Votre code : 123456', 'Gsm7', 1, 'Code', @now - interval '11 minutes', @now, 1, 'Delivered'),
               (@to, 'Votre code : 654321', 'Gsm7', 1, 'Code', @now - interval '1 minute', @now, 1, 'Delivered'),
+              (@to, 'Votre code : 111111', 'Gsm7', 1, 'Code', @now - interval '12 minutes', @now, 3, 'Waiting'),
               (@to, 'Demande introuvable', 'Gsm7', 1, 'Reply', @now - interval '91 days', @now, 1, 'Delivered'),
               (@to, 'Demande FP-2027-000001 deposee', 'Gsm7', 1, 'Notice', @now - interval '400 days', @now, 1, 'Delivered');
             INSERT INTO incoming_sms ("from", text, received_at) VALUES (@to, 'SUIVI', @now - interval '91 days'), (@to, 'SUIVI', @now);
@@ -140,7 +141,9 @@ public sealed class PersonalDataTests(HostFixture host)
         }
 
         var left = (await TestSms.ToAsync(host, phone)).Select(s => s.Text).ToList();
-        Assert.Equal([Erasure.CodeForgotten, "Votre code : 654321", "Demande FP-2027-000001 deposee"], left);
+        Assert.Equal([Erasure.CodeForgotten, "Votre code : 654321", Erasure.CodeForgotten, "Demande FP-2027-000001 deposee"], left);
+        // The gateway was down until the code expired: it will not be sent at all.
+        Assert.Equal("Failed", await host.ScalarAsync("SELECT delivery FROM outbox_sms WHERE \"to\" = @to AND attempts = 3", ("to", to)));
         Assert.Equal(1L, await host.ScalarAsync("SELECT count(*) FROM incoming_sms WHERE \"from\" = @to", ("to", to)));
         Assert.Equal(0L, await host.ScalarAsync("SELECT count(*) FROM phone_codes WHERE phone = @phone", ("phone", phone)));
     }

@@ -12,9 +12,10 @@ public sealed partial class ShortLinkController : Controller
 {
     [HttpGet("/d/{number}")]
     public IActionResult Open(string number) =>
-        TrackingNumber().IsMatch(number) ? Redirect($"/mes-demandes/{number.ToUpperInvariant()}") : NotFound();
+        TrackingNumber().IsMatch(number) ? LocalRedirect($"~/mes-demandes/{number.ToUpperInvariant()}") : NotFound();
 
     /// <summary>A prefix (a service's, up to 6 letters, or ESSAI), the year, the counter: typed in any case from a phone.</summary>
-    [GeneratedRegex("^[A-Za-z]{1,6}-[0-9]{4}-[0-9]{6,9}$")]
+    /// <summary>\z, not $: "$" also matches before a final line feed, which would reach the Location header.</summary>
+    [GeneratedRegex("^[A-Za-z]{1,6}-[0-9]{4}-[0-9]{6,9}\\z")]
     private static partial Regex TrackingNumber();
 }

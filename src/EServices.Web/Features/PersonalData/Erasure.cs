@@ -100,7 +100,8 @@ public sealed class Erasure(AppDbContext db, FileStorage storage, AuditLog audit
     public static readonly TimeSpan SmsKeptFor = TimeSpan.FromDays(90);
 
     /// <summary>Forgets the phone codes once no limit counts them any more (a day), the codes and answers sent by SMS and the
-    /// SMS received after <see cref="SmsKeptFor"/>, and the digits of a code as soon as the code has expired. A request's
+    /// SMS received after <see cref="SmsKeptFor"/>, and the digits of a code as soon as the code has expired (one not sent by
+    /// then is failed). A request's
     /// notices stay: they are part of its history for staff. Returns how many rows were deleted or blanked.</summary>
     public async Task<int> ForgetOldMessagesAsync(CancellationToken ct)
     {
@@ -109,9 +110,13 @@ public sealed class Erasure(AppDbContext db, FileStorage storage, AuditLog audit
         var forgotten = await db.PhoneCodes.Where(c => c.CreatedAt < dayAgo).ExecuteDeleteAsync(ct)
             + await db.IncomingSms.Where(s => s.ReceivedAt < keptSince).ExecuteDeleteAsync(ct)
             + await db.OutboxSms.Where(s => s.Kind != SmsKind.Notice && s.CreatedAt < keptSince).ExecuteDeleteAsync(ct)
-            // The code is in clear in its SMS (it must be, to be sent); once it cannot be used, the digits go.
+            // The code is in clear in its SMS (it must be, to be sent); once it cannot be used, the digits go, and a code
+            // the gateway never took is not sent any more: it would only be a dead code.
             + await db.OutboxSms.Where(s => s.Kind == SmsKind.Code && s.CreatedAt < codesExpired && s.Text != CodeForgotten)
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Text, CodeForgotten), ct);
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(s => s.Text, CodeForgotten)
+                    .SetProperty(s => s.LastError, s => s.Delivery == SmsDelivery.Waiting ? "Code expiré avant son envoi" : s.LastError)
+                    .SetProperty(s => s.Delivery, s => s.Delivery == SmsDelivery.Waiting ? SmsDelivery.Failed : s.Delivery), ct);
         if (forgotten > 0)
         {
             logger.LogInformation("Retention: {Count} phone codes and SMS forgotten", forgotten);

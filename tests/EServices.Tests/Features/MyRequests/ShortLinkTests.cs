@@ -26,6 +26,8 @@ public sealed class ShortLinkTests(HostFixture host)
     [InlineData("/d/FP-2027-000123%2F..%2F..%2Fadmin")]
     [InlineData("/d/FP-2027-000123%0D%0ALocation:%20https://ailleurs.example")]
     [InlineData("/d/")]
+    [InlineData("/d/FP-2027-000123%0A")] // "$" would let a final line feed through, into the Location header
+    [InlineData("/d/FP-2027-%D9%A1%D9%A2%D9%A3%D9%A4%D9%A5%D9%A6")] // Arabic-Indic digits
     public async Task Anything_else_is_not_found(string url)
     {
         using var visitor = host.NewSession();
