@@ -16,7 +16,8 @@ public sealed class OutboxSms
     public SmsCoding Coding { get; set; }
     public int Parts { get; set; }
 
-    /// <summary>What the SMS is for, to count and list them: a code, a notice of a request, an answer to an incoming SMS.</summary>
+    /// <summary>What the SMS is for, to count and list them: a code, a notice of a request, an answer to an incoming SMS, a
+    /// security notice about an account.</summary>
     public SmsKind Kind { get; set; }
 
     /// <summary>The request a notice is about: its timeline shows the delivery to staff.</summary>
@@ -40,9 +41,14 @@ public sealed class OutboxSms
 
 public enum SmsKind
 {
+    /// <summary>A one-time code: worthless after its 10 minutes, its text blanked by retention.</summary>
     Code,
     Notice,
     Reply,
+
+    /// <summary>Something done to an account (password changed, lockout, number replaced, someone trying the number): capped
+    /// per number, and its text kept as long as the other SMS.</summary>
+    Security,
 }
 
 /// <summary>Where an SMS stands, as the gateway last told.</summary>

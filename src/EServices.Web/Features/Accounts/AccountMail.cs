@@ -1,11 +1,10 @@
 using System.Globalization;
 using EServices.Web.Infrastructure.Email;
-using EServices.Web.Infrastructure.Sms;
 
 namespace EServices.Web.Features.Accounts;
 
 /// <summary>The frame of every account e-mail, so that the handlers write only what differs.</summary>
-public sealed class AccountMail(EmailOutbox outbox, SmsOutbox sms, PublicLinks links, AppDbContext db, TimeProvider clock)
+public sealed class AccountMail(EmailOutbox outbox, SecuritySms sms, PublicLinks links, AppDbContext db, TimeProvider clock)
 {
     /// <summary>Now as the e-mails write it (Ouagadougou is on UTC).</summary>
     public string Now => clock.GetUtcNow().ToString("dd/MM/yyyy 'à' HH:mm", CultureInfo.GetCultureInfo("fr-FR"));
@@ -21,8 +20,9 @@ public sealed class AccountMail(EmailOutbox outbox, SmsOutbox sms, PublicLinks l
     }
 
     /// <summary>Tells the owner of <paramref name="user"/> something about their account: by e-mail where they have an
-    /// address, by SMS (<paramref name="text"/>) to their confirmed number where they have none or asked for SMS.</summary>
-    public Task TellAsync(ApplicationUser user, string subject, string body, string text, CancellationToken ct)
+    /// address, by SMS (<paramref name="text"/>) to their confirmed number where they have none or asked for SMS.
+    /// <paramref name="anyoneCanCause"/>: a stranger can set it off (a lockout), so its SMS are capped per number (SecuritySms).</summary>
+    public async Task TellAsync(ApplicationUser user, string subject, string body, string text, bool anyoneCanCause, CancellationToken ct)
     {
         if (user.Email is not null)
         {
@@ -31,16 +31,16 @@ public sealed class AccountMail(EmailOutbox outbox, SmsOutbox sms, PublicLinks l
 
         if (user.PhoneNumberConfirmed && (user.Email is null || user.Notices.HasFlag(NoticeChannels.Sms)))
         {
-            sms.Enqueue(user.PhoneNumber, text, SmsKind.Code);
+            await sms.QueueAsync(user.PhoneNumber, text, anyoneCanCause, ct);
         }
 
-        return db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Sends <paramref name="text"/> to a number, saved with the rest of the caller's work.</summary>
-    public Task TextAsync(string phone, string text, CancellationToken ct)
+    /// <summary>Tells a number of a change made to its account (it always goes), saved with the rest of the caller's work.</summary>
+    public async Task TextAsync(string phone, string text, CancellationToken ct)
     {
-        sms.Enqueue(phone, text, SmsKind.Code);
-        return db.SaveChangesAsync(ct);
+        await sms.QueueAsync(phone, text, capped: false, ct);
+        await db.SaveChangesAsync(ct);
     }
 }

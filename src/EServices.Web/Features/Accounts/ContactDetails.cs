@@ -109,6 +109,13 @@ public static class ContactDetails
 
             user.PhoneNumber = code!.Phone;
             user.PhoneNumberConfirmed = true;
+            if (old is null && user.Notices == NoticeChannels.Email && user.EmailConfirmed)
+            {
+                // "The default is what they have". The channels are only offered once a number is confirmed, so before its
+                // first number an account's e-mail only is the default, never a choice: SMS joins it (the page says so).
+                user.Notices = NoticeChannels.Both;
+            }
+
             IdentityResult result;
             try
             {

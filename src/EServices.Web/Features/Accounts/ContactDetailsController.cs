@@ -64,10 +64,12 @@ public sealed class ContactDetailsController(UserManager<ApplicationUser> users)
             return Challenge();
         }
 
+        var notices = user.Notices;
         var objection = await this.CheckAsync(validator, command, ct) ? await handler.ConfirmAsync(user, command.Code!, ct) : "";
         if (objection is null)
         {
-            TempData["Message"] = $"Votre numéro est maintenant le {user.PhoneNumber}.";
+            TempData["Message"] = $"Votre numéro est maintenant le {user.PhoneNumber}." +
+                (user.Notices == notices ? "" : " Vous serez désormais prévenu par SMS et par e-mail ; modifiez-le ci-dessous.");
             return Redirect("/compte/coordonnees");
         }
 

@@ -29,7 +29,8 @@ public static class PasswordReset
             $"Le mot de passe de votre compte des e-services a été changé le {mail.Now} (heure de Ouagadougou).\n\n" +
             "Si c'est vous, vous n'avez rien à faire.\n" +
             $"Si ce n'est pas vous, choisissez tout de suite un nouveau mot de passe avec ce lien, puis prévenez le support :\n{mail.ForgotPasswordLink}",
-            $"E-services : le mot de passe de votre compte a été changé le {mail.Now}. Si ce n'est pas vous : {mail.ForgotPasswordLink}", ct);
+            $"E-services : le mot de passe de votre compte a été changé le {mail.Now}. Si ce n'est pas vous : {mail.ForgotPasswordLink}",
+            anyoneCanCause: false, ct);
 
     public sealed class Handler(UserManager<ApplicationUser> users, AccountMail mail)
     {

@@ -83,7 +83,8 @@ public static class PasswordSignIn
                     $"Le {mail.Now} (heure de Ouagadougou), 5 mots de passe erronés ont été saisis pour votre compte des " +
                     "e-services : il est bloqué pendant 15 minutes, même avec le bon mot de passe.\n\n" +
                     $"Si ce n'est pas vous, ou si vous avez oublié votre mot de passe, choisissez-en un nouveau avec ce lien :\n{mail.ForgotPasswordLink}",
-                    $"E-services : 5 mots de passe erronés, votre compte est bloqué 15 minutes. Mot de passe oublié : {mail.ForgotPasswordLink}", ct);
+                    $"E-services : 5 mots de passe erronés, votre compte est bloqué 15 minutes. Mot de passe oublié : {mail.ForgotPasswordLink}",
+                    anyoneCanCause: true, ct);
             }
 
             // Identity refuses a deactivated account before checking its password.

@@ -21,7 +21,7 @@ public sealed class PhoneCodeLimitsOptions
 
 /// <summary>The 6-digit codes sent by SMS (sign-up, forgotten password, change of number): drawn by
 /// RandomNumberGenerator, stored hashed, counted per number and per client address.</summary>
-public sealed class PhoneCodes(AppDbContext db, SmsOutbox sms, IHttpContextAccessor http, IOptions<PhoneCodeLimitsOptions> limits, TimeProvider clock)
+public sealed class PhoneCodes(AppDbContext db, SmsOutbox sms, SecuritySms security, IHttpContextAccessor http, IOptions<PhoneCodeLimitsOptions> limits, TimeProvider clock)
 {
     public enum Outcome
     {
@@ -33,6 +33,9 @@ public sealed class PhoneCodes(AppDbContext db, SmsOutbox sms, IHttpContextAcces
     }
 
     public const string WrongCode = "Ce code n'est pas le bon. Vérifiez le SMS reçu et saisissez-le à nouveau.";
+    /// <summary>The classes of the transaction advisory locks on a number and on a client address ("ESpn", "ESpa").</summary>
+    private const int NumberLock = 0x4553706E, AddressLock = 0x45537061;
+
     public const string SpentCode = "Ce code n'est plus valable (10 minutes, 5 essais) : demandez un nouveau code.";
 
     /// <summary>Sends a new code to <paramref name="phone"/>, or — when <paramref name="instead"/> is given — that text and
@@ -43,6 +46,11 @@ public sealed class PhoneCodes(AppDbContext db, SmsOutbox sms, IHttpContextAcces
         var now = clock.GetUtcNow();
         var address = http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "?";
         var l = limits.Value;
+        // Counted and added under a lock on the number and one on the address, held to the commit: posts in parallel
+        // (no sign-in limit on "Renvoyer le code") would otherwise all count the same rows and all send a code.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({NumberLock}, hashtext({phone}))", ct);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AddressLock}, hashtext({address}))", ct);
         var recent = db.PhoneCodes.Where(c => c.CreatedAt > now.AddDays(-1));
         if (await recent.CountAsync(c => c.Phone == phone && c.CreatedAt > now.AddMinutes(-15), ct) >= l.PerNumberPerQuarterHour
             || await recent.CountAsync(c => c.Phone == phone, ct) >= l.PerNumberPerDay
@@ -65,12 +73,17 @@ public sealed class PhoneCodes(AppDbContext db, SmsOutbox sms, IHttpContextAcces
         };
         row.CodeHash = Hash(row, code);
         db.PhoneCodes.Add(row);
-        if (instead != "")
+        if (instead is null)
         {
-            sms.Enqueue(phone, instead ?? $"Votre code E-services : {code}. Valable 10 minutes. Ne le donnez a personne, meme a un agent.", SmsKind.Code);
+            sms.Enqueue(phone, $"Votre code E-services : {code}. Valable 10 minutes. Ne le donnez a personne, meme a un agent.", SmsKind.Code);
+        }
+        else if (instead != "")
+        {
+            await security.QueueAsync(phone, instead, capped: true, ct); // someone trying the number: anyone can cause it
         }
 
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return true;
     }
 

@@ -40,6 +40,7 @@ public static class SignInLimits
         services.AddOptions<PhoneCodeLimitsOptions>().BindConfiguration(PhoneCodeLimitsOptions.Section)
             .Validate(o => o.PerNumberPerQuarterHour > 0 && o.PerNumberPerDay > 0 && o.PerAddressPerHour > 0, "PhoneCodes limits must be positive").ValidateOnStart();
         services.AddScoped<PhoneCodes>();
+        services.AddScoped<SecuritySms>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<SignInLimitsOptions>>((o, limits) =>
         {

@@ -27,6 +27,8 @@ public static class SmsPasswordReset
 
     public sealed class Handler(UserManager<ApplicationUser> users, PhoneCodes codes, AccountMail mail)
     {
+        private static readonly ApplicationUser Nobody = new() { FirstNames = "", LastName = "" };
+
         /// <summary>Objections by field; none when the password is changed (and every session of the account signed out).</summary>
         public async Task<IEnumerable<KeyValuePair<string, string>>> HandleAsync(Command command, CancellationToken ct)
         {
@@ -36,19 +38,17 @@ public static class SmsPasswordReset
             }
 
             var user = await Identifiers.ByPhoneAsync(users, phone);
-            if (user is not null)
+            // The password's objections first, and whether or not the number has an account (the rules then judge a
+            // placeholder): otherwise the page told which numbers have one. A refused password does not cost the code.
+            var objections = new List<IdentityError>();
+            foreach (var check in users.PasswordValidators)
             {
-                // The password's objections first: a refused password must not cost the code.
-                var objections = new List<IdentityError>();
-                foreach (var check in users.PasswordValidators)
-                {
-                    objections.AddRange((await check.ValidateAsync(users, user, command.Password!)).Errors);
-                }
+                objections.AddRange((await check.ValidateAsync(users, user ?? Nobody, command.Password!)).Errors);
+            }
 
-                if (objections.Count > 0)
-                {
-                    return objections.Select(e => KeyValuePair.Create(nameof(Command.Password), e.Description));
-                }
+            if (objections.Count > 0)
+            {
+                return objections.Select(e => KeyValuePair.Create(nameof(Command.Password), e.Description));
             }
 
             var (outcome, code) = await codes.CheckAsync(PhoneCodePurpose.PasswordReset, phone, null, command.Code!, ct);

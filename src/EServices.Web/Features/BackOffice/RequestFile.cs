@@ -18,6 +18,7 @@ public sealed record SmsLine(DateTimeOffset QueuedAt, string To, SmsKind Kind, S
         SmsKind.Notice => "Avis de la demande",
         SmsKind.Reply => "Réponse à un SMS du demandeur",
         SmsKind.Code => "Code de confirmation",
+        SmsKind.Security => "Avis de sécurité du compte",
     };
 
     public string DeliveryLabel => Delivery switch

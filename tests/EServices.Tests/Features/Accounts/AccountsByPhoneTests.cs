@@ -222,32 +222,6 @@ public sealed partial class AccountsByPhoneTests(HostFixture host)
     }
 
     [Fact]
-    public async Task An_account_with_an_address_and_a_confirmed_number_chooses_its_channels()
-    {
-        using var session = host.NewSession();
-        var user = await TestUsers.SignUpAsync(session);
-        var page = await session.GetAsync("/compte/coordonnees");
-        Assert.Contains("(non vérifié)", page.Text, StringComparison.Ordinal);
-        var phone = TestSms.NewPhone();
-        var sent = await session.SubmitAsync(page, "Recevoir le code", [("NewPhone", phone), ("Password", user.Password)]);
-        await session.SubmitAsync(sent, "Valider le code", [("Code", TestUsers.CodeIn((await TestSms.LastToAsync(host, phone)).Text))]);
-
-        page = await session.GetAsync("/compte/coordonnees");
-        Assert.Equal(["Sms", "Email", "Both"], page.Html.QuerySelectorAll("input[name=Notices]").Select(i => i.GetAttribute("value")!));
-        Assert.Equal("Email", page.Html.QuerySelector("input[name=Notices][checked]")!.GetAttribute("value"));
-        var saved = await session.SubmitAsync(page, "Enregistrer mon choix", [("Notices", "Both")]);
-        Assert.Contains("Votre choix est enregistré.", saved.Text, StringComparison.Ordinal);
-        Assert.Equal(3, await host.ScalarAsync("SELECT notices FROM \"AspNetUsers\" WHERE email = @e", ("e", user.Email)));
-
-        foreach (var odd in new[] { "3", "None", "Sms, Email", new string('é', 200) })
-        {
-            var refused = await session.SubmitAsync(saved, "Enregistrer mon choix", [("Notices", odd)]);
-            Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
-            Assert.NotNull(refused.ErrorFor("Notices"));
-        }
-    }
-
-    [Fact]
     public async Task Odd_input_gets_french_messages_and_never_a_server_error()
     {
         using var session = host.NewSession();
