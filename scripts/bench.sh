@@ -260,13 +260,13 @@ if want 7; then
         'Gsm7', 1, 'Notice', now(), now(), 0, 'Waiting' FROM generate_series(1, $n) i"
     while [ $(( $(grep -c 'Got message' "$KANNEL_DIR/fakesmsc.log" || true) - before )) -lt "$n" ]; do
       now="$(date +%s.%N)"
-      [ "$(calc "($now - $start) > 900 ? 1 : 0")" = "1" ] && { echo "SMS did not all reach the fake SMS centre in 15 minutes"; exit 1; }
+      [ "$(calc "(($now - $start) > 900 ? 1 : 0)")" = "1" ] && { echo "SMS did not all reach the fake SMS centre in 15 minutes"; exit 1; }
       sleep 0.2
     done
     sms_seconds="$(calc "$(date +%s.%N) - $start" | xargs printf '%.1f')"
     while [ "$(psql_bench -c "SELECT count(*) FROM outbox_sms WHERE delivery <> 'Delivered'")" != "0" ]; do
       now="$(date +%s.%N)"
-      [ "$(calc "($now - $start) > 900 ? 1 : 0")" = "1" ] && { echo "Delivery reports missing after 15 minutes"; exit 1; }
+      [ "$(calc "(($now - $start) > 900 ? 1 : 0)")" = "1" ] && { echo "Delivery reports missing after 15 minutes"; exit 1; }
       sleep 0.5
     done
     delivered_seconds="$(calc "$(date +%s.%N) - $start" | xargs printf '%.1f')"

@@ -1,9 +1,18 @@
 #!/bin/sh
 # Writes a Kannel template (deploy/kannel/*.template) to stdout with each @NAME@ replaced by the environment variable
 # KANNEL_NAME. Used by scripts/lib/kannel.sh and the Docker image; the tests do the same in C#.
-# The incoming URL carries the callback secret as Basic credentials: hex or base64url secrets only (no '@', ':' or '/').
 set -eu
 template="$1"
+# Secrets go into sed replacements, quoted kannel.conf values and a URL's user:password, where '&', '|', '\', '"', '@',
+# ':' or '/' would come out corrupted: letters, digits, '.', '_', '~' and '-' only (openssl rand -hex 24 gives such).
+for name in KANNEL_ADMIN_PASSWORD KANNEL_SENDSMS_PASSWORD KANNEL_CALLBACK_SECRET; do
+  eval "value=\${$name:-}"
+  case "$value" in
+    '' | *[!A-Za-z0-9._~-]*)
+      echo "render.sh: $name must be set, with letters, digits, '.', '_', '~' and '-' only (e.g. openssl rand -hex 24)" >&2
+      exit 1 ;;
+  esac
+done
 incoming="$(echo "$KANNEL_PORTAL_URL" | sed "s|://|://kannel:$KANNEL_CALLBACK_SECRET@|")/sms/incoming"
 sed -e "s|@ADMIN_PORT@|${KANNEL_ADMIN_PORT:-13000}|g" \
     -e "s|@ADMIN_PASSWORD@|$KANNEL_ADMIN_PASSWORD|g" \

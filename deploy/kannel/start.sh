@@ -26,9 +26,9 @@ wait_port() {
   exit 1
 }
 
-bearerbox -v 1 "$KANNEL_DIR/kannel.conf" &
+bearerbox -v 2 "$KANNEL_DIR/kannel.conf" &
 wait_port "${KANNEL_SMSBOX_PORT:-13001}"
-smsbox -v 1 "$KANNEL_DIR/kannel.conf" &
+smsbox -v 2 "$KANNEL_DIR/kannel.conf" &
 if [ "$fake" = 1 ]; then
   wait_port "$KANNEL_FAKE_PORT"
   /usr/lib/kannel/test/fakesmsc -H 127.0.0.1 -r "$KANNEL_FAKE_PORT" -m 0 -v 0 "22600 00000000 text none" &

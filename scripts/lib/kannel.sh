@@ -49,10 +49,10 @@ start_kannel() {
   chmod 600 "$KANNEL_DIR/kannel.conf"
 
   echo "==> Starting Kannel: bearerbox (admin 127.0.0.1:$KANNEL_ADMIN_PORT), smsbox (sendsms 127.0.0.1:$KANNEL_SENDSMS_PORT)"
-  bearerbox -v 1 "$KANNEL_DIR/kannel.conf" >"$KANNEL_DIR/bearerbox.out" 2>&1 &
+  bearerbox -v 2 "$KANNEL_DIR/kannel.conf" >"$KANNEL_DIR/bearerbox.out" 2>&1 &
   # smsbox gives up at once when bearerbox is not listening yet.
   kannel_wait_port "$KANNEL_SMSBOX_PORT" || { echo "bearerbox did not start; see $KANNEL_DIR/bearerbox.out" >&2; return 1; }
-  smsbox -v 1 "$KANNEL_DIR/kannel.conf" >"$KANNEL_DIR/smsbox.out" 2>&1 &
+  smsbox -v 2 "$KANNEL_DIR/kannel.conf" >"$KANNEL_DIR/smsbox.out" 2>&1 &
   kannel_wait_port "$KANNEL_SENDSMS_PORT" || { echo "smsbox did not start; see $KANNEL_DIR/smsbox.out" >&2; return 1; }
   kannel_wait_port "$KANNEL_FAKE_PORT" || { echo "the fake SMS centre port did not open" >&2; return 1; }
 

@@ -66,7 +66,8 @@ builder.Services.AddSingleton(sp => new DocumentSigner(DatabaseSetup.SigningKeyP
 builder.Services.AddScoped<IssueCertificate>();
 builder.Services.AddScoped<Notices>();
 builder.Services.AddScoped<EmailOutbox>();
-builder.Services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.Section);
+builder.Services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.Section)
+    .Validate(o => builder.Environment.IsDevelopment() || o.HasSafeSecrets(), SmsOptions.SecretsRequired).ValidateOnStart();
 builder.Services.AddScoped<SmsOutbox>();
 builder.Services.AddHttpClient(Sendsms.Client, c => c.Timeout = TimeSpan.FromSeconds(15));
 builder.Services.AddSingleton<Sendsms>();

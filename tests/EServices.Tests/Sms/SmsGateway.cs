@@ -92,9 +92,12 @@ public sealed class SmsGateway : IAsyncLifetime
     }
 
     /// <summary>A notice queued as a feature queues it; its outbox id.</summary>
-    public async Task<long> QueueAsync(string phone, string text)
+    public Task<long> QueueAsync(string phone, string text) => QueueAsync(Host, phone, text);
+
+    /// <summary>A notice queued in <paramref name="host"/>'s portal; its outbox id.</summary>
+    public static async Task<long> QueueAsync(HostFixture host, string phone, string text)
     {
-        using var scope = Host.Services.CreateScope();
+        using var scope = host.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         Assert.True(scope.ServiceProvider.GetRequiredService<SmsOutbox>().Enqueue(phone, text, SmsKind.Notice));
         await db.SaveChangesAsync();

@@ -97,6 +97,30 @@ public sealed class SmsIncomingTests(SmsGateway gateway)
     }
 
     [Fact]
+    public async Task Messages_of_one_sender_arriving_together_are_answered_within_the_limit()
+    {
+        var phone = TestSms.NewPhone();
+        var calls = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => gateway.IncomingAsync(SmsGateway.E164(phone), "AIDE")));
+
+        Assert.All(calls, status => Assert.Equal(HttpStatusCode.OK, status));
+        Assert.Equal(IncomingMessage.PerSender, (await TestSms.ToAsync(Host, phone)).Count);
+        Assert.Equal(20L - IncomingMessage.PerSender, await Host.ScalarAsync("SELECT count(*) FROM incoming_sms WHERE \"from\" = @f AND outcome = 'limited'", ("f", SmsGateway.E164(phone))));
+    }
+
+    [Theory]
+    [InlineData("SUIVI FP-2027-١٢٣")]
+    [InlineData("suivi AT-٢٠٢٧-000001")]
+    [InlineData("SUIVI FP-２０２７-０００１２３")]
+    public async Task Suivi_with_digits_of_another_script_gets_the_help_text_and_is_recorded(string text)
+    {
+        var phone = TestSms.NewPhone();
+        Assert.Equal(HttpStatusCode.OK, await gateway.IncomingAsync(SmsGateway.E164(phone), text));
+
+        Assert.Contains("envoyez SUIVI suivi de son numéro", (await TestSms.LastToAsync(Host, phone)).Text, StringComparison.Ordinal);
+        Assert.Equal("help", await Host.ScalarAsync("SELECT outcome FROM incoming_sms WHERE \"from\" = @f AND text = @t", ("f", SmsGateway.E164(phone)), ("t", text)));
+    }
+
+    [Fact]
     public async Task The_development_sms_page_lists_the_sms_and_texts_the_portal_through_kannel()
     {
         var phone = TestSms.NewPhone();

@@ -1,5 +1,7 @@
 using System.Net;
+using EServices.Tests.Features.Filing;
 using EServices.Tests.Infrastructure;
+using EServices.Tests.Workflow;
 using EServices.Web.Infrastructure.Sms;
 
 namespace EServices.Tests.Sms;
@@ -65,6 +67,33 @@ public sealed class SmsSendingTests(SmsGateway gateway)
             "SELECT count(*) FROM outbox_sms WHERE id = ANY(@ids) AND delivery = 'Delivered'", ("ids", ids)))! == 3);
         Assert.Equal(["Avis 1", "Avis 2", "Avis 3"], Centre.To(SmsGateway.E164(phone)).Select(s => s.Text).Order());
         Assert.Equal(3, arrived.Count);
+    }
+
+    [Fact]
+    public async Task A_request_filed_while_kannel_is_stopped_is_filed_and_its_sms_arrives_once_kannel_is_back()
+    {
+        using var applicant = gateway.Node.NewSession();
+        var user = await TestUsers.SignUpAsync(applicant);
+        var phone = SmsGateway.E164(await SmsNoticeTests.ConfirmPhoneAsync(Host, user.Email, NoticeChannels.Sms));
+        await gateway.Kannel.StopAsync();
+        string number;
+        try
+        {
+            number = await AttestationJourney.FileAsync(applicant);
+            Assert.Equal("Submitted", await Host.ScalarAsync("SELECT status FROM requests WHERE number = @n", ("n", number)));
+            // Its SMS was tried, refused by the closed port, and waits.
+            await SmsGateway.WaitUntilAsync(async () => (long)(await Host.ScalarAsync(
+                "SELECT count(*) FROM outbox_sms WHERE \"to\" = @to AND attempts >= 1 AND sent_at IS NULL AND last_error IS NOT NULL", ("to", phone)))! == 1);
+        }
+        finally
+        {
+            await gateway.Kannel.StartAsync();
+        }
+
+        var sms = Assert.Single(await Centre.WaitForAsync(phone, timeout: TimeSpan.FromSeconds(45)));
+        Assert.StartsWith($"Demande {number} bien recue.", sms.Text, StringComparison.Ordinal);
+        await SmsGateway.WaitUntilAsync(async () => (long)(await Host.ScalarAsync("SELECT count(*) FROM outbox_sms WHERE \"to\" = @to AND delivery = 'Delivered'", ("to", phone)))! == 1);
+        Assert.Single(Centre.To(phone));
     }
 
     [Fact]

@@ -21,6 +21,9 @@ public sealed class StatusQuestionTests
     [InlineData("Bonjour SUIVI FP-2027-000123")]
     [InlineData("SUIVI FP-2027-0001234")]
     [InlineData("AIDE")]
+    [InlineData("SUIVI FP-2027-١٢٣")] // Arabic-Indic digits
+    [InlineData("SUIVI FP-٢٠٢٧-000123")]
+    [InlineData("SUIVI FP-２０２７-０００１２３")] // full-width digits
     public void Anything_else_is_not_a_suivi_question(string text) => Assert.Null(StatusQuestion.NumberAskedIn(text));
 
     [Theory]

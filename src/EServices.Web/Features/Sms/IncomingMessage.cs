@@ -24,13 +24,17 @@ public static class IncomingMessage
         public async Task HandleAsync(Command command, CancellationToken ct)
         {
             var gatewayId = Cut(command.GatewayId, 64);
+            var from = Sender.Normalised(command.From);
+            // One sender's messages are counted and recorded one at a time (released at commit): without it, messages
+            // arriving together would all count the same few before them and all be answered, past the limit.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"incoming-sms:" + from}))", ct);
             if (gatewayId is not null && await db.IncomingSms.AnyAsync(s => s.GatewayId == gatewayId, ct))
             {
                 return; // Kannel repeated a call the portal already answered
             }
 
             var now = clock.GetUtcNow();
-            var from = Sender.Normalised(command.From);
             var text = Cut(command.Text, 1000) ?? "";
             var incoming = new IncomingSms { From = Cut(from, 32) ?? "", Text = text, GatewayId = gatewayId, ReceivedAt = now };
             db.IncomingSms.Add(incoming);
@@ -49,6 +53,7 @@ public static class IncomingMessage
             try
             {
                 await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
             }
             catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
             {

@@ -37,6 +37,7 @@ public static partial class StatusQuestion
         return kept.ToString();
     }
 
-    [GeneratedRegex(@"^\s*SUIVI\s*[:.]?\s+(?<prefix>[A-Z]{1,10})\s*[-–]?\s*(?<year>\d{4})\s*[-–]?\s*(?<serial>\d{1,6})\s*\.?\s*$")]
+    // [0-9], not \d: \d takes any script's digits (١٢٣, full-width １２３), which int.Parse then refuses.
+    [GeneratedRegex(@"^\s*SUIVI\s*[:.]?\s+(?<prefix>[A-Z]{1,10})\s*[-–]?\s*(?<year>[0-9]{4})\s*[-–]?\s*(?<serial>[0-9]{1,6})\s*\.?\s*$")]
     private static partial Regex Question();
 }

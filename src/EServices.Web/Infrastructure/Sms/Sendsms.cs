@@ -10,11 +10,18 @@ public enum SendOutcome
     /// <summary>202: Kannel took it (sent now, or queued until its SMS centre is back).</summary>
     Accepted,
 
-    /// <summary>Unreachable, timed out, 5xx: try again later.</summary>
+    /// <summary>Unreachable (the request never left), 5xx: try again later.</summary>
     Later,
 
-    /// <summary>4xx: Kannel refuses this message (credentials, number); sending it again changes nothing.</summary>
+    /// <summary>400: Kannel refuses this message (its number); sending it again changes nothing.</summary>
     Refused,
+
+    /// <summary>Another 4xx (401, 403: credentials, allowed addresses; 404: address): the portal's settings are wrong,
+    /// not the message. Tried again later, like an outage, so that fixing the setting sends what waits.</summary>
+    Misconfigured,
+
+    /// <summary>No answer in time, or the connection broke after the request went: Kannel may have taken it.</summary>
+    Uncertain,
 }
 
 /// <summary>Hands one SMS to Kannel's smsbox (its HTTP sendsms interface), asking for delivery reports back to the portal.</summary>
@@ -37,21 +44,34 @@ public sealed class Sendsms(IHttpClientFactory clients, IOptions<SmsOptions> opt
             ("dlr-mask", DlrMask.ToString(CultureInfo.InvariantCulture)), ("dlr-url", report),
         };
         var url = settings.SendSmsUrl + "?" + string.Join('&', query.Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2 ?? "")}"));
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(settings.SendTimeout);
         try
         {
-            using var response = await clients.CreateClient(Client).GetAsync(url, ct);
+            using var response = await clients.CreateClient(Client).GetAsync(url, deadline.Token);
             var status = (int)response.StatusCode;
             if (response.StatusCode == HttpStatusCode.Accepted)
             {
                 return (SendOutcome.Accepted, null);
             }
 
-            var said = Said(await response.Content.ReadAsStringAsync(ct));
-            return (status is >= 400 and < 500 ? SendOutcome.Refused : SendOutcome.Later, $"sendsms {status}: {said}");
+            var said = Said(await response.Content.ReadAsStringAsync(deadline.Token));
+            var outcome = status switch
+            {
+                400 => SendOutcome.Refused,
+                >= 400 and < 500 => SendOutcome.Misconfigured,
+                _ => SendOutcome.Later,
+            };
+            return (outcome, $"sendsms {status}: {said}");
         }
-        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !ct.IsCancellationRequested))
+        catch (HttpRequestException ex) when (ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
         {
             return (SendOutcome.Later, ex.Message);
+        }
+        catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            // Sent, but no answer: smsbox may have passed it on. Releasing it would send it twice.
+            return (SendOutcome.Uncertain, ex is OperationCanceledException ? $"sendsms: no answer within {settings.SendTimeout.TotalSeconds:0.#} s" : ex.Message);
         }
     }
 

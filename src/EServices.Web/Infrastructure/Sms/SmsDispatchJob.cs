@@ -6,8 +6,9 @@ namespace EServices.Web.Infrastructure.Sms;
 /// <summary>
 /// Hands queued SMS to Kannel, codes first. Every node runs it: rows are claimed with FOR UPDATE SKIP LOCKED and the
 /// claim (ClaimedAt, Attempts) is committed before the gateway is called, so that no lock is held during the call and
-/// no other node takes the same row. A gateway that is down releases the claim and the row waits (back-off, never
-/// dropped); a refusal (4xx) fails it for good. Does nothing while Sms:SendSmsUrl is empty.
+/// no other node takes the same row. A gateway that is down or refuses the portal's settings releases the claim and
+/// the row waits (back-off, never dropped); a refusal of the message (400) fails it for good; a call left without
+/// answer keeps its claim (Kannel may have sent it). Does nothing while Sms:SendSmsUrl is empty.
 /// </summary>
 public sealed class SmsDispatchJob(
     IServiceScopeFactory scopes,
@@ -19,8 +20,8 @@ public sealed class SmsDispatchJob(
     private const int Parallelism = 8;
 
     /// <summary>
-    /// A claim older than this, on a row still without SentAt, was cut short: the node stopped after claiming it, maybe
-    /// after Kannel's 202 and before the save (at the end of its batch, a second at most). Such a row is sent again only
+    /// A claim older than this, on a row still without SentAt, was cut short: the node stopped during the call, or the
+    /// call got no answer in time (Kannel may have taken it). Such a row is sent again only
     /// if no delivery report arrived for it (a report moves Delivery off Waiting); so a duplicate needs a node to die in
     /// that narrow window AND the report to be lost or late — accepted, since the other choice, never retrying, loses an
     /// SMS on every such crash.
@@ -59,7 +60,9 @@ public sealed class SmsDispatchJob(
         }
         catch (OperationCanceledException)
         {
-            // The host stops: SMS never handed over are given back at once; those in flight wait for StaleClaim.
+            // The host stops. Kannel's answers already received are saved (an accepted SMS left unsaved would go again
+            // after StaleClaim); SMS never handed over are given back at once; those in flight wait for StaleClaim.
+            await RecordAsync(db, outcomes);
             var unsent = batch.Where(s => !started.ContainsKey(s.Id)).Select(s => s.Id).ToArray();
             await db.OutboxSms.Where(s => unsent.Contains(s.Id))
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.ClaimedAt, (DateTimeOffset?)null), CancellationToken.None);
@@ -87,11 +90,31 @@ public sealed class SmsDispatchJob(
                 .SetProperty(x => x.LastError, Shorten(error)), CancellationToken.None);
         }
 
-        var later = outcomes.Where(o => o.Value.Outcome == SendOutcome.Later).ToArray();
+        var uncertain = outcomes.Where(o => o.Value.Outcome == SendOutcome.Uncertain).ToArray();
+        if (uncertain.Length > 0)
+        {
+            // The claim stays: a delivery report, or StaleClaim without one, decides.
+            var error = uncertain[0].Value.Error;
+            logger.LogWarning("SMS gateway did not answer ({Error}); {Count} SMS maybe sent, tried again after {Wait} only without a delivery report", error, uncertain.Length, StaleClaim);
+            var ids = uncertain.Select(o => o.Key).ToArray();
+            await db.OutboxSms.Where(s => ids.Contains(s.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastError, Shorten(error)), CancellationToken.None);
+        }
+
+        var later = outcomes.Where(o => o.Value.Outcome is SendOutcome.Later or SendOutcome.Misconfigured).ToArray();
         if (later.Length > 0)
         {
-            var error = later[0].Value.Error;
-            logger.LogWarning("SMS gateway unreachable ({Error}); {Count} SMS postponed", error, later.Length);
+            var misconfigured = later.Where(o => o.Value.Outcome == SendOutcome.Misconfigured).Select(o => o.Value.Error).FirstOrDefault();
+            var error = misconfigured ?? later[0].Value.Error;
+            if (misconfigured is not null)
+            {
+                logger.LogError("SMS gateway refuses the portal ({Error}): check Sms:UserName, Sms:Password and Sms:SendSmsUrl against kannel.conf; {Count} SMS wait", error, later.Length);
+            }
+            else
+            {
+                logger.LogWarning("SMS gateway unreachable ({Error}); {Count} SMS postponed", error, later.Length);
+            }
+
             await ReleaseAsync(db, later.Select(o => o.Key).ToArray(), error, now);
         }
     }
