@@ -64,7 +64,15 @@ public sealed record RequestFilePage(
     int FormVersionNumber,
     bool IsTest,
     string? GroupName,
-    IReadOnlyList<SmsLine> Sms);
+    IReadOnlyList<SmsLine> Sms)
+{
+    /// <summary>The moves and the SMS sent about the request, in time order: an SMS, queued in the transaction of the move
+    /// that caused it, follows that move.</summary>
+    public IEnumerable<(DateTimeOffset At, StaffTimelineEntry? Move, SmsLine? Sms)> History =>
+        Timeline.Select(e => (e.At, (StaffTimelineEntry?)e, (SmsLine?)null))
+            .Concat(Sms.Select(s => (s.QueuedAt, (StaffTimelineEntry?)null, (SmsLine?)s)))
+            .OrderBy(entry => entry.Item1);
+}
 
 public sealed class RequestFileQuery(AppDbContext db, StaffScope scope, Conversation conversation, TimeProvider clock)
 {

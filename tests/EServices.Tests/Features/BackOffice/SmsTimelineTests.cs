@@ -33,21 +33,25 @@ public sealed class SmsTimelineTests(HostFixture host)
         }
 
         var page = await agent.GetAsync($"/back-office/demandes/{number}");
-        var lines = page.Html.QuerySelectorAll(".sms-timeline li").Select(li => string.Join(' ', li.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))).ToList();
+        var timeline = page.Html.QuerySelectorAll(".timeline li").Select(li => (Sms: li.ClassList.Contains("sms"), Text: string.Join(' ', li.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))).ToList();
+        var lines = timeline.Where(l => l.Sms).Select(l => l.Text).ToList();
+        // Among the request's moves: the notice of the filing right after the filing.
+        var filed = timeline.FindIndex(l => l.Text.Contains("Brouillon → Déposée", StringComparison.Ordinal));
+        Assert.True(filed >= 0 && timeline[filed + 1].Sms, string.Join('\n', timeline));
         var masked = $"+226 ** ** ** {phone[^2..]}";
         // Each line starts with when the SMS was queued (the host's clock, which other tests move).
         Assert.All(lines, line => Assert.Matches(@"^\d\d/\d\d/2027 \d\d:\d\d — ", line));
         Assert.Equal(
         [
-            $"Avis de la demande au {masked} : Remis le 26/03/2027 10:02.",
-            $"Avis de la demande au {masked} : Transmis à l'opérateur le 26/03/2027 10:12.",
-            $"Avis de la demande au {masked} : Accepté par la passerelle le 26/03/2027 10:20.",
-            $"Avis de la demande au {masked} : Échec le 26/03/2027 10:32.",
-            $"Avis de la demande au {masked} : En attente.",
+            $"SMS, avis de la demande au {masked} : Remis le 26/03/2027 10:02.",
+            $"SMS, avis de la demande au {masked} : Transmis à l'opérateur le 26/03/2027 10:12.",
+            $"SMS, avis de la demande au {masked} : Accepté par la passerelle le 26/03/2027 10:20.",
+            $"SMS, avis de la demande au {masked} : Échec le 26/03/2027 10:32.",
+            $"SMS, avis de la demande au {masked} : En attente.",
         ], lines.Select(line => line["dd/MM/yyyy HH:mm — ".Length..]));
 
         var mine = await applicant.GetAsync($"/mes-demandes/{number}");
-        Assert.DoesNotContain("SMS envoyés", mine.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("SMS, avis", mine.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Transmis à l'opérateur", mine.Text, StringComparison.Ordinal);
     }
 }
