@@ -20,7 +20,7 @@ public static class TestSms
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             "SELECT id, \"to\", text, coding, parts, kind, request_id FROM outbox_sms WHERE \"to\" = @to ORDER BY id", connection);
-        command.Parameters.AddWithValue("to", canonical.Replace(" ", "", StringComparison.Ordinal));
+        command.Parameters.AddWithValue("to", FieldRules.E164(canonical));
         await using var reader = await command.ExecuteReaderAsync();
         var queued = new List<Queued>();
         while (await reader.ReadAsync())

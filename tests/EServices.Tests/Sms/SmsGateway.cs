@@ -112,7 +112,7 @@ public sealed class SmsGateway : IAsyncLifetime
     public HttpClient Client() => new() { BaseAddress = Host.BaseAddress };
 
     public static string E164(string phone) => FieldRules.TryPhone(phone, out var canonical)
-        ? canonical.Replace(" ", "", StringComparison.Ordinal)
+        ? FieldRules.E164(canonical)
         : throw new ArgumentException(phone);
 
     /// <summary>Waits for what the gateway does in the background (30 s at most, for loaded machines).</summary>

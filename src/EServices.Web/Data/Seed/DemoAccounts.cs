@@ -26,7 +26,7 @@ public static class DemoAccounts
         foreach (var (email, firstNames, lastName, phone, role, service) in Accounts)
         {
             // A phone-only account's user name is its number in E.164, as a sign-up by phone makes it.
-            var userName = email ?? phone.Replace(" ", "", StringComparison.Ordinal);
+            var userName = email ?? FieldRules.E164(phone);
             if (await users.FindByNameAsync(userName) is not null)
             {
                 continue;

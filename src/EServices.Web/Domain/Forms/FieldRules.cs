@@ -56,6 +56,10 @@ public static partial class FieldRules
         return true;
     }
 
+    /// <summary>A number as <see cref="TryPhone"/> writes it, in E.164 (+22670123456): what the SMS gateway is given, and the
+    /// user name of an account made by phone.</summary>
+    public static string E164(string canonical) => canonical.Replace(" ", "", StringComparison.Ordinal);
+
     public static string FormatDate(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>"5 000 FCFA" as French typography writes it, on one line wherever it falls: a narrow no-break space

@@ -40,7 +40,7 @@ public static class ContactDetails
         public PhoneValidator()
         {
             RuleFor(f => f.NewPhone).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Saisissez votre nouveau numéro de téléphone.")
-                .Must(p => FieldRules.TryPhone(p!, out _)).WithMessage("Saisissez un numéro du Burkina Faso : +226 suivi de 8 chiffres (ex. +226 70 12 34 56).");
+                .Must(p => FieldRules.TryPhone(p!, out _)).WithMessage(Identifiers.InvalidPhone);
             RuleFor(f => f.Password).NotEmpty().WithMessage("Saisissez votre mot de passe actuel.");
         }
     }
@@ -102,9 +102,9 @@ public static class ContactDetails
             }
 
             var old = user.PhoneNumberConfirmed ? user.PhoneNumber : null;
-            if (old is not null && user.UserName == Identifiers.E164(old))
+            if (old is not null && user.UserName == FieldRules.E164(old))
             {
-                user.UserName = Identifiers.E164(code!.Phone);
+                user.UserName = FieldRules.E164(code!.Phone);
             }
 
             user.PhoneNumber = code!.Phone;

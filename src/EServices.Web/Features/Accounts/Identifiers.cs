@@ -21,6 +21,5 @@ public static class Identifiers
     public static Task<ApplicationUser?> ByPhoneAsync(UserManager<ApplicationUser> users, string phone) =>
         users.Users.FirstOrDefaultAsync(u => u.PhoneNumber == phone && u.PhoneNumberConfirmed);
 
-    /// <summary>The user name of an account made by phone: the number in E.164 (+22670123456).</summary>
-    public static string E164(string phone) => phone.Replace(" ", "", StringComparison.Ordinal);
+    public const string InvalidPhone = "Saisissez un numéro du Burkina Faso : +226 suivi de 8 chiffres (ex. +226 70 12 34 56).";
 }

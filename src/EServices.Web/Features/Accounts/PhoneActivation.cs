@@ -50,7 +50,7 @@ public static class PhoneActivation
 
             var user = new ApplicationUser
             {
-                UserName = Identifiers.E164(phone),
+                UserName = FieldRules.E164(phone),
                 FirstNames = ticket.FirstNames,
                 LastName = ticket.LastName,
                 PhoneNumber = phone,

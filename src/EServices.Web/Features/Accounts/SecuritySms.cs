@@ -16,7 +16,7 @@ public sealed class SecuritySms(AppDbContext db, SmsOutbox sms, TimeProvider clo
     {
         if (capped && phone is not null && FieldRules.TryPhone(phone, out var canonical))
         {
-            var to = Identifiers.E164(canonical);
+            var to = FieldRules.E164(canonical);
             var since = clock.GetUtcNow().AddDays(-1);
             if (await db.OutboxSms.CountAsync(s => s.To == to && s.Kind == SmsKind.Security && s.CreatedAt > since, ct) >= PerNumberPerDay)
             {

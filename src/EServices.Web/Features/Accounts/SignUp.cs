@@ -33,7 +33,7 @@ public static class SignUp
             RuleFor(f => f.Phone).NotEmpty().WithMessage("Saisissez votre numéro de téléphone (ou, à défaut, une adresse e-mail).")
                 .When(f => string.IsNullOrWhiteSpace(f.Email), ApplyConditionTo.CurrentValidator)
                 .Must(p => FieldRules.TryPhone(p!, out _)).When(f => !string.IsNullOrWhiteSpace(f.Phone), ApplyConditionTo.CurrentValidator)
-                .WithMessage("Saisissez un numéro du Burkina Faso : +226 suivi de 8 chiffres (ex. +226 70 12 34 56).");
+                .WithMessage(Identifiers.InvalidPhone);
             RuleFor(f => f.Password).NewPassword("Choisissez un mot de passe.");
             RuleFor(f => f.ConfirmPassword).SameAs(f => f.Password);
         }
@@ -108,7 +108,7 @@ public static class SignUp
         {
             var candidate = new ApplicationUser
             {
-                UserName = Identifiers.E164(phone),
+                UserName = FieldRules.E164(phone),
                 FirstNames = command.FirstNames!.Trim(),
                 LastName = command.LastName!.Trim(),
                 PhoneNumber = phone,

@@ -13,6 +13,6 @@ public static class Sender
             digits = "+" + digits;
         }
 
-        return FieldRules.TryPhone(digits, out var canonical) ? canonical.Replace(" ", "", StringComparison.Ordinal) : given;
+        return FieldRules.TryPhone(digits, out var canonical) ? FieldRules.E164(canonical) : given;
     }
 }

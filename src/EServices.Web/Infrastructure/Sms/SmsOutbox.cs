@@ -17,7 +17,7 @@ public sealed class SmsOutbox(AppDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         db.OutboxSms.Add(new OutboxSms
         {
-            To = canonical.Replace(" ", "", StringComparison.Ordinal),
+            To = FieldRules.E164(canonical),
             Text = sms.Text,
             Coding = sms.Coding,
             Parts = sms.Parts,
