@@ -4,6 +4,7 @@ global using EServices.Web.Domain.Catalogue;
 global using EServices.Web.Domain.Documents;
 global using EServices.Web.Domain.Forms;
 global using EServices.Web.Domain.Messaging;
+global using EServices.Web.Domain.Payments;
 global using EServices.Web.Domain.Records;
 global using EServices.Web.Domain.Requests;
 

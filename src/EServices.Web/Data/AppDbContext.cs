@@ -15,6 +15,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<RequestMessage> RequestMessages => Set<RequestMessage>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
+    public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<TrackingCounter> TrackingCounters => Set<TrackingCounter>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<OutboxSms> OutboxSms => Set<OutboxSms>();

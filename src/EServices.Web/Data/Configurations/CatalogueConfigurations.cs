@@ -26,6 +26,9 @@ public sealed class ProcedureMapping : IEntityTypeConfiguration<Procedure>
         builder.HasOne(p => p.PublishedFormVersion).WithMany().HasForeignKey(p => p.PublishedFormVersionId);
         builder.HasOne(p => p.DraftFormVersion).WithMany().HasForeignKey(p => p.DraftFormVersionId);
         builder.Property(p => p.RoutingFieldKey).HasMaxLength(50);
+        builder.Property(p => p.FeeKind).HasConversion<string>().HasMaxLength(12).HasDefaultValue(FeeKind.None).HasSentinel(FeeKind.None);
+        builder.Property(p => p.FeeFieldKey).HasMaxLength(50);
+        builder.Property(p => p.FeeByChoice).HasColumnType("jsonb").HasDefaultValueSql("'{}'::jsonb");
         builder.HasIndex(p => p.Audiences).HasMethod("gin");
 
         // "fr_unaccent" is French stemming after unaccent (created in the first migration), so that

@@ -33,6 +33,40 @@ public sealed class RequestMapping : IEntityTypeConfiguration<Request>
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.ApplicantId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Attachments).WithOne().HasForeignKey(a => a.RequestId);
         builder.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.RequestId);
+        builder.Property(r => r.PaymentCode).HasMaxLength(16);
+        builder.HasIndex(r => r.PaymentCode).IsUnique().HasFilter("payment_code IS NOT NULL");
+        builder.HasIndex(r => r.AwaitingPaymentSince).HasFilter("awaiting_payment_since IS NOT NULL"); // the expiry job
+        builder.HasOne<Payment>().WithMany().HasForeignKey(r => r.PaymentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class PaymentMapping : IEntityTypeConfiguration<Payment>
+{
+    public void Configure(EntityTypeBuilder<Payment> builder)
+    {
+        builder.Property(p => p.TransactionId).HasMaxLength(25);
+        builder.HasIndex(p => p.TransactionId).IsUnique();
+        builder.Property(p => p.Provider).HasMaxLength(20);
+        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(10);
+        builder.Property(p => p.Flag).HasConversion<string>().HasMaxLength(12);
+        builder.Property(p => p.PaymentUrl).HasMaxLength(500);
+        builder.Property(p => p.ProviderToken).HasMaxLength(200);
+        builder.Property(p => p.PaidCurrency).HasMaxLength(8);
+        builder.Property(p => p.Method).HasMaxLength(20);
+        builder.Property(p => p.Reference).HasMaxLength(100);
+        builder.Property(p => p.PayerPhone).HasMaxLength(20);
+        builder.Property(p => p.LastAnswer).HasMaxLength(200);
+        builder.Property(p => p.RefundNote).HasMaxLength(200);
+        builder.Property(p => p.Version).IsRowVersion();
+        // The reconciliation job reads the attempts due for a check, oldest due first, and nothing else.
+        builder.HasIndex(p => p.NextCheckAt).HasFilter("status = 'Pending'");
+        builder.HasIndex(p => p.RequestId).HasFilter("request_id IS NOT NULL");
+        builder.HasIndex(p => new { p.ServiceId, p.CreatedAt }); // the report and the list, per service and period
+        builder.HasIndex(p => new { p.Provider, p.Reference }).IsUnique().HasFilter("provider = 'guichet'"); // a Treasury receipt counts once
+        builder.HasOne<Request>().WithMany().HasForeignKey(p => p.RequestId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Service>().WithMany().HasForeignKey(p => p.ServiceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Procedure>().WithMany().HasForeignKey(p => p.ProcedureId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(p => p.ApplicantId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

@@ -289,6 +289,26 @@ namespace EServices.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("eligibility");
 
+                    b.Property<string>("FeeByChoice")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("fee_by_choice")
+                        .HasDefaultValueSql("'{}'::jsonb");
+
+                    b.Property<string>("FeeFieldKey")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("fee_field_key");
+
+                    b.Property<string>("FeeKind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasDefaultValue("None")
+                        .HasColumnName("fee_kind");
+
                     b.Property<int>("FeeXof")
                         .HasColumnType("integer")
                         .HasColumnName("fee_xof");
@@ -789,6 +809,175 @@ namespace EServices.Web.Data.Migrations
                     b.ToTable("phone_codes", (string)null);
                 });
 
+            modelBuilder.Entity("EServices.Web.Domain.Payments.Payment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Amount")
+                        .HasColumnType("integer")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("ApplicantId")
+                        .HasColumnType("text")
+                        .HasColumnName("applicant_id");
+
+                    b.Property<DateTimeOffset>("CheckUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("check_until");
+
+                    b.Property<int>("Checks")
+                        .HasColumnType("integer")
+                        .HasColumnName("checks");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Flag")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("flag");
+
+                    b.Property<string>("LastAnswer")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("last_answer");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("method");
+
+                    b.Property<DateTimeOffset?>("NextCheckAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_check_at");
+
+                    b.Property<int?>("PaidAmount")
+                        .HasColumnType("integer")
+                        .HasColumnName("paid_amount");
+
+                    b.Property<DateTimeOffset?>("PaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paid_at");
+
+                    b.Property<string>("PaidCurrency")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("paid_currency");
+
+                    b.Property<string>("PayerPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("payer_phone");
+
+                    b.Property<string>("PaymentUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("payment_url");
+
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("integer")
+                        .HasColumnName("procedure_id");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("ProviderToken")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("provider_token");
+
+                    b.Property<string>("RecordedById")
+                        .HasColumnType("text")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("RefundNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("refund_note");
+
+                    b.Property<DateTimeOffset?>("RefundedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refunded_at");
+
+                    b.Property<string>("RefundedById")
+                        .HasColumnType("text")
+                        .HasColumnName("refunded_by_id");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("service_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TransactionId")
+                        .IsRequired()
+                        .HasMaxLength(25)
+                        .HasColumnType("character varying(25)")
+                        .HasColumnName("transaction_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments");
+
+                    b.HasIndex("ApplicantId")
+                        .HasDatabaseName("ix_payments_applicant_id");
+
+                    b.HasIndex("NextCheckAt")
+                        .HasDatabaseName("ix_payments_next_check_at")
+                        .HasFilter("status = 'Pending'");
+
+                    b.HasIndex("ProcedureId")
+                        .HasDatabaseName("ix_payments_procedure_id");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_payments_request_id")
+                        .HasFilter("request_id IS NOT NULL");
+
+                    b.HasIndex("TransactionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_transaction_id");
+
+                    b.HasIndex("Provider", "Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_provider_reference")
+                        .HasFilter("provider = 'guichet'");
+
+                    b.HasIndex("ServiceId", "CreatedAt")
+                        .HasDatabaseName("ix_payments_service_id_created_at");
+
+                    b.ToTable("payments", (string)null);
+                });
+
             modelBuilder.Entity("EServices.Web.Domain.Records.AuditChainHead", b =>
                 {
                     b.Property<int>("Id")
@@ -1108,6 +1297,10 @@ namespace EServices.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("assignee_id");
 
+                    b.Property<DateTimeOffset?>("AwaitingPaymentSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("awaiting_payment_since");
+
                     b.Property<int>("CompletedSteps")
                         .HasColumnType("integer")
                         .HasColumnName("completed_steps");
@@ -1141,6 +1334,10 @@ namespace EServices.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("due_on");
 
+                    b.Property<int?>("FeeDue")
+                        .HasColumnType("integer")
+                        .HasColumnName("fee_due");
+
                     b.Property<int>("FormVersionId")
                         .HasColumnType("integer")
                         .HasColumnName("form_version_id");
@@ -1165,6 +1362,15 @@ namespace EServices.Web.Data.Migrations
                     b.Property<int>("PausedWorkingDays")
                         .HasColumnType("integer")
                         .HasColumnName("paused_working_days");
+
+                    b.Property<string>("PaymentCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("payment_code");
+
+                    b.Property<Guid?>("PaymentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_id");
 
                     b.Property<int>("ProcedureId")
                         .HasColumnType("integer")
@@ -1193,6 +1399,10 @@ namespace EServices.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_requests");
 
+                    b.HasIndex("AwaitingPaymentSince")
+                        .HasDatabaseName("ix_requests_awaiting_payment_since")
+                        .HasFilter("awaiting_payment_since IS NOT NULL");
+
                     b.HasIndex("FormVersionId")
                         .HasDatabaseName("ix_requests_form_version_id");
 
@@ -1202,6 +1412,14 @@ namespace EServices.Web.Data.Migrations
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_requests_number");
+
+                    b.HasIndex("PaymentCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_requests_payment_code")
+                        .HasFilter("payment_code IS NOT NULL");
+
+                    b.HasIndex("PaymentId")
+                        .HasDatabaseName("ix_requests_payment_id");
 
                     b.HasIndex("SubmittedAt")
                         .HasDatabaseName("ix_requests_submitted_at");
@@ -1675,6 +1893,35 @@ namespace EServices.Web.Data.Migrations
                         .HasConstraintName("fk_outbox_sms_requests_request_id");
                 });
 
+            modelBuilder.Entity("EServices.Web.Domain.Payments.Payment", b =>
+                {
+                    b.HasOne("EServices.Web.Domain.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_payments_asp_net_users_applicant_id");
+
+                    b.HasOne("EServices.Web.Domain.Catalogue.Procedure", null)
+                        .WithMany()
+                        .HasForeignKey("ProcedureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payments_procedures_procedure_id");
+
+                    b.HasOne("EServices.Web.Domain.Requests.Request", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_payments_requests_request_id");
+
+                    b.HasOne("EServices.Web.Domain.Catalogue.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payments_services_service_id");
+                });
+
             modelBuilder.Entity("EServices.Web.Domain.Requests.Attachment", b =>
                 {
                     b.HasOne("EServices.Web.Domain.Requests.Request", null)
@@ -1716,6 +1963,12 @@ namespace EServices.Web.Data.Migrations
                         .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_requests_service_groups_group_id");
+
+                    b.HasOne("EServices.Web.Domain.Payments.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_requests_payments_payment_id");
 
                     b.HasOne("EServices.Web.Domain.Catalogue.Procedure", "Procedure")
                         .WithMany()

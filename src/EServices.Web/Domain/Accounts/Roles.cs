@@ -11,13 +11,17 @@ public static class Roles
 
     public const string Admin = "admin";
 
-    public static readonly string[] All = [Agent, Supervisor, Admin];
+    /// <summary>Caissier: records the Treasury receipts of fees paid at a counter; sees no request's content.</summary>
+    public const string Cashier = "caissier";
+
+    public static readonly string[] All = [Agent, Supervisor, Admin, Cashier];
 
     public static string Label(string role) => role switch
     {
         Agent => "Agent instructeur",
         Supervisor => "Chef de service",
         Admin => "Administrateur",
+        Cashier => "Caissier",
         _ => role,
     };
 }

@@ -17,8 +17,18 @@ public sealed class Procedure
     public string Eligibility { get; set; } = "";
     public string[] SupportingDocuments { get; set; } = [];
 
-    /// <summary>Fee in francs CFA (no decimals); 0 means free.</summary>
+    /// <summary>Fee in francs CFA (no decimals); 0 means free. With <see cref="FeeKind"/> None it is only shown (paid
+    /// elsewhere); with Fixed it is paid online before filing.</summary>
     public int FeeXof { get; set; }
+
+    /// <summary>Whether the fee is paid online, and how its amount is set (<see cref="Fees"/>).</summary>
+    public FeeKind FeeKind { get; set; }
+
+    /// <summary>With <see cref="FeeKind.PerChoice"/>: the choice field whose answer sets the amount.</summary>
+    public string? FeeFieldKey { get; set; }
+
+    /// <summary>With <see cref="FeeKind.PerChoice"/>: jsonb {"choice": amount}, one amount per choice of the field.</summary>
+    public string FeeByChoice { get; set; } = "{}";
 
     /// <summary>Target processing time in working days; 0 means the receipt is the outcome.</summary>
     public int TargetDelayDays { get; set; }

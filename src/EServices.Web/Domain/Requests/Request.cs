@@ -56,7 +56,26 @@ public sealed class Request
     /// <summary>The reason given to the applicant for a rejection or a closure.</summary>
     public string? DecisionReason { get; private set; }
 
+    /// <summary>The fee this request pays before it is filed, set from its answers when it leaves the review page for
+    /// payment (and kept after filing as the amount paid).</summary>
+    public int? FeeDue { get; private set; }
+
+    /// <summary>Set while the draft waits for its payment: its answers are frozen, it has no number yet.</summary>
+    public DateTimeOffset? AwaitingPaymentSince { get; private set; }
+
+    /// <summary>The reference a cashier types to find an unpaid draft ("P-7K3M9Q2X"): it has no tracking number yet.</summary>
+    public string? PaymentCode { get; private set; }
+
+    /// <summary>The payment that counts for this request, once confirmed.</summary>
+    public Guid? PaymentId { get; private set; }
+
     public uint Version { get; private set; }
+
+    /// <summary>« En attente de paiement »: a draft whose form is done and whose fee is not yet confirmed.</summary>
+    public bool IsAwaitingPayment => Status == RequestStatus.Draft && AwaitingPaymentSince is not null;
+
+    /// <summary>The status as the applicant reads it: a draft waiting for its payment says so.</summary>
+    public string StatusLabel => IsAwaitingPayment ? RequestStatusLabels.AwaitingPayment : Status.Label();
 
     public List<Attachment> Attachments { get; private set; } = [];
     public List<RequestEvent> Events { get; private set; } = [];
@@ -91,7 +110,7 @@ public sealed class Request
 
     public void SaveAnswers(FormAnswers answers, int completedSteps, DateTimeOffset now)
     {
-        EnsureDraft();
+        EnsureEditable();
         Answers = answers.ToJson();
         CompletedSteps = Math.Max(CompletedSteps, completedSteps);
         UpdatedAt = now;
@@ -102,17 +121,53 @@ public sealed class Request
     {
         if (!(Status == RequestStatus.CorrectionRequested && CorrectionFields.Contains(attachment.FieldKey)))
         {
-            EnsureDraft();
+            EnsureEditable();
         }
 
         attachment.RequestId = Id;
         Attachments.Add(attachment);
     }
 
-    /// <summary>Files the draft: it gets its tracking number and due date and becomes "Déposée".</summary>
-    public void Submit(string number, string applicantName, DateOnly dueOn, int? groupId, DateTimeOffset now)
+    /// <summary>The form is done and the procedure has a fee: the draft waits for its payment, answers frozen.</summary>
+    public void AwaitPayment(int fee, string paymentCode, DateTimeOffset now)
+    {
+        EnsureEditable();
+        FeeDue = fee;
+        PaymentCode = paymentCode;
+        AwaitingPaymentSince = now;
+        UpdatedAt = now;
+        Record(now, ApplicantId, RequestStatus.Draft, RequestStatus.Draft, $"En attente de paiement : {FieldRules.FormatAmount(fee)}");
+    }
+
+    /// <summary>The applicant goes back to the form before paying (the caller has checked that no payment is under way).</summary>
+    public void BackToForm(DateTimeOffset now)
+    {
+        if (!IsAwaitingPayment)
+        {
+            throw new InvalidTransitionException("Cette demande n'attend pas de paiement.");
+        }
+
+        FeeDue = null;
+        AwaitingPaymentSince = null;
+        UpdatedAt = now;
+        Record(now, ApplicantId, RequestStatus.Draft, RequestStatus.Draft, "Retour au formulaire avant paiement");
+    }
+
+    /// <summary>Files the draft: it gets its tracking number and due date and becomes "Déposée". A draft with a fee is
+    /// filed only by its confirmed <paramref name="paymentId"/>, whoever learns of it first (the notification, the
+    /// reconciliation job, the applicant's return, a cashier).</summary>
+    public void Submit(string number, string applicantName, DateOnly dueOn, int? groupId, DateTimeOffset now, Guid? paymentId = null)
     {
         EnsureDraft();
+        if (IsAwaitingPayment != paymentId.HasValue)
+        {
+            throw new InvalidTransitionException(paymentId.HasValue
+                ? "Cette demande n'attend pas de paiement."
+                : "Cette demande ne sera déposée qu'une fois son paiement confirmé.");
+        }
+
+        PaymentId = paymentId;
+        AwaitingPaymentSince = null;
         GroupId = groupId;
         Number = number;
         ApplicantName = applicantName;
@@ -232,6 +287,16 @@ public sealed class Request
 
     private static string RequiredReason(string reason, string message) =>
         string.IsNullOrWhiteSpace(reason) ? throw new InvalidTransitionException(message) : reason.Trim();
+
+    /// <summary>A draft whose form may still change: not while it waits for its payment.</summary>
+    private void EnsureEditable()
+    {
+        EnsureDraft();
+        if (IsAwaitingPayment)
+        {
+            throw new InvalidTransitionException("Le formulaire ne peut plus être modifié pendant le paiement : revenez d'abord au formulaire.");
+        }
+    }
 
     private void EnsureDraft()
     {
