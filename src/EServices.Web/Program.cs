@@ -11,6 +11,7 @@ using EServices.Web.Infrastructure.Audit;
 using EServices.Web.Infrastructure.Email;
 using EServices.Web.Infrastructure.Sms;
 using EServices.Web.Infrastructure.Storage;
+using EServices.Web.Payments;
 using EServices.Web.Workflow;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
@@ -76,6 +77,7 @@ builder.Services.AddHostedService<EmailDispatchJob>();
 builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
 builder.Services.AddHostedService<RetentionJob>();
 builder.Services.AddHostedService<AuditSealJob>();
+builder.Services.AddOptions<PaymentOptions>().BindConfiguration(PaymentOptions.Section);
 builder.Services.AddFeatureServices();
 // The dynamic forms' validator is built per form definition, not resolved from the container.
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, r => r.ValidatorType != typeof(FormAnswersValidator));

@@ -12,7 +12,12 @@ public sealed record ReceiptContent(
     DateTimeOffset FiledAt,
     IReadOnlyList<(string Label, string FileName, long Size)> Documents,
     DateOnly? DueOn,
-    CheckAddress Check);
+    CheckAddress Check,
+    PaidFee? Fee = null);
+
+/// <summary>A fee paid for a request, as its receipt prints it: the amount, the means ("Orange Money", "Quittance du
+/// Trésor") and the provider's reference.</summary>
+public sealed record PaidFee(int Amount, string Means, string? Reference);
 
 /// <summary>The filing receipt (récépissé): the one place its layout lives.</summary>
 public static class ReceiptPdf
@@ -50,6 +55,12 @@ public static class ReceiptPdf
         Line("Démarche :", receipt.ProcedureTitle);
         Line("Demandeur :", receipt.ApplicantName);
         Line("Déposée le :", filedAt.ToString("dd/MM/yyyy 'à' HH:mm", CultureInfo.InvariantCulture) + " (heure de Ouagadougou)");
+        if (receipt.Fee is { } fee)
+        {
+            Line("Frais payés :", $"{FieldRules.FormatAmount(fee.Amount)} par {fee.Means}");
+            Line("Référence du paiement :", fee.Reference ?? "—");
+        }
+
         Line("Décision attendue :", receipt.DueOn is { } due ? $"au plus tard le {due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}" : "immédiate : ce récépissé vaut inscription");
 
         y += 8;

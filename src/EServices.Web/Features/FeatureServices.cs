@@ -18,6 +18,7 @@ public static class FeatureServices
         .AddScoped<SearchQuery>()
         .AddScoped<SheetQuery>()
         .AddScoped<DraftSteps>()
+        .AddScoped<RequestFiling>()
         .AddScoped<SubmitDraft>()
         .AddScoped<MyRequestsQuery>()
         .AddScoped<CorrectRequest>()

@@ -13,6 +13,11 @@ public sealed class PaymentOptions
 
     public TimeSpan LongestWait { get; set; } = TimeSpan.FromHours(2);
 
+    /// <summary>How often the reconciliation job looks for attempts due for a check, and how many it checks at once.</summary>
+    public TimeSpan ReconcileEvery { get; set; } = TimeSpan.FromSeconds(30);
+
+    public int ParallelChecks { get; set; } = 4;
+
     /// <summary>An unpaid draft (waiting for payment, nothing under way) is deleted after this many days; the applicant is told.</summary>
     public int UnpaidDraftDays { get; set; } = 7;
 

@@ -104,6 +104,19 @@ public sealed class Payment
 
     public bool IsSettled => Status is PaymentStatus.Paid or PaymentStatus.Failed or PaymentStatus.Expired;
 
+    /// <summary>Someone may be paying it right now: pending, and the provider gave a page to pay on.</summary>
+    public bool IsUnderWay => Status == PaymentStatus.Pending && PaymentUrl is not null;
+
+    /// <summary>The means as the applicant knows it, from the provider's method code.</summary>
+    public static string MeansLabel(string? method) => method?.ToUpperInvariant() switch
+    {
+        "OM" or "ORANGE" or "OMBF" => "Orange Money",
+        "MOMO" or "MOOV" or "FLOOZ" or "MOOVBF" => "Moov Money",
+        "TRESOR" => "quittance du Trésor (paiement au guichet)",
+        null or "" => "mobile money",
+        _ => method,
+    };
+
     /// <summary>An attempt at a provider, before the provider is called.</summary>
     public static Payment Start(Request request, int serviceId, string provider, string transactionId, int amount, DateTimeOffset now, TimeSpan checkWindow, DateTimeOffset firstCheck) => new()
     {

@@ -122,6 +122,11 @@ public sealed class FilingController(
         }
 
         var result = await submit.RunAsync(id, (await users.GetUserAsync(User))!, ct);
+        if (result.AwaitingPayment)
+        {
+            return Redirect($"/brouillons/{id}/paiement");
+        }
+
         if (result.Number is not { } number)
         {
             TempData["Message"] = result.Refusal;

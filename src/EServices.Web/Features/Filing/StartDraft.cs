@@ -1,3 +1,4 @@
+using EServices.Web.Forms;
 
 namespace EServices.Web.Features.Filing;
 
@@ -25,7 +26,7 @@ public static class StartDraft
             {
                 return new Result(null, 0, command.Test
                     ? "Cette démarche n'a pas de brouillon à tester."
-                    : procedure.ClosedAt is null ? "Cette démarche n'est pas encore disponible en ligne." : SubmitDraft.Closed);
+                    : procedure.ClosedAt is null ? "Cette démarche n'est pas encore disponible en ligne." : RequestFiling.Closed);
             }
 
             // One draft per procedure: starting again resumes the draft in progress.

@@ -46,4 +46,5 @@ public static class AuditTargets
     public const string Group = "groupe";
     public const string Request = "demande";
     public const string SignIn = "connexion";
+    public const string Payment = "paiement";
 }

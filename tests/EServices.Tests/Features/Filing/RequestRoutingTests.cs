@@ -1,4 +1,4 @@
-using EServices.Web.Features.Filing;
+using EServices.Web.Forms;
 
 namespace EServices.Tests.Features.Filing;
 

@@ -1,5 +1,5 @@
 
-namespace EServices.Web.Features.Filing;
+namespace EServices.Web.Forms;
 
 /// <summary>Picks the group of the service that will process a new request: the group of the rule whose value is the
 /// applicant's answer to the procedure's routing field, else the service's default group (null when it has none).</summary>

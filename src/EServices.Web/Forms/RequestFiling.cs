@@ -1,0 +1,92 @@
+using EServices.Web.Documents;
+using EServices.Web.Workflow;
+
+namespace EServices.Web.Forms;
+
+/// <summary>
+/// Files a draft: tracking number, due date, receipt and confirmation notices (e-mail, SMS). Whoever files (the
+/// applicant's submit, a confirmed payment from the notification, the reconciliation job or a cashier) calls it in
+/// their own transaction, with the request's row locked by <see cref="LockAsync"/>, and commits.
+/// </summary>
+public sealed class RequestFiling(AppDbContext db, WorkingCalendar calendar, Notices notices, IssueCertificate documents, TimeProvider clock, ILogger<RequestFiling> logger)
+{
+    public const string Closed = "Cette démarche n'accepte plus de nouvelles demandes en ligne.";
+
+    /// <summary>Locks the request's row for the caller's transaction and reads it again with what filing needs; null when it
+    /// is gone (an unpaid draft deleted). Whatever the caller loaded before may be stale.</summary>
+    public async Task<Request?> LockAsync(Guid requestId, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM requests WHERE id = {requestId} FOR UPDATE", ct);
+        return await db.Requests
+            .Include(r => r.Procedure).ThenInclude(p => p.Service)
+            .Include(r => r.FormVersion)
+            .Include(r => r.Attachments)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(r => r.Id == requestId, ct);
+    }
+
+    /// <summary>Why the draft cannot leave the form now, or null: checked under the lock, whoever files. A procedure closed
+    /// after the draft was started takes no more requests (test drafts file through a procedure still being built).</summary>
+    public string? Refusal(Request draft)
+    {
+        if (draft.Procedure.ClosedAt is not null && !draft.IsTest)
+        {
+            return Closed;
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return Review.Build(draft, today).IsComplete ? null : "Votre demande est incomplète : corrigez les points signalés avant de la déposer.";
+    }
+
+    /// <summary>Files the locked draft and saves; the caller commits. <paramref name="fee"/> is the payment that counts, for a
+    /// draft that waited for one.</summary>
+    public async Task<string> FileAsync(Request draft, Payment? payment, PaidFee? fee, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var applicant = await db.Users.SingleAsync(u => u.Id == draft.ApplicantId, ct);
+
+        // Everything is read before the number is taken: the counter row stays locked from the number to the commit
+        // (ADR 0007), and every filing of the series waits for it, so only the writes happen in that window.
+        // The rules are kept only while their group belongs to the procedure's service (a procedure can change service).
+        var routing = await db.Procedures.AsNoTracking().Where(p => p.Id == draft.ProcedureId)
+            .Select(p => new
+            {
+                Rules = db.RoutingRules.Where(r => r.ProcedureId == p.Id && db.ServiceGroups.Any(g => g.Id == r.GroupId && g.ServiceId == p.ServiceId)).ToList(),
+                DefaultGroupId = db.ServiceGroups.Where(g => g.ServiceId == p.ServiceId && g.IsDefault).Select(g => (int?)g.Id).FirstOrDefault(),
+            })
+            .SingleAsync(ct);
+        var answers = draft.ReadAnswers();
+        var groupId = RequestRouting.GroupFor(draft.Procedure.RoutingFieldKey, routing.Rules, routing.DefaultGroupId, answers);
+        var definition = draft.FormVersion.Parse();
+        var attached = draft.Attachments
+            .Where(a => answers.Get(a.FieldKey) == a.Id.ToString())
+            .Select(a => (definition.Find(a.FieldKey)?.Label ?? a.FieldKey, a.FileName, a.Size))
+            .ToList();
+        var wording = await notices.WordingAsync(draft.Procedure, RequestStatus.Submitted, ct);
+        var dueOn = calendar.AddWorkingDays(today, draft.Procedure.TargetDelayDays);
+
+        var service = draft.Procedure.Service;
+        // Test filings have their own series so that real numbers keep no gaps when tests are deleted.
+        var number = await Numbering.NextAsync(db, draft.IsTest ? Numbering.TestPrefix : service.NumberPrefix, today.Year, ct);
+        draft.Submit(number, applicant.FullName, dueOn, groupId, now, payment?.Id);
+
+        documents.Add(draft.Id, new SignedFacts(DocumentKind.Receipt, number, applicant.FullName, today), draft.Procedure.Title, now,
+            check => ReceiptPdf.Render(new ReceiptContent(
+                number,
+                draft.Procedure.Title,
+                service.Name,
+                applicant.FullName,
+                now,
+                attached,
+                draft.Procedure.TargetDelayDays == 0 ? null : dueOn,
+                check,
+                fee)));
+        notices.Enqueue(draft, applicant, now, wording);
+
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Request {Number} filed", number);
+        return number;
+    }
+}

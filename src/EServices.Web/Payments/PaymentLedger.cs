@@ -1,0 +1,267 @@
+using System.Security.Cryptography;
+using EServices.Web.Documents;
+using EServices.Web.Forms;
+using EServices.Web.Infrastructure.Audit;
+using Microsoft.Extensions.Options;
+
+namespace EServices.Web.Payments;
+
+/// <summary>
+/// Every payment goes through here, whoever learns of it: the applicant opening an attempt, the provider's notification,
+/// the applicant's return, the reconciliation job, a cashier. Each writes under the same locks, the request's row first,
+/// then the payment's: a payment confirmed twice, late or out of order is applied once, and one payment counts per
+/// request — any other money received is flagged for refund, never lost and never accepted twice.
+/// </summary>
+public sealed class PaymentLedger(
+    AppDbContext db,
+    RequestFiling filing,
+    IPaymentProvider provider,
+    AuditLog audit,
+    PublicLinks links,
+    IOptions<PaymentOptions> options,
+    TimeProvider clock,
+    ILogger<PaymentLedger> logger)
+{
+    public const string NotifyPath = "/paiements/notification";
+    public const string ReturnPath = "/paiements/retour";
+
+    /// <summary>Where to send the payer, or the request's number when it is already filed, or why neither.</summary>
+    public sealed record Opening(string? PaymentUrl, string? Number, string? Refusal);
+
+    /// <summary>Opens an attempt for the applicant's draft awaiting payment. The attempt is saved before the provider is
+    /// called: if the portal stops in between, the reconciliation job still asks about it. An attempt opened in the last
+    /// minutes and not settled is given again rather than a second one (a double click would open two payments).</summary>
+    public async Task<Opening> OpenAsync(Guid requestId, string applicantId, string? payerPhone, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var started = await db.Database.CreateExecutionStrategy().ExecuteAsync<(Payment? Payment, Opening Opening)>(async token =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            var request = await filing.LockAsync(requestId, token);
+            if (request is null || request.ApplicantId != applicantId)
+            {
+                return (null, new Opening(null, null, "Cette demande n'existe plus."));
+            }
+
+            if (!request.IsAwaitingPayment)
+            {
+                return (null, new Opening(null, request.Number, request.Number is null ? "Cette demande n'attend pas de paiement." : null));
+            }
+
+            var recent = await db.Payments.Where(p => p.RequestId == requestId && p.Status == PaymentStatus.Pending && p.PaymentUrl != null
+                    && p.CreatedAt > now - TimeSpan.FromMinutes(10))
+                .OrderByDescending(p => p.CreatedAt).FirstOrDefaultAsync(token);
+            if (recent is not null)
+            {
+                return (null, new Opening(recent.PaymentUrl, null, null));
+            }
+
+            var settings = options.Value;
+            var payment = Payment.Start(request, request.Procedure.ServiceId, provider.Name, NewTransactionId(now), request.FeeDue!.Value, now,
+                settings.CheckWindow, now + settings.FirstCheckAfter);
+            db.Payments.Add(payment);
+            await db.SaveChangesAsync(token);
+            await transaction.CommitAsync(token);
+            return (payment, new Opening(null, null, null));
+        }, ct);
+        if (started.Payment is not { } attempt)
+        {
+            return started.Opening;
+        }
+
+        var title = await db.Procedures.Where(p => p.Id == attempt.ProcedureId).Select(p => p.Title).SingleAsync(ct);
+        var checkout = await provider.OpenAsync(new CheckoutOrder(
+            attempt.TransactionId, attempt.Amount, Payment.Currency, Description(title),
+            new Uri(links.To(NotifyPath)), new Uri(links.To(ReturnPath)), payerPhone), ct);
+        if (checkout.PaymentUrl is not { } url)
+        {
+            // Left pending without a page: nobody can pay it, and the job's checks settle it (refused, or expired).
+            logger.LogWarning("Payment {TransactionId} could not be opened: {Failure}", attempt.TransactionId, checkout.Failure);
+            return new Opening(null, null, "Le service de paiement ne répond pas pour le moment. Rien n'a été prélevé : réessayez dans quelques minutes, ou payez au guichet.");
+        }
+
+        attempt.Opened(url, checkout.Token, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return new Opening(url, null, null);
+    }
+
+    /// <summary>Asks the provider what became of a transaction and applies its answer: the notification, the applicant's
+    /// return and the job all come here. Unknown transaction, counter payment or already paid: nothing happens.</summary>
+    public async Task<Payment?> CheckAsync(string transactionId, CancellationToken ct)
+    {
+        var payment = await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.TransactionId == transactionId, ct);
+        if (payment is null || payment.Provider != provider.Name || payment.Status == PaymentStatus.Paid)
+        {
+            return payment;
+        }
+
+        var check = await provider.CheckAsync(transactionId, ct);
+        return await ApplyAsync(payment.Id, check, ct);
+    }
+
+    /// <summary>Applies a check's answer under the locks: paid and matching files the request (once); paid for a request
+    /// that no longer waits for it is flagged for refund; another amount or currency is flagged and never accepted.</summary>
+    public Task<Payment> ApplyAsync(Guid paymentId, PaymentCheck check, CancellationToken ct) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            var requestId = await db.Payments.Where(p => p.Id == paymentId).Select(p => p.RequestId).SingleAsync(token);
+            var request = requestId is { } id ? await filing.LockAsync(id, token) : null;
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM payments WHERE id = {paymentId} FOR UPDATE", token);
+            var payment = await db.Payments.SingleAsync(p => p.Id == paymentId, token);
+            if (payment.Status != PaymentStatus.Paid)
+            {
+                await ApplyLockedAsync(payment, request, check, token);
+                await db.SaveChangesAsync(token);
+                await transaction.CommitAsync(token);
+            }
+
+            return payment;
+        }, ct);
+
+    private async Task ApplyLockedAsync(Payment payment, Request? request, PaymentCheck check, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        switch (check.Verdict)
+        {
+            case CheckVerdict.Paid when !payment.Matches(check.Amount, check.Currency):
+                payment.ConfirmPaid(check.Amount, check.Currency, check.Method, check.Reference, check.PayerPhone, check.PaidAt ?? now, PaymentFlag.WrongAmount, check.Answer, now);
+                Record(payment, $"Paiement reçu pour un autre montant ({check.Amount} {check.Currency}, {payment.Amount} XOF demandés) : signalé, non accepté");
+                break;
+            case CheckVerdict.Paid when request is null || !request.IsAwaitingPayment || request.FeeDue != payment.Amount:
+                payment.ConfirmPaid(check.Amount, check.Currency, check.Method, check.Reference, check.PayerPhone, check.PaidAt ?? now, PaymentFlag.RefundDue, check.Answer, now);
+                Record(payment, request?.Number is { } filed
+                    ? $"Second paiement pour la demande {filed}, déjà payée : à rembourser"
+                    : "Paiement reçu pour une demande qui ne l'attendait plus : à rembourser");
+                break;
+            case CheckVerdict.Paid:
+                payment.ConfirmPaid(check.Amount, check.Currency, check.Method, check.Reference, check.PayerPhone, check.PaidAt ?? now, PaymentFlag.None, check.Answer, now);
+                var number = await filing.FileAsync(request, payment, new PaidFee(payment.Amount, Payment.MeansLabel(check.Method), check.Reference ?? payment.TransactionId), ct);
+                Record(payment, $"Paiement confirmé ({Payment.MeansLabel(check.Method)}) : demande {number} déposée");
+                break;
+            case CheckVerdict.Refused:
+                payment.Fail(check.Answer, now);
+                Record(payment, $"Paiement refusé ou annulé ({check.Answer})");
+                break;
+            default:
+                payment.StillPending(check.Answer, now + Wait(payment.Checks), now);
+                if (payment.Status == PaymentStatus.Expired)
+                {
+                    Record(payment, $"Paiement sans réponse définitive après {options.Value.CheckWindow.TotalHours:0} h : abandonné");
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Claims the attempts due for a check (each claimed for a few minutes, so that other nodes skip them) and
+    /// returns their transaction ids; the job checks them outside any transaction (the provider may be slow).</summary>
+    public async Task<IReadOnlyList<string>> ClaimDueAsync(int batch, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return await db.Database.SqlQuery<string>($"""
+            UPDATE payments SET next_check_at = {now + TimeSpan.FromMinutes(5)}
+            WHERE id IN (SELECT id FROM payments WHERE status = 'Pending' AND next_check_at <= {now}
+                         ORDER BY next_check_at LIMIT {batch} FOR UPDATE SKIP LOCKED)
+            RETURNING transaction_id AS "Value"
+            """).ToListAsync(ct);
+    }
+
+    /// <summary>Whether someone may be paying this request right now (then it can neither go back to its form nor be deleted).</summary>
+    public Task<bool> IsUnderWayAsync(Guid requestId, CancellationToken ct) =>
+        db.Payments.AnyAsync(p => p.RequestId == requestId && p.Status == PaymentStatus.Pending && p.PaymentUrl != null, ct);
+
+    public enum CounterOutcome
+    {
+        Filed,
+        UnknownCode,
+        ReceiptAlreadyRecorded,
+        WrongAmount,
+        RefundDue,
+    }
+
+    /// <summary>A cashier records a Treasury receipt for the draft whose payment code the citizen gives. The receipt's
+    /// amount must be the fee due: another amount is recorded (the money was received) and flagged, never accepted.</summary>
+    public Task<(CounterOutcome Outcome, string? Number)> RecordCounterReceiptAsync(string paymentCode, string receiptNumber, int amount, string cashierId, CancellationToken ct) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            var requestId = await db.Requests.Where(r => r.PaymentCode == paymentCode).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(token);
+            var request = requestId is { } id ? await filing.LockAsync(id, token) : null;
+            if (request is null || request.IsTest)
+            {
+                return (CounterOutcome.UnknownCode, (string?)null);
+            }
+
+            if (await db.Payments.AnyAsync(p => p.Provider == Payment.Counter && p.Reference == receiptNumber, token))
+            {
+                return (CounterOutcome.ReceiptAlreadyRecorded, request.Number);
+            }
+
+            var now = clock.GetUtcNow();
+            var payment = Payment.AtCounter(request, request.Procedure.ServiceId, NewTransactionId(now), receiptNumber, amount, cashierId, now);
+            db.Payments.Add(payment);
+            (CounterOutcome, string?) outcome;
+            if (amount != request.FeeDue)
+            {
+                payment.ConfirmPaid(amount, Payment.Currency, "TRESOR", receiptNumber, null, now, PaymentFlag.WrongAmount, payment.LastAnswer!, now);
+                Record(payment, $"Quittance {receiptNumber} de {FieldRules.FormatAmount(amount)} au lieu de {FieldRules.FormatAmount(request.FeeDue ?? 0)} : signalée, non acceptée", cashierId);
+                outcome = (CounterOutcome.WrongAmount, request.Number);
+            }
+            else if (!request.IsAwaitingPayment)
+            {
+                payment.ConfirmPaid(amount, Payment.Currency, "TRESOR", receiptNumber, null, now, PaymentFlag.RefundDue, payment.LastAnswer!, now);
+                Record(payment, $"Quittance {receiptNumber} pour la demande {request.Number}, déjà payée : à rembourser", cashierId);
+                outcome = (CounterOutcome.RefundDue, request.Number);
+            }
+            else
+            {
+                await db.SaveChangesAsync(token); // the payment row first: the request points at it
+                var number = await filing.FileAsync(request, payment, new PaidFee(amount, Payment.MeansLabel("TRESOR"), receiptNumber), token);
+                Record(payment, $"Quittance du Trésor {receiptNumber} enregistrée : demande {number} déposée", cashierId);
+                outcome = (CounterOutcome.Filed, number);
+            }
+
+            await db.SaveChangesAsync(token);
+            await transaction.CommitAsync(token);
+            return outcome;
+        }, ct);
+
+    /// <summary>Records that flagged money was given back, with the refund's reference.</summary>
+    public async Task<bool> MarkRefundedAsync(Guid paymentId, string staffId, string note, CancellationToken ct)
+    {
+        var payment = await db.Payments.SingleOrDefaultAsync(p => p.Id == paymentId, ct);
+        if (payment is null || payment.Flag == PaymentFlag.None || payment.RefundedAt is not null)
+        {
+            return false;
+        }
+
+        payment.Refunded(staffId, note, clock.GetUtcNow());
+        Record(payment, $"Remboursement enregistré : {payment.RefundNote}", staffId);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>2, 4, 8… minutes after each check, up to <see cref="PaymentOptions.LongestWait"/>.</summary>
+    private TimeSpan Wait(int checks)
+    {
+        var settings = options.Value;
+        var wait = settings.FirstCheckAfter * Math.Pow(2, Math.Min(checks, 16));
+        return wait < settings.LongestWait ? wait : settings.LongestWait;
+    }
+
+    private void Record(Payment payment, string action, string? actorId = null) =>
+        audit.Record(actorId, action, AuditTargets.Payment, payment.TransactionId, $"{payment.TransactionId} · {FieldRules.FormatAmount(payment.Amount)}");
+
+    /// <summary>"ES", the day, 10 random letters and digits: 18 characters, none special (CinetPay's rule), never reused.</summary>
+    private static string NewTransactionId(DateTimeOffset now) =>
+        "ES" + now.UtcDateTime.ToString("yyMMdd", System.Globalization.CultureInfo.InvariantCulture)
+        + RandomNumberGenerator.GetString("0123456789ABCDEFGHJKLMNPQRSTUVWXYZ", 10);
+
+    /// <summary>The procedure's title without the characters CinetPay refuses in a description (# / $ _ &amp;).</summary>
+    private static string Description(string title)
+    {
+        var cleaned = new string([.. title.Select(c => c is '#' or '/' or '$' or '_' or '&' ? ' ' : c)]);
+        return cleaned.Length <= 100 ? cleaned : cleaned[..100];
+    }
+}

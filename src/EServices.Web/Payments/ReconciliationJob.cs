@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Options;
+
+namespace EServices.Web.Payments;
+
+/// <summary>
+/// Re-checks every pending attempt with back-off (2, 4, 8… minutes, then every 2 hours) for up to 48 hours, so that a
+/// lost notification, a closed browser or a portal stopped between the checkout and the notification still ends paid
+/// or failed. Attempts are claimed in batches (SKIP LOCKED), so every node may run the job; the provider is asked
+/// outside any transaction, a few at a time.
+/// </summary>
+public sealed class ReconciliationJob(IServiceScopeFactory scopes, IOptions<PaymentOptions> options, TimeProvider clock, ILogger<ReconciliationJob> logger)
+    : BackgroundJob(scopes, clock)
+{
+    private const int Batch = 200;
+
+    protected override TimeSpan Period => options.Value.ReconcileEvery;
+
+    protected override async Task<bool> RunAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var due = await services.GetRequiredService<PaymentLedger>().ClaimDueAsync(Batch, ct);
+        var scopes = services.GetRequiredService<IServiceScopeFactory>();
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = options.Value.ParallelChecks, CancellationToken = ct }, async (transactionId, token) =>
+        {
+            using var scope = scopes.CreateScope();
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<PaymentLedger>().CheckAsync(transactionId, token);
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                // Claimed for a few minutes only: the next pass asks again.
+                logger.LogWarning(failure, "Payment {TransactionId} could not be reconciled", transactionId);
+            }
+        });
+        return due.Count == Batch;
+    }
+
+    protected override void LogFailure(Exception failure) => logger.LogWarning(failure, "Payment reconciliation failed");
+}
