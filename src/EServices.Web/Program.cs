@@ -102,7 +102,8 @@ builder.Services
 builder.Services.AddSessionCookies();
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(AuthorizationPolicies.Applicant, p => p.RequireAuthenticatedUser().RequireAssertion(c => !Roles.All.Any(c.User.IsInRole)))
-    .AddPolicy(AuthorizationPolicies.BackOffice, p => p.RequireRole(Roles.All).RequireClaim(TwoFactor.Claim, TwoFactor.Used))
+    .AddPolicy(AuthorizationPolicies.BackOffice, p => p.RequireRole(Roles.Agent, Roles.Supervisor, Roles.Admin).RequireClaim(TwoFactor.Claim, TwoFactor.Used))
+    .AddPolicy(AuthorizationPolicies.Cashier, p => p.RequireRole(Roles.Cashier).RequireClaim(TwoFactor.Claim, TwoFactor.Used))
     .AddPolicy(AuthorizationPolicies.Supervisor, p => p.RequireRole(Roles.Supervisor, Roles.Admin).RequireClaim(TwoFactor.Claim, TwoFactor.Used))
     .AddPolicy(AuthorizationPolicies.Admin, p => p.RequireRole(Roles.Admin).RequireClaim(TwoFactor.Claim, TwoFactor.Used));
 builder.Services.AddSignInLimits();

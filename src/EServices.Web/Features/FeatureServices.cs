@@ -38,7 +38,9 @@ public static class FeatureServices
         .AddScoped<Infrastructure.Audit.AuditSealer>()
         .AddScoped<Infrastructure.Audit.ChainVerifier>()
         .AddScoped<Admin.Publishing>()
-        .AddScoped<Admin.JournalQuery>();
+        .AddScoped<Admin.JournalQuery>()
+        .AddScoped<Admin.PaymentListQuery>()
+        .AddScoped<Admin.Reconciliation>();
 
     private static IServiceCollection AddCommandHandlers(this IServiceCollection services)
     {
