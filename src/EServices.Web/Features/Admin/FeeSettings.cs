@@ -29,7 +29,7 @@ public static class FeeSettings
     /// choice's position in the field.</summary>
     public static IEnumerable<(string Field, string Message)> Problems(ProcedureForm form, FormDefinition? definition)
     {
-        if (!Enum.TryParse<FeeKind>(form.FeeKind, out var kind) || !Enum.IsDefined(kind))
+        if (Kind(form) is not { } kind)
         {
             yield return (nameof(form.FeeKind), "Choisissez comment les frais sont payés.");
             yield break;
@@ -80,7 +80,7 @@ public static class FeeSettings
     /// <summary>Saves the settings checked by <see cref="Problems"/>; the others are cleared, so that nothing stale blocks a publication.</summary>
     public static void ApplyTo(ProcedureForm form, Procedure procedure, FormDefinition? definition)
     {
-        procedure.FeeKind = Enum.Parse<FeeKind>(form.FeeKind!);
+        procedure.FeeKind = Kind(form)!.Value;
         var field = procedure.FeeKind == FeeKind.PerChoice ? definition?.Find(form.FeeFieldKey!) : null;
         procedure.FeeFieldKey = field?.Key;
         var typed = form.TypedAmounts();
@@ -114,6 +114,11 @@ public static class FeeSettings
             yield return $"Les frais ont un montant pour le choix « {gone} », qui n'existe plus dans le champ « {field.Label} » : mettez à jour les frais dans la fiche de la démarche avant de publier.";
         }
     }
+
+    /// <summary>The kind chosen; none when nothing is posted (a form saved before fees existed); null when unreadable.</summary>
+    private static FeeKind? Kind(ProcedureForm form) =>
+        string.IsNullOrEmpty(form.FeeKind) ? FeeKind.None
+        : Enum.TryParse<FeeKind>(form.FeeKind, out var kind) && Enum.IsDefined(kind) && !char.IsDigit(form.FeeKind[0]) ? kind : null;
 
     private static bool IsSingleChoice(FormField field) => field.Kind is { IsList: true, Shape: AnswerShape.Single };
 }
