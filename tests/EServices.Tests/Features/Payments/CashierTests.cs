@@ -110,4 +110,19 @@ public sealed class CashierTests(PaymentsHost host)
             Assert.True(page.Location?.Contains("/compte/acces-refuse", StringComparison.Ordinal) == true, $"{role}: {page.Status} {page.Location}");
         }
     }
+
+    [Fact]
+    public async Task An_administrator_gives_the_cashier_role_without_any_service()
+    {
+        using var admin = host.NewSession();
+        await TestStaff.SignInAsync(host, admin, Roles.Admin, null, "Salif", "Compaoré");
+        var form = await admin.ClickAsync(await admin.GetAsync("/admin/agents"), "Inviter un agent");
+        Assert.Contains("Caissier", form.Html.QuerySelector("#Role")!.TextContent, StringComparison.Ordinal);
+        var email = $"caisse-{Guid.NewGuid():N}@tresor.gov.bf";
+        var sent = await admin.SubmitAsync(form, "Envoyer l'invitation", [("Email", email), ("LastName", "Ouattara"), ("FirstNames", "Adama"), ("Role", Roles.Cashier)]);
+        Assert.NotEqual(HttpStatusCode.BadRequest, sent.Status);
+        Assert.Equal(Roles.Cashier, await host.ScalarAsync(
+            "SELECT r.name FROM \"AspNetUserRoles\" ur JOIN \"AspNetRoles\" r ON r.id = ur.role_id JOIN \"AspNetUsers\" u ON u.id = ur.user_id WHERE u.email = @e", ("e", email)));
+        Assert.Equal(1L, await host.ScalarAsync("SELECT count(*) FROM audit_entries WHERE action LIKE 'Agent invité (Caissier%' AND target_label LIKE '%' || @e || '%'", ("e", email)));
+    }
 }
