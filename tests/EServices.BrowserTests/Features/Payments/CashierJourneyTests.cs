@@ -27,7 +27,7 @@ public sealed class CashierJourneyTests(BrowserHost host, Chromium chromium) : A
         await Expect(Staff.Heading(page)).ToHaveTextAsync("Caisse : paiement au guichet");
         await Axe.ScanAsync(page, "counter, empty");
 
-        await page.GetByLabel("Code de paiement").FillAsync(code.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal));
+        await page.GetByLabel("Code de paiement", new() { Exact = true }).FillAsync(code.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal));
         await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
         await Expect(page.Locator("#montant-du")).ToHaveTextAsync("5\u202F000\u00A0FCFA");
         await Axe.ScanAsync(page, "counter, the draft found");
