@@ -91,6 +91,11 @@ public sealed class FeeSettingsTests(PaymentsHost host)
         Assert.Contains("est enregistrée", fixedUp.Text, StringComparison.Ordinal);
         var published = await admin.SubmitAsync(await admin.GetAsync($"/admin/demarches/{id}/formulaire"), "Publier la version 1");
         Assert.Contains("est en ligne", published.Text, StringComparison.Ordinal);
+
+        // Version 2 without the fee field at all.
+        var removed = await admin.SubmitAsync(await admin.GetAsync($"/admin/demarches/{id}/formulaire"), "Supprimer « Catégorie »");
+        var withoutField = await admin.SubmitAsync(removed, "Publier la version 2");
+        Assert.Contains("Les frais dépendent du champ « categorie », qui n'est plus un champ à choix unique de cette version", withoutField.Text, StringComparison.Ordinal);
     }
 
     private static string Fee(Page sheet, string term) =>
