@@ -11,6 +11,8 @@ using EServices.Web.Infrastructure.Audit;
 using EServices.Web.Infrastructure.Email;
 using EServices.Web.Infrastructure.Sms;
 using EServices.Web.Infrastructure.Storage;
+using EServices.Web.Payments;
+using EServices.Web.Payments.CinetPay;
 using EServices.Web.Workflow;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
@@ -72,6 +74,11 @@ builder.Services.AddScoped<SmsOutbox>();
 builder.Services.AddHttpClient(Sendsms.Client, c => c.Timeout = TimeSpan.FromSeconds(15));
 builder.Services.AddSingleton<Sendsms>();
 builder.Services.AddHostedService<SmsDispatchJob>();
+// Mobile money through CinetPay (or the local simulator, tools/EServices.PaySim): no BaseUrl, no online payment.
+builder.Services.AddOptions<PaymentOptions>().BindConfiguration(PaymentOptions.Section)
+    .Validate(o => builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing") || CinetPayProvider.HasKeys(o.CinetPay),
+        CinetPayProvider.KeysRequired).ValidateOnStart();
+builder.Services.AddHttpClient<IPaymentProvider, CinetPayProvider>();
 builder.Services.AddHostedService<EmailDispatchJob>();
 builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
 builder.Services.AddHostedService<RetentionJob>();

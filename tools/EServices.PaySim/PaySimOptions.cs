@@ -1,15 +1,16 @@
 namespace EServices.PaySim;
 
-/// <summary>The merchant account the simulator accepts (section "PaySim"), as CinetPay's back-office would show it.</summary>
+/// <summary>The merchant account the simulator accepts (section "PaySim"), as CinetPay's back-office would show it. The
+/// defaults are the development keys of the portal's appsettings.Development.json (and scripts/lib/paysim.sh).</summary>
 public sealed class PaySimOptions
 {
     public const string Section = "PaySim";
 
-    public string ApiKey { get; set; } = "";
-    public string SiteId { get; set; } = "";
+    public string ApiKey { get; set; } = "paysim-dev-apikey";
+    public string SiteId { get; set; } = "105900";
 
     /// <summary>Signs the notifications' x-token (HMAC-SHA256), as CinetPay's "Secret Key".</summary>
-    public string SecretKey { get; set; } = "";
+    public string SecretKey { get; set; } = "paysim-dev-secret-key-not-for-production";
 
     /// <summary>The loopback port it listens on; 0 takes a free one (tests).</summary>
     public int Port { get; set; } = 5082;
