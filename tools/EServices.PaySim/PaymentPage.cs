@@ -1,6 +1,7 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace EServices.PaySim;
 
@@ -11,6 +12,8 @@ namespace EServices.PaySim;
 /// </summary>
 public static class PaymentPage
 {
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
     private static readonly (string Value, string Label)[] Methods = [("OM", "Orange Money"), ("MOOV", "Moov Money")];
 
     private static readonly (string Value, Outcome Outcome, string Label)[] Choices =
@@ -111,5 +114,5 @@ public static class PaymentPage
         ".erreur,[role=alert]{color:#a00}</style></head><body><main>" +
         "<p><small>Simulateur de paiement CinetPay (développement et tests) : aucun argent n’est débité.</small></p>" + body + "</main></body></html>";
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => Html.Encode(text);
 }

@@ -85,7 +85,7 @@ public sealed partial class CinetPayProvider(HttpClient http, IOptions<PaymentOp
     /// <summary>One call: the JSON answer, or why there is none (in French, for the operators).</summary>
     private async Task<(JsonElement? Json, string? Fault)> PostAsync(string path, JsonObject body, CancellationToken ct)
     {
-        if (!Uri.TryCreate(_settings.BaseUrl.TrimEnd('/') + "/", UriKind.Absolute, out var baseUrl))
+        if (!Uri.TryCreate(_settings.BaseUrl.TrimEnd('/') + "/", UriKind.Absolute, out var baseUrl) || !IsWebAddress(baseUrl.AbsoluteUri))
         {
             return (null, "paiement en ligne non configuré");
         }
@@ -105,7 +105,7 @@ public sealed partial class CinetPayProvider(HttpClient http, IOptions<PaymentOp
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             LogFault(log, path, "timeout");
-            return (null, $"CinetPay n'a pas répondu en {_settings.Timeout.TotalSeconds:0.#} s");
+            return (null, string.Create(CultureInfo.GetCultureInfo("fr-FR"), $"CinetPay n'a pas répondu en {_settings.Timeout.TotalSeconds:0.#} s"));
         }
         catch (HttpRequestException e)
         {
