@@ -17,20 +17,12 @@ public static class CheckoutApi
     /// <summary>POST /v2/payment: opens a transaction and gives its payment page.</summary>
     public static async Task<IResult> InitAsync(HttpContext http, SimStore store, IOptions<PaySimOptions> options)
     {
-        if (await ReadAsync(http) is not { } body)
+        var (body, stop) = await AcceptAsync(http, store, options.Value, f => (f.Init, f.InitDelayMs));
+        if (stop is not null)
         {
-            return Error("608", "MINIMUM_REQUIRED_FIELDS", "body is not a JSON object");
+            return stop;
         }
         var id = Text(body, "transaction_id");
-        var faults = store.FaultsFor(id ?? "");
-        if (await Faults.FailAsync(http, faults.Init, faults.InitDelayMs) is { } failed)
-        {
-            return failed;
-        }
-        if (Unauthorised(body, options.Value) is { } refused)
-        {
-            return refused;
-        }
         if (Required.FirstOrDefault(f => string.IsNullOrWhiteSpace(Text(body, f))) is { } missing)
         {
             return Error("608", "MINIMUM_REQUIRED_FIELDS", missing + " is required");
@@ -89,20 +81,12 @@ public static class CheckoutApi
     /// <summary>POST /v2/payment/check: what became of a transaction (by transaction_id, or by token).</summary>
     public static async Task<IResult> CheckAsync(HttpContext http, SimStore store, IOptions<PaySimOptions> options)
     {
-        if (await ReadAsync(http) is not { } body)
+        var (body, stop) = await AcceptAsync(http, store, options.Value, f => (f.Check, f.CheckDelayMs));
+        if (stop is not null)
         {
-            return Error("608", "MINIMUM_REQUIRED_FIELDS", "body is not a JSON object");
+            return stop;
         }
         var id = Text(body, "transaction_id");
-        var faults = store.FaultsFor(id ?? "");
-        if (await Faults.FailAsync(http, faults.Check, faults.CheckDelayMs) is { } failed)
-        {
-            return failed;
-        }
-        if (Unauthorised(body, options.Value) is { } refused)
-        {
-            return refused;
-        }
         var tx = id is not null ? store.Find(id) : Text(body, "token") is { } token ? store.FindByToken(token) : null;
         if (tx is null)
         {
@@ -130,10 +114,22 @@ public static class CheckoutApi
         });
     }
 
-    private static IResult? Unauthorised(JsonElement body, PaySimOptions options) =>
-        Text(body, "apikey") != options.ApiKey ? Error("609", "AUTH_NOT_FOUND", "apikey not found")
-        : Text(body, "site_id") != options.SiteId ? Error("613", "ERROR_SITE_ID_NOTVALID", "site_id not valid")
-        : null;
+    /// <summary>The JSON body, after the test faults of this call (by the transaction id it names) and the merchant's keys;
+    /// or the answer that ends the call there.</summary>
+    private static async Task<(JsonElement Body, IResult? Stop)> AcceptAsync(HttpContext http, SimStore store, PaySimOptions options,
+        Func<SimFaults, (SimFailure?, int?)> fault)
+    {
+        if (await ReadAsync(http) is not { } body)
+        {
+            return (default, Error("608", "MINIMUM_REQUIRED_FIELDS", "body is not a JSON object"));
+        }
+        var (failure, delayMs) = fault(store.FaultsFor(Text(body, "transaction_id") ?? ""));
+        var stop = await Faults.FailAsync(http, failure, delayMs)
+            ?? (Text(body, "apikey") != options.ApiKey ? Error("609", "AUTH_NOT_FOUND", "apikey not found")
+            : Text(body, "site_id") != options.SiteId ? Error("613", "ERROR_SITE_ID_NOTVALID", "site_id not valid")
+            : null);
+        return (body, stop);
+    }
 
     private static async Task<JsonElement?> ReadAsync(HttpContext http)
     {

@@ -35,11 +35,20 @@ public sealed class Notifier(SimStore store, IOptions<PaySimOptions> options, IH
     public async Task NotifyAsync(SimTransaction tx)
     {
         var faults = store.FaultsFor(tx.TransactionId);
-        if (faults.WaitingFirst == true && tx.IsFinal)
+        var notifications = faults.WaitingFirst == true && tx.IsFinal
+            ? [Fields(tx, "WAITING_CUSTOMER_PAYMENT"), Fields(tx, tx.Message)]
+            : new[] { Fields(tx, tx.Message) };
+        if (faults.NotificationDelayMs is > 0 and var delay)
         {
-            await DispatchAsync(tx, Fields(tx, "WAITING_CUSTOMER_PAYMENT"), faults);
+            // Sent later, in order, by one task.
+            _ = Task.Run(async () =>
+            {
+                await Task.Delay(delay);
+                await DispatchAllAsync(tx, notifications, faults);
+            });
+            return;
         }
-        await DispatchAsync(tx, Fields(tx, tx.Message), faults);
+        await DispatchAllAsync(tx, notifications, faults);
     }
 
     /// <summary>Sends the notifications held back for <paramref name="tx"/>, oldest first.</summary>
@@ -56,32 +65,27 @@ public sealed class Notifier(SimStore store, IOptions<PaySimOptions> options, IH
     /// <summary>Sends one notification of the current state now, whatever the faults; returns notify_url's answer.</summary>
     public Task<string> ResendAsync(SimTransaction tx) => SendAsync(tx, Fields(tx, tx.Message), wrongToken: false);
 
-    private async Task DispatchAsync(SimTransaction tx, List<KeyValuePair<string, string>> fields, SimFaults faults)
+    private async Task DispatchAllAsync(SimTransaction tx, List<KeyValuePair<string, string>>[] notifications, SimFaults faults)
     {
-        var message = fields[^1].Value;
-        if (faults.DropNotification == true)
+        foreach (var fields in notifications)
         {
-            Record(tx, message, "dropped");
-        }
-        else if (faults.HoldNotification == true)
-        {
-            store.Change(tx, t => { t.Held.Add(fields); return 0; });
-            Record(tx, message, "held");
-        }
-        else if (faults.NotificationDelayMs is > 0 and var delay)
-        {
-            _ = Task.Run(async () =>
+            var message = fields[^1].Value;
+            if (faults.DropNotification == true)
             {
-                await Task.Delay(delay);
-                await SendAsync(tx, fields, faults.WrongToken == true);
-            });
-        }
-        else
-        {
-            await SendAsync(tx, fields, faults.WrongToken == true);
-            if (faults.DuplicateNotification == true)
+                Record(tx, message, "dropped");
+            }
+            else if (faults.HoldNotification == true)
+            {
+                store.Change(tx, t => { t.Held.Add(fields); return 0; });
+                Record(tx, message, "held");
+            }
+            else
             {
                 await SendAsync(tx, fields, faults.WrongToken == true);
+                if (faults.DuplicateNotification == true)
+                {
+                    await SendAsync(tx, fields, faults.WrongToken == true);
+                }
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace EServices.PaySim;
@@ -101,19 +102,13 @@ public sealed record SimFaults
     public string? PayCurrency { get; init; }
 
     /// <summary>These faults with the gaps filled from <paramref name="global"/>.</summary>
-    public SimFaults Over(SimFaults global) => new()
+    public SimFaults Over(SimFaults global)
     {
-        DropNotification = DropNotification ?? global.DropNotification,
-        DuplicateNotification = DuplicateNotification ?? global.DuplicateNotification,
-        HoldNotification = HoldNotification ?? global.HoldNotification,
-        NotificationDelayMs = NotificationDelayMs ?? global.NotificationDelayMs,
-        WrongToken = WrongToken ?? global.WrongToken,
-        WaitingFirst = WaitingFirst ?? global.WaitingFirst,
-        Init = Init ?? global.Init,
-        InitDelayMs = InitDelayMs ?? global.InitDelayMs,
-        Check = Check ?? global.Check,
-        CheckDelayMs = CheckDelayMs ?? global.CheckDelayMs,
-        PayAmount = PayAmount ?? global.PayAmount,
-        PayCurrency = PayCurrency ?? global.PayCurrency,
-    };
+        var merged = JsonSerializer.SerializeToNode(global)!.AsObject();
+        foreach (var (name, value) in JsonSerializer.SerializeToNode(this)!.AsObject().Where(p => p.Value is not null))
+        {
+            merged[name] = value!.DeepClone();
+        }
+        return merged.Deserialize<SimFaults>()!;
+    }
 }

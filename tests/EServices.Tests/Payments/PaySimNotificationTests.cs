@@ -11,6 +11,14 @@ public sealed class PaySimNotificationTests(PaySimFixture sim)
 {
     private static string? Verified(ReceivedNotification n) => CinetPayNotification.TransactionId(n.Form, n.XToken, PaySimFixture.SecretKey);
 
+    /// <summary>A transaction opened with these faults, then settled by the payer.</summary>
+    private async Task<(string Id, SimTransaction Settled)> SettledAsync(NotificationInbox inbox, SimFaults faults, Outcome outcome = Outcome.Paid)
+    {
+        var (id, _) = await sim.OpenAsync(inbox.NotifyUrl);
+        await sim.FaultsAsync(id, faults);
+        return (id, await sim.SettleAsync(id, outcome));
+    }
+
     [Fact]
     public async Task A_payment_is_notified_with_the_16_fields_and_an_x_token_the_portal_accepts()
     {
@@ -32,21 +40,15 @@ public sealed class PaySimNotificationTests(PaySimFixture sim)
     public async Task Faults_double_drop_or_mis_sign_the_notification()
     {
         await using var inbox = await NotificationInbox.StartAsync();
-        var (doubled, _) = await sim.OpenAsync(inbox.NotifyUrl);
-        await sim.FaultsAsync(doubled, new SimFaults { DuplicateNotification = true });
-        await sim.SettleAsync(doubled, Outcome.Paid);
+        var (doubled, _) = await SettledAsync(inbox, new SimFaults { DuplicateNotification = true });
         Assert.Equal(doubled, Verified(await inbox.NextAsync()));
         Assert.Equal(doubled, Verified(await inbox.NextAsync()));
 
-        var (dropped, _) = await sim.OpenAsync(inbox.NotifyUrl);
-        await sim.FaultsAsync(dropped, new SimFaults { DropNotification = true });
-        var settled = await sim.SettleAsync(dropped, Outcome.Paid);
+        var (dropped, settled) = await SettledAsync(inbox, new SimFaults { DropNotification = true });
         Assert.Equal(["dropped"], settled.Deliveries.Select(d => d.Outcome));
         Assert.Equal(0, inbox.Waiting);
 
-        var (forged, _) = await sim.OpenAsync(inbox.NotifyUrl);
-        await sim.FaultsAsync(forged, new SimFaults { WrongToken = true });
-        await sim.SettleAsync(forged, Outcome.Failed);
+        var (forged, _) = await SettledAsync(inbox, new SimFaults { WrongToken = true }, Outcome.Failed);
         var notification = await inbox.NextAsync();
         Assert.Equal((forged, null), (notification.Form["cpm_trans_id"].ToString(), Verified(notification)));
     }
@@ -55,9 +57,7 @@ public sealed class PaySimNotificationTests(PaySimFixture sim)
     public async Task A_held_notification_arrives_when_released_and_can_be_sent_again()
     {
         await using var inbox = await NotificationInbox.StartAsync();
-        var (id, _) = await sim.OpenAsync(inbox.NotifyUrl);
-        await sim.FaultsAsync(id, new SimFaults { HoldNotification = true });
-        await sim.SettleAsync(id, Outcome.Paid);
+        var (id, _) = await SettledAsync(inbox, new SimFaults { HoldNotification = true });
         Assert.Equal(0, inbox.Waiting);
 
         await sim.ReleaseAsync(id);
@@ -72,9 +72,7 @@ public sealed class PaySimNotificationTests(PaySimFixture sim)
     public async Task A_waiting_notification_can_come_first_and_a_delayed_one_comes_later()
     {
         await using var inbox = await NotificationInbox.StartAsync();
-        var (id, _) = await sim.OpenAsync(inbox.NotifyUrl);
-        await sim.FaultsAsync(id, new SimFaults { WaitingFirst = true, NotificationDelayMs = 200 });
-        await sim.SettleAsync(id, Outcome.Paid);
+        var (id, _) = await SettledAsync(inbox, new SimFaults { WaitingFirst = true, NotificationDelayMs = 200 });
         Assert.Equal(0, inbox.Waiting);
 
         Assert.Equal("WAITING_CUSTOMER_PAYMENT", (await inbox.NextAsync()).Form["cpm_error_message"].ToString());
