@@ -1,6 +1,7 @@
 # Sourced by scripts/run.sh (and scripts/bench.sh): the CinetPay simulator (tools/EServices.PaySim), on loopback, with
 # the development keys of src/EServices.Web/appsettings.Development.json. Its payment page is /paiement/{token}; its
-# transactions are listed on /_sim/transactions and kept in .local/paysim/state.json across restarts.
+# transactions are listed on /_sim/transactions and kept in .local/paysim/state.json across restarts. Its controls
+# (faults, settling without a browser) are described in tools/EServices.PaySim/ControlApi.cs.
 
 PAYSIM_APIKEY="${PAYSIM_APIKEY:-paysim-dev-apikey}"
 PAYSIM_SITE_ID="${PAYSIM_SITE_ID:-105900}"
@@ -8,18 +9,20 @@ PAYSIM_SECRET_KEY="${PAYSIM_SECRET_KEY:-paysim-dev-secret-key-not-for-production
 
 # start_paysim REPO [PORT]: builds the simulator and starts it on 127.0.0.1:PORT (5082, or the next free port), its
 # output in .local/paysim/paysim.log. Returns once it answers (60 s at most); sets PAYSIM_PID and PAYSIM_URL.
+# PAYSIM_STATE_FILE="" keeps the transactions in memory only (the file is rewritten at each change: a benchmark skips it).
 start_paysim() {
   local repo="$1" port="${2:-5082}"
   . "$repo/scripts/lib/portal.sh" # free_port
   port="$(free_port "$port")"
   PAYSIM_DIR="$repo/.local/paysim"
+  PAYSIM_STATE_FILE="${PAYSIM_STATE_FILE-$PAYSIM_DIR/state.json}"
   mkdir -p "$PAYSIM_DIR"
   echo "==> Building the CinetPay simulator"
   dotnet build "$repo/tools/EServices.PaySim" -c Release -nologo -v quiet >"$PAYSIM_DIR/build.log" 2>&1 \
     || { echo "The simulator did not build; see $PAYSIM_DIR/build.log" >&2; return 1; }
   dotnet "$repo/tools/EServices.PaySim/bin/Release/net10.0/EServices.PaySim.dll" --port "$port" \
     --apikey "$PAYSIM_APIKEY" --site-id "$PAYSIM_SITE_ID" --secret-key "$PAYSIM_SECRET_KEY" \
-    --state-file "$PAYSIM_DIR/state.json" >"$PAYSIM_DIR/paysim.log" 2>&1 &
+    ${PAYSIM_STATE_FILE:+--state-file "$PAYSIM_STATE_FILE"} >"$PAYSIM_DIR/paysim.log" 2>&1 &
   PAYSIM_PID=$!
   PAYSIM_URL="http://127.0.0.1:$port"
   for _ in $(seq 1 300); do

@@ -100,7 +100,7 @@ public sealed class Notifier(SimStore store, IOptions<PaySimOptions> options, IH
             using var answer = await clients.CreateClient(Client).SendAsync(post);
             outcome = ((int)answer.StatusCode).ToString(CultureInfo.InvariantCulture);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or ObjectDisposedException)
         {
             outcome = "error: " + e.Message;
         }

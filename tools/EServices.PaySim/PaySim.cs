@@ -12,7 +12,7 @@ public static class PaySim
     private static readonly Dictionary<string, string> Switches = new()
     {
         ["--apikey"] = "PaySim:ApiKey", ["--site-id"] = "PaySim:SiteId", ["--secret-key"] = "PaySim:SecretKey",
-        ["--port"] = "PaySim:Port", ["--state-file"] = "PaySim:StateFile",
+        ["--port"] = "PaySim:Port", ["--state-file"] = "PaySim:StateFile", ["--slow-delay"] = "PaySim:SlowDelay",
     };
 
     /// <summary>The simulator, ready to start: on 127.0.0.1 and PaySim:Port (0 takes a free port: read it from
