@@ -90,12 +90,13 @@ public static class PaymentPage
             .Append(errors.ContainsKey("telephone") ? " aria-invalid=\"true\" aria-describedby=\"telephone-erreur\"" : "").Append("></p>");
         Radios(html, "issue", "Ce qui se passe (simulateur)", Choices.Select(c => (c.Value, c.Label)), choice, errors);
         html.Append("<p><button type=\"submit\">Valider</button></p></form>");
-        return Results.Content(Layout("Paiement par mobile money", html.ToString()), "text/html; charset=utf-8", statusCode: status);
+        return Results.Content(Layout((errors.Count > 0 ? "Erreur : " : "") + "Paiement par mobile money", html.ToString()), "text/html; charset=utf-8", statusCode: status);
     }
 
     private static void Radios(StringBuilder html, string name, string legend, IEnumerable<(string Value, string Label)> options, string? chosen, Dictionary<string, string> errors)
     {
-        html.Append($"<fieldset id=\"{name}\"><legend>{legend}</legend>{Error(errors, name)}");
+        var described = errors.ContainsKey(name) ? $" aria-describedby=\"{name}-erreur\"" : "";
+        html.Append($"<fieldset id=\"{name}\"{described}><legend>{legend}</legend>{Error(errors, name)}");
         foreach (var (value, label) in options)
         {
             var check = value == chosen ? " checked" : "";
