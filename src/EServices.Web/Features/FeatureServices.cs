@@ -20,6 +20,7 @@ public static class FeatureServices
         .AddScoped<DraftSteps>()
         .AddScoped<RequestFiling>()
         .AddScoped<SubmitDraft>()
+        .AddScoped<Payments.PaymentLedger>()
         .AddScoped<MyRequestsQuery>()
         .AddScoped<CorrectRequest>()
         .AddScoped<PersonalData.PersonalDataExport>()
