@@ -19,7 +19,6 @@ public sealed class PaymentsHost : HostFixture
         builder.ConfigureServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<IPaymentProvider>(Provider));
-            services.TryAddScoped<PaymentLedger>();
         });
     }
 }
