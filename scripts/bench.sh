@@ -8,13 +8,13 @@ cd "$repo"
 
 if [ "${BENCH_QUICK:-0}" = "1" ]; then
   mode="quick"; applicants=1000; requests=5000; page_seconds=10; inbox_seconds=5; cert_seconds=5
-  filing_seconds="${BENCH_FILING_SECONDS:-10}"
+  filing_seconds="${BENCH_FILING_SECONDS:-10}"; payment_seconds=10
 else
   mode="full"; applicants=20000; requests=100000; page_seconds=30; inbox_seconds=15; cert_seconds=20
-  filing_seconds="${BENCH_FILING_SECONDS:-300}"
+  filing_seconds="${BENCH_FILING_SECONDS:-300}"; payment_seconds=60
 fi
 filers="${BENCH_FILERS:-50}"          # signed-in applicants filing at once
-only="${BENCH_ONLY:-1 2 3 4 6 7}"     # the scenarios to run, e.g. BENCH_ONLY=2 while working on filing (5 is measured during 2)
+only="${BENCH_ONLY:-1 2 3 4 6 7 8}"   # the scenarios to run, e.g. BENCH_ONLY=2 while working on filing (5 is measured during 2)
 want() { [[ " $only " == *" $1 "* ]]; }
 demo_password="Bench-Staff-2026"      # the demo staff accounts' password in this run only
 staff_key="ESERVICESDEMOKEY"          # their authenticator key (Data/Seed/DemoAccounts.cs)
@@ -53,6 +53,14 @@ if want 7; then
   mapfile -t sms_settings < <(kannel_portal_settings)
 fi
 
+# Scenario 8: payments through the CinetPay simulator (tools/EServices.PaySim), its transactions in memory only.
+pay_settings=()
+if want 8; then
+  . scripts/lib/paysim.sh
+  PAYSIM_STATE_FILE="" start_paysim "$repo" "$(free_port 5182)"
+  mapfile -t pay_settings < <(paysim_portal_settings)
+fi
+
 echo "==> Starting the portal (Production) on $url"
 rm -rf "$out/files"
 # Limits of sign-in attempts per address are lifted: every simulated applicant comes from 127.0.0.1.
@@ -60,10 +68,8 @@ start_portal "$url" "$out/portal.log" \
   ConnectionStrings__Default="$db" Storage__Path="$out/files" \
   Seed__DemoAccounts=true Seed__DemoPassword="$demo_password" \
   SignInLimits__PerIpPerMinute=1000000 \
-  Email__SmtpHost=127.0.0.1 Email__SmtpPort="$dead_smtp_port" "${sms_settings[@]}"
-if want 7; then
-  trap 'kill "$portal_pid" 2>/dev/null || true; stop_kannel' EXIT
-fi
+  Email__SmtpHost=127.0.0.1 Email__SmtpPort="$dead_smtp_port" "${sms_settings[@]}" "${pay_settings[@]}"
+trap 'kill "$portal_pid" 2>/dev/null || true; stop_kannel 2>/dev/null || true; stop_paysim 2>/dev/null || true' EXIT
 
 echo "==> Seeding $applicants applicants and $requests requests (SQL)"
 seed_output="$(bench seed "$db" "$applicants" "$requests")"
@@ -168,8 +174,13 @@ if want 3; then
 
 fi
 
+# The competition registration carries its fee (issue 17): scenario 2 measures the free filing of before, scenario 8
+# the same filing with the fee paid through the simulator.
+concours_fee() { psql_bench -c "UPDATE procedures SET fee_kind = '$1' WHERE slug = 'inscription-concours-direct'"; }
+
 if want 2; then
   wait_until_quiet
+  concours_fee None
   echo "==> 2. Filing: $filers applicants for ${filing_seconds} s"
   echo 5 > "/proc/$portal_pid/clear_refs" || true # resets the peak RSS (VmHWM): scenario 5 is the peak during this scenario
   portal_ticks_before="$(cpu_ticks "$portal_pid")"; postgres_ticks_before="$(postgres_ticks)"
@@ -283,6 +294,46 @@ if want 7; then
 
 fi
 
+if want 8; then
+  wait_until_quiet
+  concours_fee Fixed
+  payers=$([ "$mode" = "quick" ] && echo 10 || echo 20)
+  echo "==> 8. Filing with its fee paid through the CinetPay simulator: $payers applicants for ${payment_seconds} s"
+  portal_ticks_before="$(cpu_ticks "$portal_pid")"; postgres_ticks_before="$(postgres_ticks)"; paysim_ticks_before="$(cpu_ticks "$PAYSIM_PID")"
+  pay_output="$(bench filing "$url" "$payers" "$payment_seconds" "$((filers + 1))" pay)"
+  paid="$(value filing_count "$pay_output")"
+  per_paid() { calc "$1 * 1000 / $ticks_per_second / $paid" | xargs printf '%.1f'; }
+  portal_ms="$(per_paid "$(( $(cpu_ticks "$portal_pid") - portal_ticks_before ))")"
+  postgres_ms="$(per_paid "$(( $(postgres_ticks) - postgres_ticks_before ))")"
+  paysim_ms="$(per_paid "$(( $(cpu_ticks "$PAYSIM_PID") - paysim_ticks_before ))")"
+  row "8. Filing with its fee paid on the simulator's page (Orange Money, success), $payers applicants, ${payment_seconds} s" \
+    "$(value filing_per_second "$pay_output") confirmed payments/s ($paid paid and filed, $(value filing_errors "$pay_output") errors); p99 from « Payer et déposer » to « Paiement confirmé » $(value payment_p99_ms "$pay_output") ms, of a whole filing $(value filing_p99_ms "$pay_output") ms" "(measured)" "—"
+  row "8. Processor time per paid filing" "portal $portal_ms ms, PostgreSQL $postgres_ms ms, simulator $paysim_ms ms" "(breakdown)" "—"
+
+  # One reconciliation pass: N attempts pending and due at once, unknown to the simulator (it answers 627
+  # TRANSACTION_CANCEL), so that every check ends in a write and an audit entry: the dearest kind of check.
+  wait_until_quiet
+  pending=$([ "$mode" = "quick" ] && echo 10000 || echo 100000)
+  psql_bench -c "INSERT INTO payments (id, transaction_id, provider, service_id, procedure_id, amount, status, flag, created_at, updated_at, next_check_at, checks, check_until)
+    SELECT gen_random_uuid(), 'BENCH' || lpad(i::text, 12, '0'), 'cinetpay', p.service_id, p.id, 5000, 'Pending', 'None', now(), now(), now() + interval '5 seconds', 0, now() + interval '48 hours'
+    FROM generate_series(1, $pending) i, (SELECT id, service_id FROM procedures WHERE slug = 'inscription-concours-direct') p"
+  sleep 5
+  portal_ticks_before="$(cpu_ticks "$portal_pid")"; postgres_ticks_before="$(postgres_ticks)"; paysim_ticks_before="$(cpu_ticks "$PAYSIM_PID")"
+  start="$(date +%s.%N)"
+  while [ "$(psql_bench -c "SELECT count(*) FROM payments WHERE transaction_id LIKE 'BENCH%' AND status = 'Pending'")" != "0" ]; do
+    [ "$(calc "(($(date +%s.%N) - $start) > 1800 ? 1 : 0)")" = "1" ] && { echo "The reconciliation pass did not end in 30 minutes"; exit 1; }
+    sleep 1
+  done
+  pass_seconds="$(calc "$(date +%s.%N) - $start" | xargs printf '%.1f')"
+  per_check() { calc "$1 * 1000000 / $ticks_per_second / $pending" | xargs printf '%.0f'; }
+  portal_us="$(per_check "$(( $(cpu_ticks "$portal_pid") - portal_ticks_before ))")"
+  postgres_us="$(per_check "$(( $(postgres_ticks) - postgres_ticks_before ))")"
+  paysim_us="$(per_check "$(( $(cpu_ticks "$PAYSIM_PID") - paysim_ticks_before ))")"
+  row "8. One reconciliation pass over $pending pending attempts (job: batches of 200, 4 checks at once)" \
+    "$pass_seconds s ($(calc "$pending / $pass_seconds" | xargs printf '%.0f') checks/s); per check: portal $portal_us µs, PostgreSQL $postgres_us µs, simulator $paysim_us µs of processor" "(measured)" "—"
+  psql_bench -c "DELETE FROM payments WHERE transaction_id LIKE 'BENCH%'"
+fi
+
 {
   echo "Benchmark ($mode run), $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM, $(lscpu | sed -n 's/^Model name: *//p' | head -n 1)."
   # Other work on the machine weighs on every figure (less on the ratios): the load is part of the record.
@@ -292,5 +343,5 @@ fi
   echo
   echo "| Scenario | Figure | Goal | Result |"
   echo "| --- | --- | --- | --- |"
-  printf '%s\n' "${rows[@]}" | sort -s -t. -k1,1 # run order is 1, 3, 2, 4, 6, 7: the inbox is measured with the seeded volume
+  printf '%s\n' "${rows[@]}" | sort -s -t. -k1,1 # run order is 1, 3, 2, 4, 6, 7, 8: the inbox is measured with the seeded volume
 } | tee "$out/latest.md"

@@ -55,6 +55,12 @@ public sealed class Browser : IDisposable
         Page page, string button, IEnumerable<(string Name, string Value)>? values = null, IDictionary<string, Upload>? files = null, CancellationToken ct = default)
     {
         var (action, content) = FormPost.Press(page.Html, page.Url, button, values, files);
+        // A page of another site (the payment provider's) posts to that site.
+        if (Uri.TryCreate(page.Url, UriKind.Absolute, out var from) && !Uri.TryCreate(action, UriKind.Absolute, out _))
+        {
+            action = new Uri(from, action).ToString();
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = content };
         return await FollowAsync(await SendAsync(request, action, ct), ct);
     }

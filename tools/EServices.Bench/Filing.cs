@@ -9,13 +9,14 @@ namespace EServices.Bench;
 
 /// <summary>Scenario 2: signed-in applicants file "Inscription à un concours direct" again and again, each filing the
 /// whole journey a browser makes (sheet, start, four steps with a 200 KB PDF for each of the two documents, review,
-/// submit, request page, receipt PDF), for a given time.</summary>
+/// submit, request page, receipt PDF), for a given time. Scenario 8 (<c>pay</c>): the procedure has its fee, and each
+/// filing pays it on the CinetPay simulator's page between the review and the request page.</summary>
 public static partial class Filing
 {
     public const string Slug = "inscription-concours-direct";
     private const int PdfBytes = 200 * 1024;
 
-    public static async Task<int> RunAsync(Uri baseAddress, int clients, TimeSpan duration, int firstAccount)
+    public static async Task<int> RunAsync(Uri baseAddress, int clients, TimeSpan duration, int firstAccount, bool pay = false)
     {
         var pdf = new Upload("piece.pdf", PdfOf(PdfBytes), "application/pdf");
         var sessions = new List<Browser>();
@@ -30,6 +31,7 @@ public static partial class Filing
         var filed = 0L;
         var errors = 0L;
         var latencies = new ConcurrentBag<double>();
+        var payments = new ConcurrentBag<double>();
         var messages = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         using var stop = new CancellationTokenSource(duration);
         var watch = Stopwatch.StartNew();
@@ -42,7 +44,7 @@ public static partial class Filing
                 var one = Stopwatch.StartNew();
                 try
                 {
-                    await FileOnceAsync(browser, pdf, index * 100_000 + n++);
+                    await FileOnceAsync(browser, pdf, index * 100_000 + n++, pay ? payments : null);
                     Interlocked.Increment(ref filed);
                     latencies.Add(one.Elapsed.TotalMilliseconds);
                 }
@@ -76,6 +78,7 @@ public static partial class Filing
         Console.WriteLine($"filing_per_second={(filed / seconds).ToString("F1", CultureInfo.InvariantCulture)}");
         Console.WriteLine($"filing_client_cpu_ms={clientCpu.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture)}");
         Console.WriteLine($"filing_p99_ms={Percentile(sorted, 0.99).ToString("F0", CultureInfo.InvariantCulture)}");
+        Console.WriteLine($"payment_p99_ms={Percentile([.. payments.Order()], 0.99).ToString("F0", CultureInfo.InvariantCulture)}");
         return 0;
     }
 
@@ -94,8 +97,10 @@ public static partial class Filing
         }
     }
 
-    /// <summary>One filing as a browser makes it; throws at the first step that is not what a user would see.</summary>
-    public static async Task<string> FileOnceAsync(Browser browser, Upload pdf, int n)
+    /// <summary>One filing as a browser makes it; throws at the first step that is not what a user would see. With
+    /// <paramref name="payments"/>, the fee is paid on the provider's page and the time from « Payer et déposer » to the
+    /// confirmation is added to it.</summary>
+    public static async Task<string> FileOnceAsync(Browser browser, Upload pdf, int n, ConcurrentBag<double>? payments = null)
     {
         var sheet = await Expect(browser.GetAsync($"/demarches/{Slug}"), "sheet");
         // Starting again resumes a draft left by a filing that failed halfway: fill whichever step is shown.
@@ -128,13 +133,7 @@ public static partial class Filing
             throw new BenchException($"the steps did not lead to the review: {review.Url}");
         }
 
-        var filed = await Expect(browser.SubmitAsync(review, "Déposer ma demande", [("declaration", "oui")]), "submit");
-        if (!filed.Url.StartsWith("/mes-demandes/", StringComparison.Ordinal) || !filed.Text.Contains("Votre demande est déposée", StringComparison.Ordinal))
-        {
-            throw new BenchException($"submit did not file: {filed.Url}");
-        }
-
-        var number = filed.Url.Split('/').Last();
+        var number = payments is null ? await SubmitAsync(browser, review) : await PayAsync(browser, review, payments);
         var (status, type, body) = await browser.DownloadAsync($"/mes-demandes/{number}/recepisse");
         if (status != HttpStatusCode.OK || type != "application/pdf" || body.Length < 1000)
         {
@@ -142,6 +141,35 @@ public static partial class Filing
         }
 
         return number;
+    }
+
+    private static async Task<string> SubmitAsync(Browser browser, Page review)
+    {
+        var filed = await Expect(browser.SubmitAsync(review, "Déposer ma demande", [("declaration", "oui")]), "submit");
+        if (!filed.Url.StartsWith("/mes-demandes/", StringComparison.Ordinal) || !filed.Text.Contains("Votre demande est déposée", StringComparison.Ordinal))
+        {
+            throw new BenchException($"submit did not file: {filed.Url}");
+        }
+
+        return filed.Url.Split('/').Last();
+    }
+
+    /// <summary>The fee's part: the payment page, the provider's page (Orange Money, success), the return page, which
+    /// says the payment is confirmed once the portal has checked it.</summary>
+    private static async Task<string> PayAsync(Browser browser, Page review, ConcurrentBag<double> payments)
+    {
+        var watch = Stopwatch.StartNew();
+        var pay = await Expect(browser.SubmitAsync(review, "Payer et déposer", [("declaration", "oui")]), "submit");
+        var provider = await Expect(browser.SubmitAsync(pay, "Payer par mobile money"), "payment page");
+        var back = await Expect(browser.SubmitAsync(provider, "Valider", [("moyen", "OM"), ("issue", "succes"), ("telephone", "70 12 34 56")]), "provider's page");
+        if (!back.Text.Contains("Paiement confirmé", StringComparison.Ordinal)
+            || back.Html.QuerySelector("a[href$='/recepisse']")?.GetAttribute("href") is not { } receipt)
+        {
+            throw new BenchException($"the payment was not confirmed on return: {back.Url} {back.Html.QuerySelector("h1")?.TextContent}");
+        }
+
+        payments.Add(watch.Elapsed.TotalMilliseconds);
+        return receipt.Split('/')[^2];
     }
 
     public static double Percentile(double[] sorted, double p) =>

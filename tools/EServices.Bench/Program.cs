@@ -7,7 +7,7 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage: EServices.Bench seed <connection-string> <applicants> <requests>
-               EServices.Bench filing <base-url> <applicants> <seconds> <first-account>
+               EServices.Bench filing <base-url> <applicants> <seconds> <first-account> [pay]
                EServices.Bench cookie <base-url> <email> <password> [authenticator-key]
                EServices.Bench weight <base-url> <account>
                EServices.Bench certificates <seconds>
@@ -22,8 +22,8 @@ try
     return args switch
     {
         ["seed", var db, var applicants, var requests] => await Seed.RunAsync(db, Int(applicants), Int(requests)),
-        ["filing", var url, var clients, var seconds, var first] =>
-            await Filing.RunAsync(new Uri(url), Int(clients), TimeSpan.FromSeconds(Int(seconds)), Int(first)),
+        ["filing", var url, var clients, var seconds, var first, .. var pay] =>
+            await Filing.RunAsync(new Uri(url), Int(clients), TimeSpan.FromSeconds(Int(seconds)), Int(first), pay is ["pay"]),
         ["cookie", var url, var email, var password, .. var key] => await CookieAsync(new Uri(url), email, password, key.FirstOrDefault()),
         ["weight", var url, var account] => await PageWeight.RunAsync(new Uri(url), Int(account)),
         ["certificates", var seconds] => Certificates.Run(TimeSpan.FromSeconds(Int(seconds))),

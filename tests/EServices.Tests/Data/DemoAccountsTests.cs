@@ -33,3 +33,19 @@ public sealed class DemoAccountsTests(DemoAccountsHost host) : IClassFixture<Dem
         Assert.Contains(number, account.Text, StringComparison.Ordinal);
     }
 }
+
+public sealed class DemoCashierTests(DemoAccountsHost host) : IClassFixture<DemoAccountsHost>
+{
+    [Fact]
+    public async Task The_demo_cashier_signs_in_with_the_README_password_and_key_and_lands_on_the_counter()
+    {
+        using var session = host.NewSession();
+        var code = await session.SubmitAsync(await session.GetAsync("/compte/connexion"), "Se connecter",
+            [("Email", "caisse@demo.bf"), ("Password", DemoAccountsHost.Password)]);
+        var counter = await session.SubmitAsync(code, "Valider", [("Code", await Totp.NextAsync(EServices.Web.Data.Seed.DemoAccounts.StaffAuthenticatorKey))]);
+
+        Assert.StartsWith("/caisse", counter.Url, StringComparison.Ordinal);
+        var inbox = await session.GetAsync("/back-office");
+        Assert.Contains("/compte/acces-refuse", inbox.Url, StringComparison.Ordinal); // the inbox is not theirs
+    }
+}
