@@ -57,6 +57,7 @@ fi
 pay_settings=()
 if want 8; then
   . scripts/lib/paysim.sh
+  PAYSIM_SECRET_KEY="bench-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')" # the development one is refused in Production
   PAYSIM_STATE_FILE="" start_paysim "$repo" "$(free_port 5182)"
   mapfile -t pay_settings < <(paysim_portal_settings)
 fi

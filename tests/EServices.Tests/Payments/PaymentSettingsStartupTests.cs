@@ -11,6 +11,8 @@ public sealed class PaymentSettingsStartupTests
     [InlineData("", "445566", "secret-key-0123456789")]
     [InlineData("apikey-0123", "", "secret-key-0123456789")]
     [InlineData("apikey-0123", "445566", null)]
+    [InlineData("apikey-0123", "445566", "short-secret")]
+    [InlineData("apikey-0123", "445566", "paysim-dev-secret-key-not-for-production")] // the simulator's, in the repository
     public void A_production_portal_pointed_at_CinetPay_without_its_keys_does_not_start(string? apiKey, string? siteId, string? secretKey)
     {
         using var portal = new ProductionPortal(("Payments:CinetPay:BaseUrl", "https://api-checkout.cinetpay.com"),
@@ -19,6 +21,7 @@ public sealed class PaymentSettingsStartupTests
         var error = Assert.ThrowsAny<Exception>(() => portal.Server);
 
         Assert.Contains("Payments:CinetPay:ApiKey, SiteId and SecretKey (env Payments__CinetPay__ApiKey…) must be set", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("not the simulator's development one", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,15 +14,19 @@ public sealed partial class CinetPayProvider(HttpClient http, IOptions<PaymentOp
 {
     public const string KeysRequired =
         "Payments:CinetPay:ApiKey, SiteId and SecretKey (env Payments__CinetPay__ApiKey…) must be set when " +
-        "Payments:CinetPay:BaseUrl is: without the secret key no notification can be verified. / Les clés CinetPay doivent " +
+        "Payments:CinetPay:BaseUrl is, the secret key of 16 characters or more and not the simulator's development one: " +
+        "without it no notification can be verified. / Les clés CinetPay doivent " +
         "être définies quand Payments:CinetPay:BaseUrl l'est.";
 
     /// <summary>Not finished yet: the transaction exists and waits for the payer or the operator (604: a wrong OTP, the payer may retry).</summary>
     private static readonly string[] Waiting = ["201", "623", "662", "663", "664", "604"];
 
-    /// <summary>Answers about the merchant's settings or CinetPay's own trouble, not about the transaction (service
-    /// unavailable, settings, fields, apikey, site_id, unknown error): concluding "refused" from them could drop a payment.</summary>
-    private static readonly string[] NotAboutTheTransaction = ["603", "606", "608", "609", "613", "624"];
+    /// <summary>The answers that say the payment itself failed, and nothing else does (docs.cinetpay.com, code table):
+    /// failed, balance too low, cancelled or refused, phone number unknown or not supported, amount too low or too high,
+    /// operator unavailable, the payer's daily, weekly or monthly limits. Any other answer (CinetPay's own trouble, the
+    /// merchant's settings, a code never seen) concludes nothing: the attempt is asked about again, so that a payment
+    /// the payer confirms later is never dropped as refused.</summary>
+    private static readonly string[] RefusedCodes = ["600", "602", "627", "635", "636", "641", "642", "804", "807", "808", "809", "810", "811", "812"];
 
     private readonly CinetPayOptions _settings = options.Value.CinetPay;
 
@@ -30,7 +34,8 @@ public sealed partial class CinetPayProvider(HttpClient http, IOptions<PaymentOp
 
     /// <summary>Keys for the configured account, or no account at all (then online payment is off).</summary>
     public static bool HasKeys(CinetPayOptions o) =>
-        string.IsNullOrWhiteSpace(o.BaseUrl) || !(string.IsNullOrWhiteSpace(o.ApiKey) || string.IsNullOrWhiteSpace(o.SiteId) || string.IsNullOrWhiteSpace(o.SecretKey));
+        string.IsNullOrWhiteSpace(o.BaseUrl) || !(string.IsNullOrWhiteSpace(o.ApiKey) || string.IsNullOrWhiteSpace(o.SiteId)
+            || o.SecretKey.Trim().Length < 16 || o.SecretKey.Contains("not-for-production", StringComparison.OrdinalIgnoreCase));
 
     public async Task<Checkout> OpenAsync(CheckoutOrder order, CancellationToken ct)
     {
@@ -70,15 +75,22 @@ public sealed partial class CinetPayProvider(HttpClient http, IOptions<PaymentOp
         var data = Data(answer);
         var status = Text(data, "status");
         var said = Said(code, answer, data);
-        if (code == "00" && status == "ACCEPTED")
+        var success = code is "00" or "0";
+        if (success && status == "ACCEPTED")
         {
             return new PaymentCheck(CheckVerdict.Paid, said, Amount(Text(data, "amount")), Clip(Text(data, "currency"), 8),
                 Clip(Text(data, "payment_method"), 20), Clip(Text(data, "operator_id"), 100), Phone(data), PaidAt(Text(data, "payment_date")));
         }
-        // A success code with a status that is not ACCEPTED (WAITING_…, or one never seen) is not a conclusion either.
-        var verdict = Waiting.Contains(code) || code == "00" || status?.StartsWith("WAITING", StringComparison.Ordinal) == true ? CheckVerdict.Pending
-            : NotAboutTheTransaction.Contains(code) ? CheckVerdict.Unreachable
-            : CheckVerdict.Refused;
+        // Refused only when CinetPay says so of the transaction; waiting when it says so; anything else (a success code
+        // with another status, ACCEPTED with another code, an error of its own) is asked again later.
+        var verdict = !success && (RefusedCodes.Contains(code) || status is "REFUSED" or "CANCELLED") ? CheckVerdict.Refused
+            : Waiting.Contains(code) || status?.StartsWith("WAITING", StringComparison.Ordinal) == true ? CheckVerdict.Pending
+            : CheckVerdict.Unreachable;
+        if (verdict == CheckVerdict.Unreachable)
+        {
+            LogFault(log, "v2/payment/check", $"answer concludes nothing: {said}");
+        }
+
         return new PaymentCheck(verdict, said, Amount(Text(data, "amount")), Clip(Text(data, "currency"), 8), Clip(Text(data, "payment_method"), 20));
     }
 
