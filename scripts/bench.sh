@@ -330,7 +330,7 @@ if want 8; then
   portal_us="$(per_check "$(( $(cpu_ticks "$portal_pid") - portal_ticks_before ))")"
   postgres_us="$(per_check "$(( $(postgres_ticks) - postgres_ticks_before ))")"
   paysim_us="$(per_check "$(( $(cpu_ticks "$PAYSIM_PID") - paysim_ticks_before ))")"
-  row "8. One reconciliation pass over $pending pending attempts (job: batches of 200, 4 checks at once)" \
+  row "8. One reconciliation pass over $pending pending attempts (job: batches of 40, 4 checks at once)" \
     "$pass_seconds s ($(calc "$pending / $pass_seconds" | xargs printf '%.0f') checks/s); per check: portal $portal_us µs, PostgreSQL $postgres_us µs, simulator $paysim_us µs of processor" "(measured)" "—"
   psql_bench -c "DELETE FROM payments WHERE transaction_id LIKE 'BENCH%'"
 fi

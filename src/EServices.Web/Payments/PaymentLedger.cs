@@ -3,7 +3,6 @@ using EServices.Web.Documents;
 using EServices.Web.Forms;
 using EServices.Web.Infrastructure.Audit;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace EServices.Web.Payments;
 
@@ -13,7 +12,7 @@ namespace EServices.Web.Payments;
 /// then the payment's: a payment confirmed twice, late or out of order is applied once, and one payment counts per
 /// request — any other money received is flagged for refund, never lost and never accepted twice.
 /// </summary>
-public sealed class PaymentLedger(
+public sealed partial class PaymentLedger(
     AppDbContext db,
     RequestFiling filing,
     IPaymentProvider provider,
@@ -30,8 +29,9 @@ public sealed class PaymentLedger(
     public sealed record Opening(string? PaymentUrl, string? Number, string? Refusal);
 
     /// <summary>Opens an attempt for the applicant's draft awaiting payment. The attempt is saved before the provider is
-    /// called: if the portal stops in between, the reconciliation job still asks about it. An attempt opened in the last
-    /// minutes and not settled is given again rather than a second one (a double click would open two payments).</summary>
+    /// called: if the portal stops in between, the reconciliation job still asks about it. A pending attempt of the last
+    /// minutes is given again, and one still waiting for the provider's page refuses a second one: a double click or a
+    /// second tab must not open two payments.</summary>
     public async Task<Opening> OpenAsync(Guid requestId, string applicantId, string? payerPhone, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -49,18 +49,23 @@ public sealed class PaymentLedger(
                 return (null, new Opening(null, request.Number, request.Number is null ? "Cette demande n'attend pas de paiement." : null));
             }
 
-            var recent = await db.Payments.Where(p => p.RequestId == requestId && p.Status == PaymentStatus.Pending && p.PaymentUrl != null
-                    && p.CreatedAt > now - TimeSpan.FromMinutes(10))
+            var recent = await db.Payments.Where(p => p.RequestId == requestId && p.Status == PaymentStatus.Pending && p.CreatedAt > now - TimeSpan.FromMinutes(10))
                 .OrderByDescending(p => p.CreatedAt).FirstOrDefaultAsync(token);
-            if (recent is not null)
+            if (recent is { PaymentUrl: { } page })
             {
-                return (null, new Opening(recent.PaymentUrl, null, null));
+                return (null, new Opening(page, null, null));
+            }
+
+            if (recent is not null && recent.CreatedAt > now - OpeningTime)
+            {
+                return (null, new Opening(null, null, BeingOpened));
             }
 
             var settings = options.Value;
             var payment = Payment.Start(request, request.Procedure.ServiceId, provider.Name, NewTransactionId(now), request.FeeDue!.Value, now,
                 settings.CheckWindow, now + settings.FirstCheckAfter);
             db.Payments.Add(payment);
+            Record(payment, $"Paiement ouvert chez {provider.Name} pour la démarche « {request.Procedure.Title} »", applicantId);
             await db.SaveChangesAsync(token);
             await transaction.CommitAsync(token);
             return (payment, new Opening(null, null, null));
@@ -72,7 +77,7 @@ public sealed class PaymentLedger(
 
         var title = await db.Procedures.Where(p => p.Id == attempt.ProcedureId).Select(p => p.Title).SingleAsync(ct);
         var checkout = await provider.OpenAsync(new CheckoutOrder(
-            attempt.TransactionId, attempt.Amount, Payment.Currency, Description(title),
+            attempt.TransactionId, attempt.Amount, Payment.Currency, title,
             new Uri(links.To(NotifyPath)), new Uri(links.To(ReturnPath)), payerPhone), ct);
         if (checkout.PaymentUrl is not { } url)
         {
@@ -91,7 +96,10 @@ public sealed class PaymentLedger(
     public async Task<Payment?> CheckAsync(string transactionId, CancellationToken ct)
     {
         var payment = await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.TransactionId == transactionId, ct);
-        if (payment is null || payment.Provider != provider.Name || payment.Status == PaymentStatus.Paid)
+        // A failed or expired attempt is asked again (a payment can still be confirmed late), but not more than once a
+        // minute: a notification replayed in a loop must not turn into as many calls to the provider.
+        if (payment is null || payment.Provider != provider.Name || payment.Status == PaymentStatus.Paid
+            || (payment.IsSettled && payment.UpdatedAt > clock.GetUtcNow() - TimeSpan.FromMinutes(1)))
         {
             return payment;
         }
@@ -105,12 +113,14 @@ public sealed class PaymentLedger(
     public Task<Payment> ApplyAsync(Guid paymentId, PaymentCheck check, CancellationToken ct) =>
         db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
+            db.ChangeTracker.Clear(); // a replay after a lost commit starts from what the database holds
             await using var transaction = await db.Database.BeginTransactionAsync(token);
             var requestId = await db.Payments.Where(p => p.Id == paymentId).Select(p => p.RequestId).SingleAsync(token);
             var request = requestId is { } id ? await filing.LockAsync(id, token) : null;
             await db.Database.ExecuteSqlAsync($"SELECT 1 FROM payments WHERE id = {paymentId} FOR UPDATE", token);
             var payment = await db.Payments.SingleAsync(p => p.Id == paymentId, token);
-            if (payment.Status != PaymentStatus.Paid)
+            // Paid is final; a failed or expired attempt changes only if the provider now says it was paid.
+            if (payment.Status == PaymentStatus.Pending || (payment.IsSettled && payment.Status != PaymentStatus.Paid && check.Verdict == CheckVerdict.Paid))
             {
                 await ApplyLockedAsync(payment, request, check, token);
                 await db.SaveChangesAsync(token);
@@ -161,8 +171,11 @@ public sealed class PaymentLedger(
     public async Task<IReadOnlyList<string>> ClaimDueAsync(int batch, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        // Long enough for the whole batch to be checked even when every call waits for the provider's timeout.
+        var settings = options.Value;
+        var claim = settings.CinetPay.Timeout * ((batch / Math.Max(1, settings.ParallelChecks)) + 1) + TimeSpan.FromMinutes(1);
         return await db.Database.SqlQuery<string>($"""
-            UPDATE payments SET next_check_at = {now + TimeSpan.FromMinutes(5)}
+            UPDATE payments SET next_check_at = {now + claim}
             WHERE id IN (SELECT id FROM payments WHERE status = 'Pending' AND next_check_at <= {now}
                          ORDER BY next_check_at LIMIT {batch} FOR UPDATE SKIP LOCKED)
             RETURNING transaction_id AS "Value"
@@ -170,93 +183,16 @@ public sealed class PaymentLedger(
     }
 
     /// <summary>Whether someone may be paying this request right now (then it can neither go back to its form nor be deleted).</summary>
-    public Task<bool> IsUnderWayAsync(Guid requestId, CancellationToken ct) =>
-        db.Payments.AnyAsync(p => p.RequestId == requestId && p.Status == PaymentStatus.Pending && p.PaymentUrl != null, ct);
-
-    public enum CounterOutcome
+    public Task<bool> IsUnderWayAsync(Guid requestId, CancellationToken ct)
     {
-        Filed,
-        UnknownCode,
-        ReceiptAlreadyRecorded,
-        WrongAmount,
-        RefundDue,
+        var opening = clock.GetUtcNow() - OpeningTime;
+        return db.Payments.AnyAsync(p => p.RequestId == requestId && p.Status == PaymentStatus.Pending && (p.PaymentUrl != null || p.CreatedAt > opening), ct);
     }
 
-    /// <summary>A cashier records a Treasury receipt for the draft whose payment code the citizen gives. The receipt's
-    /// amount must be the fee due: another amount is recorded (the money was received) and flagged, never accepted.</summary>
-    public async Task<(CounterOutcome Outcome, string? Number)> RecordCounterReceiptAsync(string paymentCode, string receiptNumber, int amount, string cashierId, CancellationToken ct)
-    {
-        try
-        {
-            return await RecordReceiptAsync(paymentCode, receiptNumber, amount, cashierId, ct);
-        }
-        catch (DbUpdateException saving) when (saving.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            // The same receipt typed at the same moment for another request: the unique index lets one through.
-            db.ChangeTracker.Clear();
-            return (CounterOutcome.ReceiptAlreadyRecorded, null);
-        }
-    }
+    /// <summary>How long an attempt may wait for the provider's page: a second click meanwhile must not open a second payment.</summary>
+    private TimeSpan OpeningTime => options.Value.CinetPay.Timeout + TimeSpan.FromSeconds(30);
 
-    private Task<(CounterOutcome Outcome, string? Number)> RecordReceiptAsync(string paymentCode, string receiptNumber, int amount, string cashierId, CancellationToken ct) =>
-        db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(token);
-            var requestId = await db.Requests.Where(r => r.PaymentCode == paymentCode).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(token);
-            var request = requestId is { } id ? await filing.LockAsync(id, token) : null;
-            if (request is null || request.IsTest)
-            {
-                return (CounterOutcome.UnknownCode, (string?)null);
-            }
-
-            if (await db.Payments.AnyAsync(p => p.Provider == Payment.Counter && p.Reference == receiptNumber, token))
-            {
-                return (CounterOutcome.ReceiptAlreadyRecorded, request.Number);
-            }
-
-            var now = clock.GetUtcNow();
-            var payment = Payment.AtCounter(request, request.Procedure.ServiceId, NewTransactionId(now), receiptNumber, amount, cashierId, now);
-            db.Payments.Add(payment);
-            (CounterOutcome, string?) outcome;
-            if (amount != request.FeeDue)
-            {
-                payment.ConfirmPaid(amount, Payment.Currency, "TRESOR", receiptNumber, null, now, PaymentFlag.WrongAmount, payment.LastAnswer!, now);
-                Record(payment, $"Quittance {receiptNumber} de {FieldRules.FormatAmount(amount)} au lieu de {FieldRules.FormatAmount(request.FeeDue ?? 0)} : signalée, non acceptée", cashierId);
-                outcome = (CounterOutcome.WrongAmount, request.Number);
-            }
-            else if (!request.IsAwaitingPayment)
-            {
-                payment.ConfirmPaid(amount, Payment.Currency, "TRESOR", receiptNumber, null, now, PaymentFlag.RefundDue, payment.LastAnswer!, now);
-                Record(payment, $"Quittance {receiptNumber} pour la demande {request.Number}, déjà payée : à rembourser", cashierId);
-                outcome = (CounterOutcome.RefundDue, request.Number);
-            }
-            else
-            {
-                await db.SaveChangesAsync(token); // the payment row first: the request points at it
-                var number = await filing.FileAsync(request, payment, new PaidFee(amount, Payment.MeansLabel("TRESOR"), receiptNumber), token);
-                Record(payment, $"Quittance du Trésor {receiptNumber} enregistrée : demande {number} déposée", cashierId);
-                outcome = (CounterOutcome.Filed, number);
-            }
-
-            await db.SaveChangesAsync(token);
-            await transaction.CommitAsync(token);
-            return outcome;
-        }, ct);
-
-    /// <summary>Records that flagged money was given back, with the refund's reference.</summary>
-    public async Task<bool> MarkRefundedAsync(Guid paymentId, string staffId, string note, CancellationToken ct)
-    {
-        var payment = await db.Payments.SingleOrDefaultAsync(p => p.Id == paymentId, ct);
-        if (payment is null || payment.Flag == PaymentFlag.None || payment.RefundedAt is not null)
-        {
-            return false;
-        }
-
-        payment.Refunded(staffId, note, clock.GetUtcNow());
-        Record(payment, $"Remboursement enregistré : {payment.RefundNote}", staffId);
-        await db.SaveChangesAsync(ct);
-        return true;
-    }
+    private const string BeingOpened = "Un paiement est en cours d'ouverture pour cette demande : patientez quelques secondes, puis réessayez.";
 
     /// <summary>2, 4, 8… minutes after each check, up to <see cref="PaymentOptions.LongestWait"/>.</summary>
     private TimeSpan Wait(int checks)
@@ -273,11 +209,4 @@ public sealed class PaymentLedger(
     private static string NewTransactionId(DateTimeOffset now) =>
         "ES" + now.UtcDateTime.ToString("yyMMdd", System.Globalization.CultureInfo.InvariantCulture)
         + RandomNumberGenerator.GetString("0123456789ABCDEFGHJKLMNPQRSTUVWXYZ", 10);
-
-    /// <summary>The procedure's title without the characters CinetPay refuses in a description (# / $ _ &amp;).</summary>
-    private static string Description(string title)
-    {
-        var cleaned = new string([.. title.Select(c => c is '#' or '/' or '$' or '_' or '&' ? ' ' : c)]);
-        return cleaned.Length <= 100 ? cleaned : cleaned[..100];
-    }
 }

@@ -11,13 +11,14 @@ namespace EServices.Web.Payments;
 public sealed class ReconciliationJob(IServiceScopeFactory scopes, IOptions<PaymentOptions> options, TimeProvider clock, ILogger<ReconciliationJob> logger)
     : BackgroundJob(scopes, clock)
 {
-    private const int Batch = 200;
-
     protected override TimeSpan Period => options.Value.ReconcileEvery;
 
     protected override async Task<bool> RunAsync(IServiceProvider services, CancellationToken ct)
     {
-        var due = await services.GetRequiredService<PaymentLedger>().ClaimDueAsync(Batch, ct);
+        // Ten rounds of checks per claim: a claim lasts as long as ten provider timeouts, so a slow provider does not let
+        // another node claim the same attempts before this one has asked about them.
+        var batch = options.Value.ParallelChecks * 10;
+        var due = await services.GetRequiredService<PaymentLedger>().ClaimDueAsync(batch, ct);
         var scopes = services.GetRequiredService<IServiceScopeFactory>();
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = options.Value.ParallelChecks, CancellationToken = ct }, async (transactionId, token) =>
         {
@@ -32,7 +33,7 @@ public sealed class ReconciliationJob(IServiceScopeFactory scopes, IOptions<Paym
                 logger.LogWarning(failure, "Payment {TransactionId} could not be reconciled", transactionId);
             }
         });
-        return due.Count == Batch;
+        return due.Count == batch;
     }
 
     protected override void LogFailure(Exception failure) => logger.LogWarning(failure, "Payment reconciliation failed");
