@@ -24,6 +24,8 @@ public static class FeatureServices
         .AddScoped<CorrectRequest>()
         .AddScoped<PersonalData.PersonalDataExport>()
         .AddScoped<PersonalData.Erasure>()
+        .AddScoped<Payments.PaymentPageQuery>()
+        .AddScoped<Payments.PaymentReturn>()
         .AddScoped<StaffScope>()
         .AddScoped<InboxQuery>()
         .AddScoped<RequestFileQuery>()
