@@ -50,7 +50,7 @@ public sealed class EveryFormTests(HostFixture host)
     }
 
     /// <summary>A plausible answer for each field, as the form expects it.</summary>
-    private static IEnumerable<(string, string)> Sample(FormField field) => field.Type switch
+    internal static IEnumerable<(string, string)> Sample(FormField field) => field.Type switch
     {
         FieldType.Info or FieldType.File => [],
         FieldType.MultiChoice => [(field.Key, field.Choices[0].Value)],
