@@ -4,4 +4,5 @@ global using EServices.Web.Domain.Catalogue;
 global using EServices.Web.Domain.Documents;
 global using EServices.Web.Domain.Forms;
 global using EServices.Web.Domain.Messaging;
+global using EServices.Web.Domain.Payments;
 global using EServices.Web.Domain.Requests;

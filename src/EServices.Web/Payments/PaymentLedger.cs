@@ -3,6 +3,7 @@ using EServices.Web.Documents;
 using EServices.Web.Forms;
 using EServices.Web.Infrastructure.Audit;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace EServices.Web.Payments;
 
@@ -135,6 +136,7 @@ public sealed class PaymentLedger(
                     : "Paiement reçu pour une demande qui ne l'attendait plus : à rembourser");
                 break;
             case CheckVerdict.Paid:
+                // Filed even if the procedure closed meanwhile: the applicant paid while it was open.
                 payment.ConfirmPaid(check.Amount, check.Currency, check.Method, check.Reference, check.PayerPhone, check.PaidAt ?? now, PaymentFlag.None, check.Answer, now);
                 var number = await filing.FileAsync(request, payment, new PaidFee(payment.Amount, Payment.MeansLabel(check.Method), check.Reference ?? payment.TransactionId), ct);
                 Record(payment, $"Paiement confirmé ({Payment.MeansLabel(check.Method)}) : demande {number} déposée");
@@ -182,7 +184,21 @@ public sealed class PaymentLedger(
 
     /// <summary>A cashier records a Treasury receipt for the draft whose payment code the citizen gives. The receipt's
     /// amount must be the fee due: another amount is recorded (the money was received) and flagged, never accepted.</summary>
-    public Task<(CounterOutcome Outcome, string? Number)> RecordCounterReceiptAsync(string paymentCode, string receiptNumber, int amount, string cashierId, CancellationToken ct) =>
+    public async Task<(CounterOutcome Outcome, string? Number)> RecordCounterReceiptAsync(string paymentCode, string receiptNumber, int amount, string cashierId, CancellationToken ct)
+    {
+        try
+        {
+            return await RecordReceiptAsync(paymentCode, receiptNumber, amount, cashierId, ct);
+        }
+        catch (DbUpdateException saving) when (saving.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The same receipt typed at the same moment for another request: the unique index lets one through.
+            db.ChangeTracker.Clear();
+            return (CounterOutcome.ReceiptAlreadyRecorded, null);
+        }
+    }
+
+    private Task<(CounterOutcome Outcome, string? Number)> RecordReceiptAsync(string paymentCode, string receiptNumber, int amount, string cashierId, CancellationToken ct) =>
         db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(token);
