@@ -15,11 +15,11 @@ public sealed class PaymentPageTests(PaymentHost host)
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Equal("Payer les frais de votre demande", page.Html.QuerySelector("h1")!.TextContent);
-        Assert.Contains(FieldRules.FormatAmount(PaymentHost.Fee), page.Text, StringComparison.Ordinal);
+        Assert.Contains("5 000 FCFA", page.Text, StringComparison.Ordinal);
         Assert.Contains("Inscription à un concours direct", page.Text, StringComparison.Ordinal);
         Assert.Matches(@"Payer au guichet du Trésor : donnez le code P-[2-9A-Z]{8}", page.Text);
         Assert.Equal("Draft", await host.ScalarAsync("SELECT status FROM requests WHERE id = @id", ("id", payer.DraftId)));
-        Assert.Null(await host.ScalarAsync("SELECT number FROM requests WHERE id = @id", ("id", payer.DraftId)));
+        Assert.Equal(DBNull.Value, await host.ScalarAsync("SELECT number FROM requests WHERE id = @id", ("id", payer.DraftId)));
 
         // The form is frozen: its steps and its review lead to the payment page.
         foreach (var path in new[] { $"/brouillons/{payer.DraftId}/etapes/1", $"/brouillons/{payer.DraftId}/recapitulatif" })
@@ -40,9 +40,9 @@ public sealed class PaymentPageTests(PaymentHost host)
         var back = await payer.Session.SubmitAsync(payer.PaymentPage, "Revenir au formulaire");
 
         Assert.Equal("Vérifiez votre demande avant de la déposer", back.Html.QuerySelector("h1")!.TextContent);
-        Assert.Contains("Frais à payer : " + FieldRules.FormatAmount(PaymentHost.Fee), back.Text, StringComparison.Ordinal);
+        Assert.Contains("Frais à payer : 5 000 FCFA", back.Text, StringComparison.Ordinal);
         Assert.NotNull(back.Html.QuerySelectorAll("button").FirstOrDefault(b => b.TextContent == "Payer et déposer"));
-        Assert.Null(await host.ScalarAsync("SELECT awaiting_payment_since FROM requests WHERE id = @id", ("id", payer.DraftId)));
+        Assert.Equal(DBNull.Value, await host.ScalarAsync("SELECT awaiting_payment_since FROM requests WHERE id = @id", ("id", payer.DraftId)));
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class ReturnPageTests(PaymentHost host)
         Assert.Contains("Frais payés", FilingTests.PdfText(pdf), StringComparison.Ordinal);
 
         var request = await payer.Session.GetAsync($"/mes-demandes/{number}");
-        Assert.Contains($"Frais payés {FieldRules.FormatAmount(PaymentHost.Fee)}, par Orange Money", request.Text, StringComparison.Ordinal);
+        Assert.Contains("Frais payés 5 000 FCFA, par Orange Money", request.Text, StringComparison.Ordinal);
         Assert.Contains("Référence du paiement MP" + transactionId, request.Text, StringComparison.Ordinal);
         await host.AssertLedgerHoldsAsync();
     }
