@@ -66,8 +66,8 @@ public sealed class PaymentPageTests(PaymentHost host)
         Assert.Equal(HttpStatusCode.SeeOther, sent.Status);
         var transactionId = sent.Location!.Split('/')[^1];
         Assert.Equal(ScriptedProvider.PageOf(transactionId), sent.Location);
-        Assert.Equal(PaymentHost.Fee, await host.ScalarAsync("SELECT amount FROM payments WHERE transaction_id = @t", ("t", transactionId)));
-        Assert.Equal(PaymentHost.Fee, host.Provider.Orders.Single(o => o.TransactionId == transactionId).Amount);
+        Assert.Equal(PaymentSteps.Fee, await host.ScalarAsync("SELECT amount FROM payments WHERE transaction_id = @t", ("t", transactionId)));
+        Assert.Equal(PaymentSteps.Fee, host.Provider.Orders.Single(o => o.TransactionId == transactionId).Amount);
 
         // A second press a moment later gives the same page, not a second payment.
         var again = await payer.Session.SubmitAsync(payer.PaymentPage, "Payer par mobile money", follow: false);
@@ -106,7 +106,7 @@ public sealed class PaymentPageTests(PaymentHost host)
     public async Task Going_back_to_the_form_is_refused_while_a_payment_is_under_way_and_allowed_once_it_failed()
     {
         var payer = await host.AwaitingPaymentAsync();
-        var transactionId = await PaymentHost.OpenAsync(payer.Session, payer.PaymentPage);
+        var transactionId = await PaymentSteps.OpenAsync(payer.Session, payer.PaymentPage);
 
         var refused = await payer.Session.SubmitAsync(await payer.Session.GetAsync(payer.PaymentPath), "Revenir au formulaire");
         Assert.Equal(HttpStatusCode.Conflict, refused.Status);
@@ -123,7 +123,7 @@ public sealed class PaymentPageTests(PaymentHost host)
     public async Task Deleting_an_unpaid_request_asks_first_waits_for_a_payment_under_way_and_keeps_the_attempts()
     {
         var payer = await host.AwaitingPaymentAsync();
-        var transactionId = await PaymentHost.OpenAsync(payer.Session, payer.PaymentPage);
+        var transactionId = await PaymentSteps.OpenAsync(payer.Session, payer.PaymentPage);
 
         var confirm = await payer.Session.ClickAsync(await payer.Session.GetAsync(payer.PaymentPath), "Supprimer cette demande");
         Assert.Equal("Supprimer la demande « Inscription à un concours direct » ?", confirm.Html.QuerySelector("h1")!.TextContent);

@@ -12,8 +12,8 @@ public sealed class ReturnPageTests(PaymentHost host)
     public async Task Back_from_a_confirmed_payment_the_applicant_sees_the_number_and_downloads_the_receipt()
     {
         var payer = await host.AwaitingPaymentAsync();
-        var transactionId = await PaymentHost.OpenAsync(payer.Session, payer.PaymentPage);
-        host.Provider.Paid(transactionId, PaymentHost.Fee);
+        var transactionId = await PaymentSteps.OpenAsync(payer.Session, payer.PaymentPage);
+        host.Provider.Paid(transactionId, PaymentSteps.Fee);
 
         // CinetPay posts the browser back: turned into a GET, where the session cookie comes along.
         var posted = await payer.Session.Client.PostAsync("/paiements/retour", new FormUrlEncodedContent([KeyValuePair.Create("transaction_id", transactionId), KeyValuePair.Create("token", "jeton")]));
@@ -37,7 +37,7 @@ public sealed class ReturnPageTests(PaymentHost host)
     public async Task A_payment_not_yet_confirmed_shows_a_page_that_refreshes_itself_and_says_the_portal_keeps_checking()
     {
         var payer = await host.AwaitingPaymentAsync();
-        var transactionId = await PaymentHost.OpenAsync(payer.Session, payer.PaymentPage);
+        var transactionId = await PaymentSteps.OpenAsync(payer.Session, payer.PaymentPage);
 
         var page = await payer.Session.GetAsync($"/paiements/retour?transaction_id={transactionId}");
 
@@ -51,7 +51,7 @@ public sealed class ReturnPageTests(PaymentHost host)
     public async Task A_payment_that_failed_says_nothing_was_taken_and_offers_to_try_again()
     {
         var payer = await host.AwaitingPaymentAsync();
-        var transactionId = await PaymentHost.OpenAsync(payer.Session, payer.PaymentPage);
+        var transactionId = await PaymentSteps.OpenAsync(payer.Session, payer.PaymentPage);
         host.Provider.Refused(transactionId);
 
         var page = await payer.Session.GetAsync($"/paiements/retour?transaction_id={transactionId}");
@@ -61,7 +61,7 @@ public sealed class ReturnPageTests(PaymentHost host)
         var retry = await payer.Session.ClickAsync(page, "Réessayer");
         Assert.Equal(payer.PaymentPath, retry.Url);
         Assert.Contains("Non abouti : rien n'a été prélevé", retry.Text, StringComparison.Ordinal);
-        var second = await PaymentHost.OpenAsync(payer.Session, retry);
+        var second = await PaymentSteps.OpenAsync(payer.Session, retry);
         Assert.NotEqual(transactionId, second);
     }
 
@@ -89,8 +89,8 @@ public sealed class ReturnPageTests(PaymentHost host)
     public async Task Someone_elses_transaction_or_no_session_shows_the_neutral_page_and_not_the_request()
     {
         var payer = await host.AwaitingPaymentAsync();
-        var transactionId = await PaymentHost.OpenAsync(payer.Session, payer.PaymentPage);
-        host.Provider.Paid(transactionId, PaymentHost.Fee);
+        var transactionId = await PaymentSteps.OpenAsync(payer.Session, payer.PaymentPage);
+        host.Provider.Paid(transactionId, PaymentSteps.Fee);
         using var other = host.NewSession();
         await TestUsers.SignUpAsync(other);
         using var anonymous = host.NewSession();

@@ -12,21 +12,21 @@ public sealed class UnpaidDraftExpiryTests(PaymentHost host)
     {
         var payer = await host.AwaitingPaymentAsync();
         var paying = await host.AwaitingPaymentAsync();
-        var transactionId = await PaymentHost.OpenAsync(paying.Session, paying.PaymentPage);
+        var transactionId = await PaymentSteps.OpenAsync(paying.Session, paying.PaymentPage);
         var code = (string)(await host.ScalarAsync("SELECT payment_code FROM requests WHERE id = @id", ("id", payer.DraftId)))!;
 
-        host.Clock.Advance(TimeSpan.FromDays(6));
+        host.Clock().Advance(TimeSpan.FromDays(6));
         try
         {
             await host.ExpireUnpaidDraftsAsync();
             Assert.Equal(1L, await host.ScalarAsync("SELECT count(*) FROM requests WHERE id = @id", ("id", payer.DraftId)));
 
-            host.Clock.Advance(TimeSpan.FromDays(2));
+            host.Clock().Advance(TimeSpan.FromDays(2));
             Assert.True(await host.ExpireUnpaidDraftsAsync() >= 1);
         }
         finally
         {
-            host.Clock.Advance(TimeSpan.FromDays(-8));
+            host.Clock().Advance(TimeSpan.FromDays(-8));
         }
 
         Assert.Equal(0L, await host.ScalarAsync("SELECT count(*) FROM requests WHERE id = @id", ("id", payer.DraftId)));
@@ -48,16 +48,16 @@ public sealed class UnpaidDraftExpiryTests(PaymentHost host)
     {
         using var session = host.NewSession();
         var (phone, _) = await TestUsers.SignUpByPhoneAsync(session);
-        var draftId = Guid.Parse((await PaymentHost.ToPaymentPageAsync(session)).Url.Split('/')[^2]);
+        var draftId = Guid.Parse((await PaymentSteps.ToPaymentPageAsync(session)).Url.Split('/')[^2]);
 
-        host.Clock.Advance(TimeSpan.FromDays(8));
+        host.Clock().Advance(TimeSpan.FromDays(8));
         try
         {
             await host.ExpireUnpaidDraftsAsync();
         }
         finally
         {
-            host.Clock.Advance(TimeSpan.FromDays(-8));
+            host.Clock().Advance(TimeSpan.FromDays(-8));
         }
 
         Assert.Equal(0L, await host.ScalarAsync("SELECT count(*) FROM requests WHERE id = @id", ("id", draftId)));
