@@ -44,7 +44,7 @@ public static class BackToForm
                 }
 
                 // Under the request's lock, which OpenAsync takes too: no attempt can open between this check and the change.
-                if (await db.Payments.AnyAsync(p => p.RequestId == request.Id && p.Status == PaymentStatus.Pending && p.PaymentUrl != null, token))
+                if (await ledger.IsUnderWayAsync(request.Id, token))
                 {
                     return new Result(true, Refusal: UnderWay);
                 }
