@@ -38,5 +38,15 @@ if [ "${ESERVICES_KANNEL:-1}" = "1" ] && [ -z "${Sms__SendSmsUrl:-}" ]; then
   echo "==> SMS: http://127.0.0.1:5080/dev/sms (fake SMS centre's log: .local/kannel/fakesmsc.log)"
 fi
 
+# Mobile money: the CinetPay simulator on http://127.0.0.1:5082 (its page lets you choose succès, échec, abandon or
+# réponse lente). ESERVICES_PAYSIM=0, or Payments__CinetPay__BaseUrl set (the real CinetPay), leaves it out.
+if [ "${ESERVICES_PAYSIM:-1}" = "1" ] && [ -z "${Payments__CinetPay__BaseUrl:-}" ]; then
+  . scripts/lib/paysim.sh
+  start_paysim "$repo"
+  cleanup+=(stop_paysim)
+  while IFS= read -r setting; do export "$setting"; done < <(paysim_portal_settings)
+  echo "==> Payments: its transactions on $PAYSIM_URL/_sim/transactions"
+fi
+
 echo "==> Portal: http://127.0.0.1:5080 (demo accounts in README.md)"
 dotnet run --project src/EServices.Web -c Release --urls http://127.0.0.1:5080

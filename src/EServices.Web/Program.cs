@@ -12,6 +12,7 @@ using EServices.Web.Infrastructure.Email;
 using EServices.Web.Infrastructure.Sms;
 using EServices.Web.Infrastructure.Storage;
 using EServices.Web.Payments;
+using EServices.Web.Payments.CinetPay;
 using EServices.Web.Workflow;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
@@ -73,11 +74,16 @@ builder.Services.AddScoped<SmsOutbox>();
 builder.Services.AddHttpClient(Sendsms.Client, c => c.Timeout = TimeSpan.FromSeconds(15));
 builder.Services.AddSingleton<Sendsms>();
 builder.Services.AddHostedService<SmsDispatchJob>();
+// Mobile money through CinetPay (or the local simulator, tools/EServices.PaySim): no BaseUrl, no online payment.
+builder.Services.AddOptions<PaymentOptions>().BindConfiguration(PaymentOptions.Section)
+    .Validate(o => builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing") || CinetPayProvider.HasKeys(o.CinetPay),
+        CinetPayProvider.KeysRequired).ValidateOnStart();
+builder.Services.AddHttpClient<IPaymentProvider, CinetPayProvider>();
 builder.Services.AddHostedService<EmailDispatchJob>();
 builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
 builder.Services.AddHostedService<RetentionJob>();
 builder.Services.AddHostedService<AuditSealJob>();
-builder.Services.AddOptions<PaymentOptions>().BindConfiguration(PaymentOptions.Section);
+builder.Services.AddHostedService<ReconciliationJob>();
 builder.Services.AddFeatureServices();
 // The dynamic forms' validator is built per form definition, not resolved from the container.
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, r => r.ValidatorType != typeof(FormAnswersValidator));
@@ -102,7 +108,8 @@ builder.Services
 builder.Services.AddSessionCookies();
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(AuthorizationPolicies.Applicant, p => p.RequireAuthenticatedUser().RequireAssertion(c => !Roles.All.Any(c.User.IsInRole)))
-    .AddPolicy(AuthorizationPolicies.BackOffice, p => p.RequireRole(Roles.All).RequireClaim(TwoFactor.Claim, TwoFactor.Used))
+    .AddPolicy(AuthorizationPolicies.BackOffice, p => p.RequireRole(Roles.Agent, Roles.Supervisor, Roles.Admin).RequireClaim(TwoFactor.Claim, TwoFactor.Used))
+    .AddPolicy(AuthorizationPolicies.Cashier, p => p.RequireRole(Roles.Cashier).RequireClaim(TwoFactor.Claim, TwoFactor.Used))
     .AddPolicy(AuthorizationPolicies.Supervisor, p => p.RequireRole(Roles.Supervisor, Roles.Admin).RequireClaim(TwoFactor.Claim, TwoFactor.Used))
     .AddPolicy(AuthorizationPolicies.Admin, p => p.RequireRole(Roles.Admin).RequireClaim(TwoFactor.Claim, TwoFactor.Used));
 builder.Services.AddSignInLimits();

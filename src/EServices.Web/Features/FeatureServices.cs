@@ -20,6 +20,7 @@ public static class FeatureServices
         .AddScoped<DraftSteps>()
         .AddScoped<RequestFiling>()
         .AddScoped<SubmitDraft>()
+        .AddScoped<Payments.PaymentLedger>()
         .AddScoped<MyRequestsQuery>()
         .AddScoped<CorrectRequest>()
         .AddScoped<PersonalData.PersonalDataExport>()
@@ -40,7 +41,9 @@ public static class FeatureServices
         .AddScoped<Infrastructure.Audit.AuditSealer>()
         .AddScoped<Infrastructure.Audit.ChainVerifier>()
         .AddScoped<Admin.Publishing>()
-        .AddScoped<Admin.JournalQuery>();
+        .AddScoped<Admin.JournalQuery>()
+        .AddScoped<Admin.PaymentListQuery>()
+        .AddScoped<Admin.Reconciliation>();
 
     private static IServiceCollection AddCommandHandlers(this IServiceCollection services)
     {

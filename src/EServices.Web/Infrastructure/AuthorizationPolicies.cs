@@ -6,7 +6,12 @@ public static class AuthorizationPolicies
     /// <summary>Applicants only: staff accounts are for the back-office (they file test requests through the draft pages,
     /// which check ownership, and follow them in the back-office).</summary>
     public const string Applicant = "applicant";
+
+    /// <summary>Agents, heads of service and administrators: the requests' pages. Not the cashier, who sees none.</summary>
     public const string BackOffice = "back-office";
+
+    /// <summary>Cashiers only: the counter page, which shows a draft's fee and nothing else of it.</summary>
+    public const string Cashier = "cashier";
     public const string Supervisor = "supervisor";
     public const string Admin = "admin";
 }

@@ -9,6 +9,11 @@ public sealed class StaffScope(AppDbContext db)
     public async Task<IQueryable<Request>> RequestsAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         var requests = db.Requests.Where(r => r.Status != RequestStatus.Draft);
+        if (!user.IsInRole(Roles.Agent) && !user.IsInRole(Roles.Supervisor) && !user.IsInRole(Roles.Admin))
+        {
+            return requests.Where(r => false); // a cashier sees no request, even if a policy let one through
+        }
+
         if (user.IsInRole(Roles.Admin))
         {
             return requests;

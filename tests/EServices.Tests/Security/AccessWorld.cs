@@ -12,6 +12,9 @@ public enum Who
     Agent,
     Supervisor,
     Admin,
+
+    /// <summary>Caissier: the counter page only.</summary>
+    Cashier,
 }
 
 /// <summary>One session per kind of user (staff of the DGFP, signed in with their second factor) and a request the
@@ -42,6 +45,8 @@ public sealed class AccessWorld : IDisposable
         await TestStaff.SignInAsync(host, supervisor, Roles.Supervisor, "DGFP", "Aminata", "Traoré");
         var admin = host.NewSession();
         await TestStaff.SignInAsync(host, admin, Roles.Admin, null, "Salif", "Compaoré");
+        var cashier = host.NewSession();
+        await TestStaff.SignInAsync(host, cashier, Roles.Cashier, "DGFP", "Adama", "Ouattara");
 
         var requestId = (Guid)(await host.ScalarAsync("SELECT id FROM requests WHERE number = @n", ("n", number)))!;
         var receiptId = (Guid)(await host.ScalarAsync("SELECT id FROM issued_documents WHERE request_id = @r AND kind = 'Receipt'", ("r", requestId)))!;
@@ -50,7 +55,7 @@ public sealed class AccessWorld : IDisposable
         {
             Sessions = new Dictionary<Who, WebSession>
             {
-                [Who.Anonymous] = host.NewSession(), [Who.Citizen] = citizen, [Who.Agent] = agent, [Who.Supervisor] = supervisor, [Who.Admin] = admin,
+                [Who.Anonymous] = host.NewSession(), [Who.Citizen] = citizen, [Who.Agent] = agent, [Who.Supervisor] = supervisor, [Who.Admin] = admin, [Who.Cashier] = cashier,
             },
             Number = number,
             DraftId = Guid.Parse(draft.Url.Split('/')[2]),

@@ -29,6 +29,9 @@ public enum Access
     /// <summary><see cref="AuthorizationPolicies.Admin"/>: administrators only.</summary>
     Admin,
 
+    /// <summary><see cref="AuthorizationPolicies.Cashier"/>: cashiers only (the counter page).</summary>
+    Cashier,
+
     /// <summary>The SMS gateway's callbacks (Features/Sms): [AllowAnonymous], as Kannel has no session, but it proves itself
     /// with a signature or the shared secret that no user holds: every user is refused (401).</summary>
     Gateway,
@@ -47,6 +50,7 @@ public sealed record AppEndpoint(string Method, string Template, Access Access, 
         Access.BackOffice => who is Who.Agent or Who.Supervisor or Who.Admin,
         Access.Supervisor => who is Who.Supervisor or Who.Admin,
         Access.Gateway => false,
+        Access.Cashier => who == Who.Cashier,
         _ => who == Who.Admin,
     };
 
@@ -83,6 +87,7 @@ public sealed record AppEndpoint(string Method, string Template, Access Access, 
         _ when Template.StartsWith("/admin/services/", StringComparison.Ordinal) => $"{w.ServiceId}",
         _ when Template.StartsWith("/admin/categories/", StringComparison.Ordinal) => $"{w.CategoryId}",
         _ when Template.StartsWith("/admin/agents/", StringComparison.Ordinal) => w.StaffId,
+        _ when Template.StartsWith("/admin/paiements/", StringComparison.Ordinal) => Guid.Empty.ToString(), // none: the administrator gets 404
         _ => throw new InvalidOperationException($"{this}: which record is {{id}}? Add it in {nameof(AppEndpoints)}."),
     };
 }
@@ -97,6 +102,7 @@ public static class AppEndpoints
         [AuthorizationPolicies.BackOffice] = Access.BackOffice,
         [AuthorizationPolicies.Supervisor] = Access.Supervisor,
         [AuthorizationPolicies.Admin] = Access.Admin,
+        [AuthorizationPolicies.Cashier] = Access.Cashier,
     };
 
     public static IReadOnlyList<AppEndpoint> All(HostFixture host) =>

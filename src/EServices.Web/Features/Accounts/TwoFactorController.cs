@@ -35,7 +35,7 @@ public sealed class TwoFactorController(UserManager<ApplicationUser> users, Sign
             await journal.SecondFactorAsync(user, result, "code de l'application", ct);
         }
 
-        return result.Succeeded ? LocalRedirect(Local(form.ReturnUrl))
+        return result.Succeeded ? LocalRedirect(await LocalAsync(form.ReturnUrl, user))
             : result.IsLockedOut ? Refuse(form, "Trop d'essais infructueux : votre compte est bloqué pendant 15 minutes.")
             : await signIn.GetTwoFactorAuthenticationUserAsync() is null ? Redirect("/compte/connexion")
             : Refuse(form, "Code incorrect ou expiré. Saisissez le code affiché maintenant par votre application.");
@@ -63,7 +63,7 @@ public sealed class TwoFactorController(UserManager<ApplicationUser> users, Sign
             await journal.SecondFactorAsync(user, result, "code de secours", ct);
         }
 
-        return result.Succeeded ? LocalRedirect(Local(form.ReturnUrl))
+        return result.Succeeded ? LocalRedirect(await LocalAsync(form.ReturnUrl, user))
             : await signIn.GetTwoFactorAuthenticationUserAsync() is null ? Redirect("/compte/connexion")
             : Refuse(form, "Ce code de secours n'est pas valable (chaque code ne sert qu'une fois).", nameof(RecoveryCode));
     }
@@ -137,5 +137,7 @@ public sealed class TwoFactorController(UserManager<ApplicationUser> users, Sign
         return View(view, form with { Code = null });
     }
 
-    private static string Local(string? returnUrl) => ReturnUrl.LocalOr(returnUrl, "/back-office");
+    /// <summary>Where the address asked for, or the staff member's home: the counter for a cashier, who has no back-office.</summary>
+    private async Task<string> LocalAsync(string? returnUrl, ApplicationUser? user) =>
+        ReturnUrl.LocalOr(returnUrl, user is not null && await users.IsInRoleAsync(user, Roles.Cashier) ? "/caisse" : "/back-office");
 }

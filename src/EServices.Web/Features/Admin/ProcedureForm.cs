@@ -18,6 +18,14 @@ public sealed class ProcedureForm
     public string? SupportingDocuments { get; set; }
 
     public string? FeeXof { get; set; }
+
+    /// <summary>A <see cref="Domain.Payments.FeeKind"/> name; with PerChoice, the field and one amount per choice
+    /// (<see cref="FeeChoices"/>[i] is the choice whose amount is typed in <see cref="FeeAmounts"/>[i]).</summary>
+    public string? FeeKind { get; set; }
+
+    public string? FeeFieldKey { get; set; }
+    public string?[] FeeChoices { get; set; } = [];
+    public string?[] FeeAmounts { get; set; } = [];
     public string? TargetDelayDays { get; set; }
     public string? LegalBasis { get; set; }
     public string? DecreeReference { get; set; }
@@ -28,9 +36,15 @@ public sealed class ProcedureForm
     {
         Title = p.Title, Slug = p.Slug, Summary = p.Summary, Description = p.Description, CategoryId = p.CategoryId, ServiceId = p.ServiceId,
         Audiences = p.Audiences, Eligibility = p.Eligibility, SupportingDocuments = string.Join('\n', p.SupportingDocuments),
-        FeeXof = p.FeeXof.ToString(System.Globalization.CultureInfo.InvariantCulture), TargetDelayDays = p.TargetDelayDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        FeeXof = p.FeeXof.ToString(System.Globalization.CultureInfo.InvariantCulture), FeeKind = p.FeeKind.ToString(), FeeFieldKey = p.FeeFieldKey,
+        FeeChoices = [.. Fees.ByChoice(p.FeeByChoice).Keys], FeeAmounts = [.. Fees.ByChoice(p.FeeByChoice).Values.Select(a => a.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+        TargetDelayDays = p.TargetDelayDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
         LegalBasis = p.LegalBasis, DecreeReference = p.DecreeReference, Outcome = p.Outcome, PaperProcedure = p.PaperProcedure,
     };
+
+    /// <summary>The amounts typed, by choice (the first one typed for a choice posted twice).</summary>
+    public IReadOnlyDictionary<string, string?> TypedAmounts() =>
+        FeeChoices.Zip(FeeAmounts).Where(p => p.First is not null).DistinctBy(p => p.First).ToDictionary(p => p.First!, p => p.Second);
 
     public void ApplyTo(Procedure p)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EServices.Web.Infrastructure.Audit;
+using EServices.Web.Payments;
 using FluentValidation;
 
 namespace EServices.Web.Features.Admin;
@@ -17,6 +18,9 @@ public sealed record ProcedureDeletePage(Procedure Procedure, string? Refusal);
 public sealed record ProcedureEditPage(Procedure? Procedure, ProcedureForm Form, IReadOnlyList<(int Id, string Name)> Categories, IReadOnlyList<(int Id, string Name)> Services)
 {
     public int? Id => Procedure?.Id;
+
+    /// <summary>The fields a fee may depend on, in the version being edited (the draft, else the live one).</summary>
+    public IReadOnlyList<FormField> ChoiceFields => FeeSettings.ChoiceFields((Procedure?.DraftFormVersion ?? Procedure?.PublishedFormVersion)?.Parse());
 }
 
 /// <summary>The procedures of the decree's list: their public sheet, edited without a developer.</summary>
@@ -32,7 +36,7 @@ public sealed class ProceduresController(AppDbContext db, Publishing publishing,
 
     [HttpGet("nouvelle")]
     public async Task<IActionResult> New(CancellationToken ct) =>
-        View("ProcedureEdit", await PageAsync(null, new ProcedureForm { FeeXof = "0", TargetDelayDays = "10" }, ct));
+        View("ProcedureEdit", await PageAsync(null, new ProcedureForm { FeeXof = "0", FeeKind = nameof(FeeKind.None), TargetDelayDays = "10" }, ct));
 
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Edit(int id, CancellationToken ct) =>
@@ -61,6 +65,12 @@ public sealed class ProceduresController(AppDbContext db, Publishing publishing,
             ModelState.AddModelError(nameof(form.ServiceId), "Choisissez le service responsable.");
         }
 
+        var definition = (procedure?.DraftFormVersion ?? procedure?.PublishedFormVersion)?.Parse();
+        foreach (var (field, message) in FeeSettings.Problems(form, definition))
+        {
+            ModelState.AddModelError(field, message);
+        }
+
         if (ModelState.IsValid && await db.Procedures.AnyAsync(p => p.Id != id && p.Slug == form.Slug, ct))
         {
             ModelState.AddModelError(nameof(form.Slug), "Une autre démarche utilise déjà cet identifiant.");
@@ -73,8 +83,13 @@ public sealed class ProceduresController(AppDbContext db, Publishing publishing,
 
         var created = procedure is null;
         procedure ??= db.Procedures.Add(new Procedure { Slug = "", Title = "", Summary = "" }).Entity;
+        var fee = FeeLabel.Of(procedure.FeeKind, procedure.FeeXof, procedure.FeeByChoice);
         form.ApplyTo(procedure);
-        await audit.SaveAsync(db, created, created ? "Démarche créée" : "Fiche modifiée", AuditTargets.Procedure, () => procedure.Id.ToString(CultureInfo.InvariantCulture), procedure.Title, ct);
+        FeeSettings.ApplyTo(form, procedure, definition);
+        var action = created ? "Démarche créée" : "Fiche modifiée";
+        var newFee = FeeLabel.Of(procedure.FeeKind, procedure.FeeXof, procedure.FeeByChoice);
+        action += created || fee != newFee ? $" (frais : {newFee})" : "";
+        await audit.SaveAsync(db, created, action, AuditTargets.Procedure, () => procedure.Id.ToString(CultureInfo.InvariantCulture), procedure.Title, ct);
         return this.Saved($"La fiche « {procedure.Title} » est enregistrée.", created ? $"/admin/demarches/{procedure.Id}" : "/admin/demarches"); // a new one: on to its form
     }
 

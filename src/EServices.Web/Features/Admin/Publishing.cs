@@ -44,7 +44,7 @@ public sealed class Publishing(AppDbContext db, FileStorage storage, AuditLog au
         }
 
         var definition = draft.Parse();
-        var problems = DefinitionCheck.Errors(definition).ToList();
+        var problems = DefinitionCheck.Errors(definition).Concat(FeeSettings.Blockers(procedure, definition)).ToList();
         var keys = CertificateTemplate.Fields(definition).Select(f => f.Key).ToHashSet();
         // A field removed from the draft would print nothing where a template names it.
         var templates = new List<(string, IReadOnlyList<string>)>
@@ -140,6 +140,9 @@ public sealed class Publishing(AppDbContext db, FileStorage storage, AuditLog au
             Eligibility = source.Eligibility,
             SupportingDocuments = source.SupportingDocuments,
             FeeXof = source.FeeXof,
+            FeeKind = source.FeeKind,
+            FeeFieldKey = source.FeeFieldKey,
+            FeeByChoice = source.FeeByChoice,
             TargetDelayDays = source.TargetDelayDays,
             LegalBasis = source.LegalBasis,
             Outcome = source.Outcome,

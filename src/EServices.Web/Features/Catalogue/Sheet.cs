@@ -11,6 +11,8 @@ public sealed record SheetPage(
     string Eligibility,
     IReadOnlyList<string> SupportingDocuments,
     int FeeXof,
+    FeeKind FeeKind,
+    string FeeByChoice,
     int TargetDelayDays,
     string LegalBasis,
     string Outcome,
@@ -18,7 +20,10 @@ public sealed record SheetPage(
     bool Online,
     string DescriptionHtml,
     string DecreeReference,
-    bool Closed);
+    bool Closed)
+{
+    public string Fee => Payments.FeeLabel.Of(FeeKind, FeeXof, FeeByChoice);
+}
 
 public sealed class SheetQuery(AppDbContext db)
 {
@@ -28,7 +33,7 @@ public sealed class SheetQuery(AppDbContext db)
             .Where(p => p.Slug == slug)
             .Select(p => new SheetPage(
                 p.Slug, p.Title, p.Summary, p.Service.Name, p.Category.Name, p.Audiences, p.Eligibility, p.SupportingDocuments,
-                p.FeeXof, p.TargetDelayDays, p.LegalBasis, p.Outcome, p.PaperProcedure, (p.PublishedFormVersionId != null && p.ClosedAt == null), p.Description, p.DecreeReference, p.ClosedAt != null))
+                p.FeeXof, p.FeeKind, p.FeeByChoice, p.TargetDelayDays, p.LegalBasis, p.Outcome, p.PaperProcedure, (p.PublishedFormVersionId != null && p.ClosedAt == null), p.Description, p.DecreeReference, p.ClosedAt != null))
             .FirstOrDefaultAsync(ct);
         return page is null ? null : page with { Audiences = page.Audiences.Select(Audience.Label).ToList(), DescriptionHtml = Infrastructure.SafeMarkdown.ToHtml(page.DescriptionHtml) };
     }

@@ -9,11 +9,12 @@ public sealed record DashboardPage(
     DecreeProgress? Decree,
     IReadOnlyList<StatisticsRow> ByService,
     IReadOnlyList<StatisticsRow> ByProcedure,
-    IReadOnlyList<WeekCount> Weeks)
+    IReadOnlyList<WeekCount> Weeks,
+    IReadOnlyList<CollectedRow> Collected)
 {
     /// <summary>The page with the filter form only, when the dates typed cannot be read.</summary>
     public static DashboardPage Invalid(DashboardFilter filter, DateOnly today, IReadOnlyList<(int, string, string)> services) =>
-        new(filter, null, today, services, null, [], [], []);
+        new(filter, null, today, services, null, [], [], [], []);
 }
 
 /// <summary>The decree's list: procedures online (published and not closed) out of those listed, for the ministry
@@ -27,6 +28,16 @@ public sealed class DecreeProgressRow
     public required string ServiceName { get; init; }
     public int Online { get; init; }
     public int Listed { get; init; }
+}
+
+/// <summary>The fees one service collected over the period: how many payments count, and their total in francs CFA.</summary>
+public sealed class CollectedRow
+{
+    public int ServiceId { get; init; }
+    public required string ServiceCode { get; init; }
+    public required string ServiceName { get; init; }
+    public int Payments { get; init; }
+    public long Amount { get; init; }
 }
 
 /// <summary>Requests filed and decided in one week (Monday to Sunday, cut to the period).</summary>

@@ -33,12 +33,13 @@ public sealed class DashboardQuery(AppDbContext db, StaffScope scope, WorkingCal
         var byService = await QueryAsync<StatisticsRow>(DashboardSql.ByService, period, inScope, holidays, ct);
         var byProcedure = await QueryAsync<StatisticsRow>(DashboardSql.ByProcedure, period, inScope, holidays, ct);
         var weeks = await QueryAsync<WeekCount>(DashboardSql.Weeks, period, inScope, holidays, ct);
+        var collected = await QueryAsync<CollectedRow>(DashboardSql.Collected, period, inScope, holidays, ct);
 
         var progress = new DecreeProgress(
             decree.Sum(d => d.Online),
             decree.Sum(d => d.Listed),
             decree.Where(d => inScope.Contains(d.ServiceId)).ToList());
-        return new DashboardPage(filter, period, Today, services, progress, byService, byProcedure, weeks);
+        return new DashboardPage(filter, period, Today, services, progress, byService, byProcedure, weeks, collected);
     }
 
     private Task<List<T>> QueryAsync<T>(string sql, DashboardPeriod period, int[] services, DateOnly[] holidays, CancellationToken ct) =>

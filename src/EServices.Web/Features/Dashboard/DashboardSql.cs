@@ -93,6 +93,20 @@ public static class DashboardSql
         ORDER BY w.week_start
         """;
 
+    /// <summary>The fees collected per service in scope: payments confirmed in the period that count for a request (not
+    /// flagged for refund or for a wrong amount), test requests left out.</summary>
+    public const string Collected = """
+        SELECT s.id AS service_id, s.code AS service_code, s.name AS service_name,
+               count(pay.id)::int AS payments, coalesce(sum(pay.amount), 0)::bigint AS amount
+        FROM services s
+        LEFT JOIN payments pay ON pay.service_id = s.id AND pay.status = 'Paid' AND pay.flag = 'None'
+             AND (pay.paid_at AT TIME ZONE 'UTC')::date BETWEEN @from AND @to
+             AND NOT EXISTS (SELECT 1 FROM requests r WHERE r.id = pay.request_id AND r.is_test)
+        WHERE s.id = ANY(@services)
+        GROUP BY s.id
+        ORDER BY s.code
+        """;
+
     /// <summary>The decree's progress for every service: the whole ministry's total is their sum.</summary>
     public const string Decree = """
         SELECT s.id AS service_id, s.code AS service_code, s.name AS service_name,

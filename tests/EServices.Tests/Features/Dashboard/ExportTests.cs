@@ -97,7 +97,7 @@ public sealed class ExportTests(HostFixture host)
         Assert.Equal(XLDataType.DateTime, sheet.Cell(2, 5).DataType);
     }
 
-    private static List<Dictionary<string, string>> ReadCsv(byte[] content)
+    internal static List<Dictionary<string, string>> ReadCsv(byte[] content)
     {
         using var reader = CsvReader.Create(content, CsvReaderOptions.Default with { Separator = ';' });
         var rows = new List<Dictionary<string, string>>();
