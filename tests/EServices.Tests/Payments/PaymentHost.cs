@@ -32,9 +32,7 @@ public sealed class PaymentHost : HostFixture
         builder.UseSetting("Payments:ReconcileEvery", "01:00:00"); // the tests run the passes themselves
         builder.ConfigureServices(services =>
         {
-            services.RemoveAll<IPaymentProvider>();
-            services.AddSingleton<IPaymentProvider>(Provider);
-            services.TryAddScoped<PaymentLedger>();
+            services.Replace(ServiceDescriptor.Singleton<IPaymentProvider>(Provider));
         });
     }
 
@@ -65,5 +63,5 @@ public sealed class PaymentHost : HostFixture
 [CollectionDefinition(Name)]
 public sealed class PaymentCollection : ICollectionFixture<PaymentHost>
 {
-    public const string Name = "payments";
+    public const string Name = "applicant-payments";
 }

@@ -29,9 +29,9 @@ public static class PaymentSteps
     }
 
     /// <summary>A new applicant fills the fee procedure and presses « Payer et déposer »: the payment page.</summary>
-    public static async Task<Payer> AwaitingPaymentAsync(this HostFixture host)
+    public static async Task<Payer> AwaitingPaymentAsync(this HostFixture host, WebSession? session = null)
     {
-        var session = host.NewSession();
+        session ??= host.NewSession();
         var user = await TestUsers.SignUpAsync(session);
         var paying = await ToPaymentPageAsync(session);
         return new Payer(session, user, Guid.Parse(paying.Url.Split('/')[^2]), paying);

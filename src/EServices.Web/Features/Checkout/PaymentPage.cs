@@ -1,4 +1,4 @@
-namespace EServices.Web.Features.Payments;
+namespace EServices.Web.Features.Checkout;
 
 /// <summary>One attempt as the applicant reads it.</summary>
 public sealed record AttemptLine(DateTimeOffset At, string State);

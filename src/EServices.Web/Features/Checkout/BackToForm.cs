@@ -1,7 +1,7 @@
 using EServices.Web.Forms;
 using EServices.Web.Payments;
 
-namespace EServices.Web.Features.Payments;
+namespace EServices.Web.Features.Checkout;
 
 /// <summary>
 /// The applicant reopens the form of a draft awaiting payment (to change an answer, and so maybe the fee). Not while a

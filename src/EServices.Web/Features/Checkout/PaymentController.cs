@@ -1,7 +1,7 @@
 using EServices.Web.Payments;
 using Microsoft.AspNetCore.Identity;
 
-namespace EServices.Web.Features.Payments;
+namespace EServices.Web.Features.Checkout;
 
 /// <summary>The applicant pays the fee of a draft awaiting payment: online through the provider's page, reached by a
 /// plain redirect (no script), or at a Treasury counter with the payment code; or goes back to the form, or deletes it.</summary>

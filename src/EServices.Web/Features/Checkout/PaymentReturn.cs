@@ -1,6 +1,6 @@
 using EServices.Web.Payments;
 
-namespace EServices.Web.Features.Payments;
+namespace EServices.Web.Features.Checkout;
 
 public enum ReturnOutcome
 {

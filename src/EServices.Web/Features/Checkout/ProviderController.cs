@@ -3,7 +3,7 @@ using EServices.Web.Payments;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Primitives;
 
-namespace EServices.Web.Features.Payments;
+namespace EServices.Web.Features.Checkout;
 
 /// <summary>Where the payment provider sends the applicant back. Anonymous: the provider's site posts the browser here,
 /// and whatever arrives only leads to a check with the provider.</summary>
