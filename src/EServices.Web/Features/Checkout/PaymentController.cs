@@ -1,20 +1,25 @@
 using EServices.Web.Payments;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace EServices.Web.Features.Checkout;
 
 /// <summary>The applicant pays the fee of a draft awaiting payment: online through the provider's page, reached by a
 /// plain redirect (no script), or at a Treasury counter with the payment code; or goes back to the form, or deletes it.</summary>
 [Authorize(Policy = AuthorizationPolicies.Applicant)]
-public sealed class PaymentController(PaymentPageQuery pages, PaymentLedger ledger, BackToForm.Handler backToForm, UserManager<ApplicationUser> users) : Controller
+public sealed class PaymentController(
+    PaymentPageQuery pages, PaymentLedger ledger, BackToForm.Handler backToForm, IOptions<PaymentOptions> options, UserManager<ApplicationUser> users) : Controller
 {
+    /// <summary>Where CinetPay's payment pages are (its API is on api-checkout.cinetpay.com).</summary>
+    private const string CinetPayPages = "https://checkout.cinetpay.com";
+
     private string UserId => users.GetUserId(User)!;
 
     [HttpGet("/brouillons/{id:guid}/paiement")]
     public async Task<IActionResult> Pay(Guid id, CancellationToken ct) => await pages.FindAsync(id, UserId, ct) switch
     {
         null => NotFound(),
-        { Page: { } page } => View(page),
+        { Page: { } page } => PageView(page),
         { Number: { } number } => Redirect($"/mes-demandes/{number}"),
         _ => Redirect($"/brouillons/{id}/recapitulatif"),
     };
@@ -62,6 +67,15 @@ public sealed class PaymentController(PaymentPageQuery pages, PaymentLedger ledg
         }
 
         Response.StatusCode = status;
-        return View("Pay", page with { Message = refusal });
+        return PageView(page with { Message = refusal });
+    }
+
+    /// <summary>The payment page, whose form the browser may follow to the provider's page (the simulator's is at its
+    /// API's address).</summary>
+    private ViewResult PageView(PaymentPage page)
+    {
+        var api = Uri.TryCreate(options.Value.CinetPay.BaseUrl, UriKind.Absolute, out var url) ? " " + url.GetLeftPart(UriPartial.Authority) : "";
+        HttpContext.Items[SecurityHeaders.FormTargets] = CinetPayPages + api;
+        return View("Pay", page);
     }
 }
