@@ -59,6 +59,21 @@ public static class PaymentSteps
         return sent.Location!.Split('/')[^1];
     }
 
+    /// <summary>A procedure with a fee waits on its payment page; a cashier records a Treasury receipt for its code, and the
+    /// page then leads to the filed request.</summary>
+    public static async Task<Page> PayAtCounterAsync(this HostFixture host, WebSession session, Page paymentPage, int fee)
+    {
+        var code = System.Text.RegularExpressions.Regex.Match(paymentPage.Text, "donnez le code (P-[2-9A-Z]{8})").Groups[1].Value;
+        using (var scope = host.Services.CreateScope())
+        {
+            var (outcome, _) = await scope.ServiceProvider.GetRequiredService<PaymentLedger>()
+                .RecordCounterReceiptAsync(code, "Q-" + Guid.NewGuid().ToString("N")[..10], fee, "caissier-de-test", CancellationToken.None);
+            Assert.Equal(PaymentLedger.CounterOutcome.Filed, outcome);
+        }
+
+        return await session.GetAsync(paymentPage.Url);
+    }
+
     /// <summary>What every fault test ends with: every paid attempt that counts filed exactly one request, whose payment it
     /// is; nothing unpaid is filed; every other paid attempt is flagged.</summary>
     public static async Task AssertLedgerHoldsAsync(this HostFixture host)

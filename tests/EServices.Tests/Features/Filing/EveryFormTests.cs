@@ -2,8 +2,7 @@ using System.Text.RegularExpressions;
 using EServices.Tests.Infrastructure;
 using EServices.Web.Data.Seed;
 using EServices.Web.Forms;
-using EServices.Web.Payments;
-using Microsoft.Extensions.DependencyInjection;
+using EServices.Tests.Payments;
 
 namespace EServices.Tests.Features.Filing;
 
@@ -45,27 +44,12 @@ public sealed class EveryFormTests(HostFixture host)
         Assert.Contains("Vérifiez votre demande avant de la déposer", page.Text, StringComparison.Ordinal);
         var filed = procedure.FeeKind == FeeKind.None
             ? await session.SubmitAsync(page, "Déposer ma demande", [("declaration", "oui")])
-            : await PaidAtCounterAsync(session, await session.SubmitAsync(page, "Payer et déposer", [("declaration", "oui")]), procedure.FeeXof);
+            : await host.PayAtCounterAsync(session, await session.SubmitAsync(page, "Payer et déposer", [("declaration", "oui")]), procedure.FeeXof);
         var number = filed.Url.Split('/').Last();
         Assert.Matches($"^{prefix}-2027-\\d{{6}}$", number);
         var (status, pdf, _) = await session.DownloadAsync($"/mes-demandes/{number}/recepisse");
         Assert.Equal(System.Net.HttpStatusCode.OK, status);
         Assert.Contains(procedure.Title.Split(' ')[0], FilingTests.PdfText(pdf), StringComparison.Ordinal);
-    }
-
-    /// <summary>A procedure with a fee waits on its payment page; a cashier records a Treasury receipt for its code, and the
-    /// page then leads to the filed request.</summary>
-    private async Task<Page> PaidAtCounterAsync(WebSession session, Page paymentPage, int fee)
-    {
-        var code = Regex.Match(paymentPage.Text, "donnez le code (P-[2-9A-Z]{8})").Groups[1].Value;
-        using (var scope = host.Services.CreateScope())
-        {
-            var (outcome, _) = await scope.ServiceProvider.GetRequiredService<PaymentLedger>()
-                .RecordCounterReceiptAsync(code, "Q-" + Guid.NewGuid().ToString("N")[..10], fee, "caissier-de-test", CancellationToken.None);
-            Assert.Equal(PaymentLedger.CounterOutcome.Filed, outcome);
-        }
-
-        return await session.GetAsync(paymentPage.Url);
     }
 
     /// <summary>A plausible answer for each field, as the form expects it.</summary>
