@@ -18,9 +18,9 @@ public sealed class FaultMatrixTests(PaymentHost host)
         var (payer, transactionId) = await OpenedAsync();
         host.Provider.Paid(transactionId, PaymentSteps.Fee);
 
-        await ReconcileLaterAsync(TimeSpan.FromMinutes(3));
+        await host.ReconcileLaterAsync(TimeSpan.FromMinutes(3));
 
-        Assert.Matches(@"^AG-2027-\d{6}$", await NumberAsync(payer));
+        Assert.Matches(@"^AG-2027-\d{6}$", await host.NumberAsync(payer.DraftId));
         Assert.Equal("Paid", await StatusAsync(transactionId));
         await host.AssertLedgerHoldsAsync();
     }
@@ -113,7 +113,7 @@ public sealed class FaultMatrixTests(PaymentHost host)
         Assert.Equal("Pending", await StatusAsync(transactionId));
 
         host.Provider.Paid(transactionId, PaymentSteps.Fee);
-        await ReconcileLaterAsync(TimeSpan.FromHours(1));
+        await host.ReconcileLaterAsync(TimeSpan.FromHours(1));
 
         await AssertFiledOnceAsync(payer);
     }
@@ -221,30 +221,13 @@ public sealed class FaultMatrixTests(PaymentHost host)
         return (await client.SendAsync(notification)).StatusCode;
     }
 
-    /// <summary>Moves the clock past the attempts' next check, runs a reconciliation pass, moves it back.</summary>
-    private async Task ReconcileLaterAsync(TimeSpan later)
-    {
-        host.Clock().Advance(later);
-        try
-        {
-            await host.ReconcileAsync();
-        }
-        finally
-        {
-            host.Clock().Advance(-later);
-        }
-    }
-
     private async Task<object?> StatusAsync(string transactionId) =>
         await host.ScalarAsync("SELECT status FROM payments WHERE transaction_id = @t", ("t", transactionId));
-
-    private async Task<string> NumberAsync(Payer payer) =>
-        (string)(await host.ScalarAsync("SELECT number FROM requests WHERE id = @id", ("id", payer.DraftId)))!;
 
     /// <summary>One filing: a number, one receipt, one « déposée » e-mail; and the ledger's rule holds.</summary>
     private async Task AssertFiledOnceAsync(Payer payer)
     {
-        var number = await NumberAsync(payer);
+        var number = await host.NumberAsync(payer.DraftId);
         Assert.Equal(1L, await host.ScalarAsync("SELECT count(*) FROM issued_documents WHERE request_id = @id AND kind = 'Receipt'", ("id", payer.DraftId)));
         Assert.Equal(1L, await host.ScalarAsync("SELECT count(*) FROM outbox_emails WHERE \"to\" = @to AND subject = @s", ("to", payer.User.Email), ("s", $"Demande {number} déposée")));
         await host.AssertLedgerHoldsAsync();

@@ -21,6 +21,24 @@ public static class PaymentSteps
     /// <summary>One pass of the reconciliation job (a new instance on this host: it claims what is due, like every node's).</summary>
     public static Task ReconcileAsync(this HostFixture host) => ActivatorUtilities.CreateInstance<ReconciliationJob>(host.Services).RunOnceAsync(CancellationToken.None);
 
+    /// <summary>Moves the clock past the attempts' next check, runs a reconciliation pass, moves it back.</summary>
+    public static async Task ReconcileLaterAsync(this HostFixture host, TimeSpan later)
+    {
+        host.Clock().Advance(later);
+        try
+        {
+            await host.ReconcileAsync();
+        }
+        finally
+        {
+            host.Clock().Advance(-later);
+        }
+    }
+
+    /// <summary>The tracking number of the draft (it fails while there is none).</summary>
+    public static async Task<string> NumberAsync(this HostFixture host, Guid draftId) =>
+        (string)(await host.ScalarAsync("SELECT number FROM requests WHERE id = @id", ("id", draftId)))!;
+
     /// <summary>A pass of the unpaid drafts' expiry (part of the retention pass).</summary>
     public static async Task<int> ExpireUnpaidDraftsAsync(this HostFixture host)
     {

@@ -16,7 +16,7 @@ public sealed class SimFaultTests(SimPortal portal)
         var settled = await portal.Sim.SettleAsync(transactionId, Outcome.Paid);
 
         Assert.Contains(settled.Deliveries, d => d.Outcome == "200");
-        Assert.Matches(@"^AG-2027-\d{6}$", await NumberAsync(payer));
+        Assert.Matches(@"^AG-2027-\d{6}$", await portal.NumberAsync(payer.DraftId));
         Assert.Equal("Paiement confirmé", (await payer.Session.GetAsync($"/paiements/retour?transaction_id={transactionId}")).Html.QuerySelector("h1")!.TextContent);
         await portal.AssertLedgerHoldsAsync();
     }
@@ -29,9 +29,9 @@ public sealed class SimFaultTests(SimPortal portal)
         await portal.Sim.SettleAsync(transactionId, Outcome.Paid);
         Assert.Equal("Draft", await portal.ScalarAsync("SELECT status FROM requests WHERE id = @id", ("id", payer.DraftId)));
 
-        await ReconcileLaterAsync();
+        await portal.ReconcileLaterAsync(TimeSpan.FromMinutes(3));
 
-        Assert.Matches(@"^AG-2027-\d{6}$", await NumberAsync(payer));
+        Assert.Matches(@"^AG-2027-\d{6}$", await portal.NumberAsync(payer.DraftId));
         await portal.AssertLedgerHoldsAsync();
     }
 
@@ -70,9 +70,9 @@ public sealed class SimFaultTests(SimPortal portal)
         await portal.Sim.SettleAsync(transactionId, Outcome.Paid);
         Assert.Equal("Pending", await portal.ScalarAsync("SELECT status FROM payments WHERE transaction_id = @t", ("t", transactionId)));
 
-        await ReconcileLaterAsync();
+        await portal.ReconcileLaterAsync(TimeSpan.FromMinutes(3));
 
-        Assert.Matches(@"^AG-2027-\d{6}$", await NumberAsync(payer));
+        Assert.Matches(@"^AG-2027-\d{6}$", await portal.NumberAsync(payer.DraftId));
         await portal.AssertLedgerHoldsAsync();
     }
 
@@ -103,13 +103,13 @@ public sealed class SimFaultTests(SimPortal portal)
         await portal.Sim.SettleAsync(transactionId, Outcome.Paid);
         Assert.Equal("Paiement en cours de confirmation", (await payer.Session.GetAsync($"/paiements/retour?transaction_id={transactionId}")).Html.QuerySelector("h1")!.TextContent);
         await portal.Sim.FaultsAsync(transactionId, new SimFaults { Check = SimFailure.None, CheckDelayMs = 3000 });
-        await ReconcileLaterAsync();
+        await portal.ReconcileLaterAsync(TimeSpan.FromMinutes(3));
         Assert.Equal("Pending", await portal.ScalarAsync("SELECT status FROM payments WHERE transaction_id = @t", ("t", transactionId)));
 
         await portal.Sim.FaultsAsync(transactionId, new SimFaults { CheckDelayMs = 0 });
-        await ReconcileLaterAsync(TimeSpan.FromHours(3));
+        await portal.ReconcileLaterAsync(TimeSpan.FromHours(3));
 
-        Assert.Matches(@"^AG-2027-\d{6}$", await NumberAsync(payer));
+        Assert.Matches(@"^AG-2027-\d{6}$", await portal.NumberAsync(payer.DraftId));
         await portal.AssertLedgerHoldsAsync();
     }
 
@@ -133,21 +133,4 @@ public sealed class SimFaultTests(SimPortal portal)
         Assert.Equal(HttpStatusCode.SeeOther, sent.Status);
         return (payer, await portal.LastAttemptAsync(payer.DraftId));
     }
-
-    private async Task ReconcileLaterAsync(TimeSpan? later = null)
-    {
-        var by = later ?? TimeSpan.FromMinutes(3);
-        portal.Clock().Advance(by);
-        try
-        {
-            await portal.ReconcileAsync();
-        }
-        finally
-        {
-            portal.Clock().Advance(-by);
-        }
-    }
-
-    private async Task<string> NumberAsync(Payer payer) =>
-        (string)(await portal.ScalarAsync("SELECT number FROM requests WHERE id = @id", ("id", payer.DraftId)))!;
 }
