@@ -25,6 +25,8 @@ public static class FeatureServices
         .AddScoped<CorrectRequest>()
         .AddScoped<PersonalData.PersonalDataExport>()
         .AddScoped<PersonalData.Erasure>()
+        .AddScoped<Checkout.PaymentPageQuery>()
+        .AddScoped<Checkout.PaymentReturn>()
         .AddScoped<StaffScope>()
         .AddScoped<InboxQuery>()
         .AddScoped<RequestFileQuery>()

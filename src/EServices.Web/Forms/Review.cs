@@ -6,7 +6,8 @@ public sealed record ReviewItem(string Label, IReadOnlyList<string> Lines);
 
 public sealed record ReviewStep(int Index, string Title, IReadOnlyList<ReviewItem> Items, IReadOnlyList<string> Errors);
 
-public sealed record ReviewPage(Guid DraftId, string ProcedureTitle, IReadOnlyList<ReviewStep> Steps)
+/// <param name="Fee">What the request pays before it is filed (0: free; null: no amount for the answer given).</param>
+public sealed record ReviewPage(Guid DraftId, string ProcedureTitle, IReadOnlyList<ReviewStep> Steps, int? Fee = 0)
 {
     public bool IsComplete => Steps.All(s => s.Errors.Count == 0);
 }
@@ -28,7 +29,8 @@ public static class Review
                 .ToList();
             return new ReviewStep(i + 1, step.Title, items, errors);
         });
-        return new ReviewPage(request.Id, request.Procedure.Title, steps.ToList());
+        // Test filings through a procedure being built are never charged (SubmitDraft).
+        return new ReviewPage(request.Id, request.Procedure.Title, steps.ToList(), request.IsTest ? 0 : Fees.For(request.Procedure, answers));
     }
 
     private static List<string> Lines(FormField field, FormAnswers answers, IReadOnlyDictionary<string, AttachedFile> files) => field.Kind.Shape switch

@@ -5,6 +5,10 @@ public static class SecurityHeaders
     public const string ContentSecurityPolicy =
         "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>The HttpContext item naming other origins a page's forms may lead to (the payment page's form is answered
+    /// by a redirect to the provider's page, and browsers check form-action on redirects too).</summary>
+    public const string FormTargets = "csp-form-targets";
+
     /// <summary>
     /// Scripts and styles come from our own files only (no inline code), no one frames us, and nothing says which
     /// server or framework answers. Set when the response starts, so that error pages, re-executed status pages,
@@ -15,7 +19,9 @@ public static class SecurityHeaders
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = context.Items[FormTargets] is string targets
+                ? ContentSecurityPolicy.Replace("form-action 'self'", $"form-action 'self' {targets}", StringComparison.Ordinal)
+                : ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "same-origin";
             headers.XFrameOptions = "DENY";

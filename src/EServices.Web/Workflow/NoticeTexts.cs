@@ -54,4 +54,15 @@ public static class NoticeTexts
 
     public static string MessageSms(string requestNumber, string link) =>
         $"Demande {requestNumber} : nouveau message de l'administration. Lire et répondre : {link}";
+
+    /// <summary>A draft left unpaid was deleted: nothing was taken, the applicant may start again (the SMS names no
+    /// procedure: a title may be long, and a phone is read by others).</summary>
+    public static (string Subject, string Body) UnpaidDraftExpiredEmail(string firstNames, string procedure, int days, string link) => (
+        "Demande non payée supprimée",
+        $"Bonjour {firstNames},\n\nVotre demande « {procedure} » attendait le paiement de ses frais depuis plus de {days} jours : " +
+        "elle a été supprimée, avec ses réponses et ses pièces jointes. Aucun frais n'a été prélevé.\n\n" +
+        $"Vous pouvez recommencer la démarche à tout moment : {link}" + Signature);
+
+    public static string UnpaidDraftExpiredSms(int days, string link) =>
+        $"Votre demande non payée depuis {days} jours a été supprimée. Aucun frais prélevé. Recommencer : {link}";
 }

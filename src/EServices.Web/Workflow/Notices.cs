@@ -98,6 +98,24 @@ public sealed class Notices(AppDbContext db, EmailOutbox email, SmsOutbox sms, P
         }
     }
 
+    /// <summary>Tells the applicant that their unpaid draft expired and was deleted (queued with the deletion).</summary>
+    public void EnqueueUnpaidDraftExpired(Request draft, ApplicationUser applicant, int days)
+    {
+        var channels = Channels(applicant);
+        var link = links.To("/demarches/" + draft.Procedure.Slug);
+        if (channels.HasFlag(NoticeChannels.Email))
+        {
+            var (subject, body) = NoticeTexts.UnpaidDraftExpiredEmail(applicant.FirstNames, draft.Procedure.Title, days, link);
+            email.Enqueue(applicant.Email!, subject, body);
+        }
+
+        if (channels.HasFlag(NoticeChannels.Sms))
+        {
+            // No request id: the draft goes in the same transaction.
+            sms.Enqueue(applicant.PhoneNumber, NoticeTexts.UnpaidDraftExpiredSms(days, link), SmsKind.Notice);
+        }
+    }
+
     /// <summary>The channels the applicant chose among those they have: an e-mail needs an address, an SMS a confirmed
     /// number. When none of the chosen ones is left (e-mail chosen, no address), all they have rather than silence.</summary>
     public static NoticeChannels Channels(ApplicationUser applicant)

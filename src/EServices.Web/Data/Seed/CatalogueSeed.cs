@@ -32,6 +32,7 @@ public static class CatalogueSeed
                 Eligibility = p.Eligibility,
                 SupportingDocuments = p.SupportingDocuments,
                 FeeXof = p.FeeXof,
+                FeeKind = p.FeeKind,
                 TargetDelayDays = p.TargetDelayDays,
                 LegalBasis = p.LegalBasis,
                 Outcome = p.Outcome,
@@ -78,7 +79,8 @@ public static class CatalogueSeed
         string Outcome,
         string PaperProcedure,
         FormDefinition? Form,
-        CertificateSeed? Certificate);
+        CertificateSeed? Certificate,
+        FeeKind FeeKind = FeeKind.None);
 
     public sealed record CertificateSeed(string Title, string Prefix, string Body);
 }

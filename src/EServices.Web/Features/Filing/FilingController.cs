@@ -137,7 +137,8 @@ public sealed class FilingController(
         return Redirect(RequestPage(number));
     }
 
-    /// <summary>The applicant's own draft; anyone else's is not found, and a filed one leads to its request page.</summary>
+    /// <summary>The applicant's own draft; anyone else's is not found, a filed one leads to its request page, one whose
+    /// form is frozen while it waits for its payment to its payment page.</summary>
     private async Task<(Domain.Requests.Request? Draft, IActionResult? Elsewhere)> OpenDraftAsync(Guid id, CancellationToken ct)
     {
         var draft = await steps.FindAsync(id, UserId, ct);
@@ -145,6 +146,7 @@ public sealed class FilingController(
         {
             null => (null, NotFound()),
             { Status: not RequestStatus.Draft } => (null, Redirect(RequestPage(draft.Number!))),
+            { IsAwaitingPayment: true } => (null, Redirect($"/brouillons/{id}/paiement")),
             _ => (draft, null),
         };
     }

@@ -1,3 +1,4 @@
+using EServices.Web.Documents;
 using EServices.Web.Forms;
 using EServices.Web.Workflow;
 
@@ -5,7 +6,8 @@ namespace EServices.Web.Features.MyRequests;
 
 public sealed record RequestLine(string Number, string ProcedureTitle, RequestStatus Status, DateTimeOffset SubmittedAt, DateOnly? DueOn);
 
-public sealed record DraftLine(Guid Id, string ProcedureTitle, DateTimeOffset UpdatedAt, int CompletedSteps);
+/// <param name="AwaitingPayment">The form is done and waits for its fee: it leads to its payment page.</param>
+public sealed record DraftLine(Guid Id, string ProcedureTitle, DateTimeOffset UpdatedAt, int CompletedSteps, bool AwaitingPayment);
 
 public sealed record MyRequestsPage(IReadOnlyList<RequestLine> Requests, IReadOnlyList<DraftLine> Drafts);
 
@@ -25,7 +27,8 @@ public sealed record RequestPage(
     IReadOnlyList<string> CorrectionLabels,
     string? DecisionReason,
     IssuedCertificate? Certificate,
-    IReadOnlyList<MessageLine> Messages);
+    IReadOnlyList<MessageLine> Messages,
+    PaidFee? Fee);
 
 public sealed record IssuedCertificate(string Title, string Number, bool Revoked);
 
@@ -42,7 +45,7 @@ public sealed class MyRequestsQuery(AppDbContext db, Conversation conversation, 
         var drafts = await db.Requests.AsNoTracking()
             .Where(r => r.ApplicantId == applicantId && r.Status == RequestStatus.Draft)
             .OrderByDescending(r => r.UpdatedAt)
-            .Select(r => new DraftLine(r.Id, r.Procedure.Title, r.UpdatedAt, r.CompletedSteps))
+            .Select(r => new DraftLine(r.Id, r.Procedure.Title, r.UpdatedAt, r.CompletedSteps, r.AwaitingPaymentSince != null))
             .ToListAsync(ct);
         return new MyRequestsPage(requests, drafts);
     }
@@ -82,7 +85,15 @@ public sealed class MyRequestsQuery(AppDbContext db, Conversation conversation, 
                 .Where(d => d.RequestId == request.Id && (d.Kind == DocumentKind.Certificate || d.Kind == DocumentKind.RefusalLetter))
                 .Select(d => new IssuedCertificate(d.ProcedureTitle, d.Number, d.RevokedAt != null))
                 .FirstOrDefaultAsync(ct),
-            await conversation.ThreadAsync(request.Id, withNotes: false, ct));
+            await conversation.ThreadAsync(request.Id, withNotes: false, ct),
+            await FeeAsync(request.PaymentId, ct));
+    }
+
+    /// <summary>The payment that counted for the request, as its receipt prints it.</summary>
+    private async Task<PaidFee?> FeeAsync(Guid? paymentId, CancellationToken ct)
+    {
+        var payment = paymentId is { } id ? await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct) : null;
+        return payment is null ? null : new PaidFee(payment.Amount, Payment.MeansLabel(payment.Method), payment.Reference ?? payment.TransactionId);
     }
 
     /// <summary>The receipt or the certificate of the applicant's request <paramref name="number"/>.</summary>

@@ -1,23 +1,31 @@
+using EServices.Web.Forms;
 using EServices.Web.Infrastructure.Audit;
 using EServices.Web.Infrastructure.Storage;
+using EServices.Web.Payments;
+using EServices.Web.Workflow;
 using Microsoft.Extensions.Options;
 
 namespace EServices.Web.Features.PersonalData;
 
-public sealed class RetentionOptions
+public enum DraftDeletion
 {
-    public const string Section = "Retention";
-
-    /// <summary>How long the answers, files and messages of a decided or closed request are kept after the decision.
-    /// The request's number, history and issued documents stay: they are the administration's record of its acts.</summary>
-    public int ClosedRequestDays { get; set; } = 3650;
-
-    public TimeSpan Interval { get; set; } = TimeSpan.FromHours(6);
+    Deleted,
+    NotFound,
+    PaymentUnderWay,
 }
 
-/// <summary>Erasing personal data: a draft its applicant deletes, and what a closed request no longer needs once kept
-/// for the retention period.</summary>
-public sealed class Erasure(AppDbContext db, FileStorage storage, AuditLog audit, IOptions<RetentionOptions> retention, TimeProvider clock, ILogger<Erasure> logger)
+/// <summary>Erasing personal data: a draft its applicant deletes, a draft left unpaid, and what a closed request no longer
+/// needs once kept for the retention period.</summary>
+public sealed class Erasure(
+    AppDbContext db,
+    RequestFiling filing,
+    Notices notices,
+    FileStorage storage,
+    AuditLog audit,
+    IOptions<RetentionOptions> retention,
+    IOptions<PaymentOptions> payments,
+    TimeProvider clock,
+    ILogger<Erasure> logger)
 {
     /// <summary>The PostgreSQL advisory lock held during a retention pass ("ESrp").</summary>
     private const long PurgeLock = 0x45537270;
@@ -27,23 +35,89 @@ public sealed class Erasure(AppDbContext db, FileStorage storage, AuditLog audit
 
     public static readonly RequestStatus[] Closed = RequestStates.Closed;
 
-    /// <summary>Deletes a draft of this applicant with its answers and files; false when there is no such draft.
+    /// <summary>Deletes a draft of this applicant with its answers and files, under its row's lock: not while a payment may be
+    /// under way (the ledger opens attempts under the same lock). Its attempts stay, detached (the foreign key sets null).
     /// Its events were never sealed into the audit chain (see AuditChain), so nothing checked goes missing.</summary>
-    public async Task<bool> DeleteDraftAsync(Guid id, string applicantId, CancellationToken ct)
+    public async Task<DraftDeletion> DeleteDraftAsync(Guid id, string applicantId, CancellationToken ct)
     {
-        var draft = await db.Requests.Include(r => r.Attachments)
-            .FirstOrDefaultAsync(r => r.Id == id && r.ApplicantId == applicantId && r.Status == RequestStatus.Draft, ct);
-        if (draft is null)
+        var (outcome, files) = await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
-            return false;
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            var draft = await filing.LockAsync(id, token);
+            if (draft is null || draft.ApplicantId != applicantId || draft.Status != RequestStatus.Draft)
+            {
+                return (DraftDeletion.NotFound, []);
+            }
+
+            if (await PaymentUnderWayAsync(id, token))
+            {
+                return (DraftDeletion.PaymentUnderWay, []);
+            }
+
+            var files = await RemoveAsync(draft, token);
+            await transaction.CommitAsync(token);
+            return (DraftDeletion.Deleted, files);
+        }, ct);
+        files.ForEach(storage.Delete); // after the commit: a failed delete leaves a file nobody points to, never the reverse
+        return outcome;
+    }
+
+    /// <summary>Deletes the drafts left awaiting payment past <see cref="PaymentOptions.UnpaidDraftDays"/> with no payment
+    /// under way, each in its own transaction under its row's lock (so any node may run it), tells their applicants and
+    /// journals each deletion. Returns how many were deleted.</summary>
+    public async Task<int> ExpireUnpaidDraftsAsync(CancellationToken ct)
+    {
+        var days = payments.Value.UnpaidDraftDays;
+        var before = clock.GetUtcNow().AddDays(-days);
+        var due = await db.Requests.AsNoTracking()
+            .Where(r => r.Status == RequestStatus.Draft && r.AwaitingPaymentSince < before)
+            .OrderBy(r => r.AwaitingPaymentSince).Take(200).Select(r => r.Id).ToListAsync(ct);
+        var expired = 0;
+        foreach (var id in due)
+        {
+            var files = await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(token);
+                var draft = await filing.LockAsync(id, token);
+                if (draft is not { IsAwaitingPayment: true } || draft.AwaitingPaymentSince >= before || await PaymentUnderWayAsync(id, token))
+                {
+                    return null; // paid, deleted, back to its form or being paid since it was listed
+                }
+
+                var applicant = await db.Users.SingleAsync(u => u.Id == draft.ApplicantId, token);
+                notices.EnqueueUnpaidDraftExpired(draft, applicant, days);
+                audit.Record(null, $"Demande non payée depuis {days} jours supprimée (code {draft.PaymentCode}, {FieldRules.FormatAmount(draft.FeeDue ?? 0)}) ; demandeur prévenu",
+                    AuditTargets.Request, draft.Id.ToString(), draft.Procedure.Title);
+                var removed = await RemoveAsync(draft, token);
+                await transaction.CommitAsync(token);
+                return removed;
+            }, ct);
+            if (files is not null)
+            {
+                files.ForEach(storage.Delete);
+                expired++;
+            }
         }
 
+        if (expired > 0)
+        {
+            logger.LogInformation("Retention: {Count} unpaid drafts expired", expired);
+        }
+
+        return expired;
+    }
+
+    private Task<bool> PaymentUnderWayAsync(Guid requestId, CancellationToken ct) =>
+        db.Payments.AnyAsync(p => p.RequestId == requestId && p.Status == PaymentStatus.Pending && p.PaymentUrl != null, ct);
+
+    /// <summary>Deletes the locked draft, its events and attachment rows, and saves; returns its files, to delete after the commit.</summary>
+    private async Task<List<string>> RemoveAsync(Request draft, CancellationToken ct)
+    {
         var files = draft.Attachments.Select(a => a.StorageKey).ToList();
-        await db.RequestEvents.Where(e => e.RequestId == id).ExecuteDeleteAsync(ct);
+        await db.RequestEvents.Where(e => e.RequestId == draft.Id).ExecuteDeleteAsync(ct);
         db.Requests.Remove(draft);
         await db.SaveChangesAsync(ct);
-        files.ForEach(storage.Delete); // after the commit: a failed delete leaves a file nobody points to, never the reverse
-        return true;
+        return files;
     }
 
     /// <summary>Erases the answers, attachments and messages of requests decided or closed before the retention period;
@@ -157,25 +231,4 @@ public sealed class Erasure(AppDbContext db, FileStorage storage, AuditLog audit
 
         return due.Count;
     }
-}
-
-/// <summary>Runs the retention purge now and then, on any node (each request is erased in its own transaction).</summary>
-public sealed class RetentionJob(IServiceScopeFactory scopes, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionJob> logger)
-    : BackgroundJob(scopes, clock)
-{
-    protected override TimeSpan Period => options.Value.Interval;
-
-    protected override async Task<bool> RunAsync(IServiceProvider services, CancellationToken ct)
-    {
-        var erasure = services.GetRequiredService<Erasure>();
-        while (await erasure.PurgeClosedRequestsAsync(ct) > 0)
-        {
-        }
-
-        await erasure.ForgetStrayFilesAsync(ct);
-        await erasure.ForgetOldMessagesAsync(ct);
-        return false;
-    }
-
-    protected override void LogFailure(Exception failure) => logger.LogWarning(failure, "Retention pass failed; will retry");
 }

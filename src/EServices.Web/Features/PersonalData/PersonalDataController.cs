@@ -29,23 +29,28 @@ public sealed class PersonalDataController(PersonalDataExport export, Erasure er
     [HttpGet("brouillons/{id:guid}/supprimer")]
     public async Task<IActionResult> ConfirmDraftDeletion(Guid id, CancellationToken ct)
     {
-        var title = await db.Requests.AsNoTracking()
+        var page = await db.Requests.AsNoTracking()
             .Where(r => r.Id == id && r.ApplicantId == UserId && r.Status == RequestStatus.Draft)
-            .Select(r => r.Procedure.Title).FirstOrDefaultAsync(ct);
-        return title is null ? NotFound() : View("DeleteDraft", new DeleteDraftPage(id, title));
+            .Select(r => new DeleteDraftPage(id, r.Procedure.Title, r.AwaitingPaymentSince != null)).FirstOrDefaultAsync(ct);
+        return page is null ? NotFound() : View("DeleteDraft", page);
     }
 
     [HttpPost("brouillons/{id:guid}/supprimer")]
     public async Task<IActionResult> DeleteDraft(Guid id, CancellationToken ct)
     {
-        if (!await erasure.DeleteDraftAsync(id, UserId, ct))
+        switch (await erasure.DeleteDraftAsync(id, UserId, ct))
         {
-            return NotFound();
+            case DraftDeletion.NotFound:
+                return NotFound();
+            case DraftDeletion.PaymentUnderWay:
+                TempData["Message"] = "Un paiement est en cours pour cette demande : elle ne peut pas être supprimée avant sa confirmation (quelques minutes).";
+                return Redirect($"/brouillons/{id}/paiement");
+            default:
+                TempData["Message"] = "Le brouillon est supprimé, avec ses réponses et ses pièces jointes.";
+                return Redirect("/mes-demandes");
         }
-
-        TempData["Message"] = "Le brouillon est supprimé, avec ses réponses et ses pièces jointes.";
-        return Redirect("/mes-demandes");
     }
 }
 
-public sealed record DeleteDraftPage(Guid Id, string ProcedureTitle);
+/// <param name="AwaitingPayment">The form is done and waits for its fee: "cette demande", and nothing was paid.</param>
+public sealed record DeleteDraftPage(Guid Id, string ProcedureTitle, bool AwaitingPayment);

@@ -38,7 +38,7 @@ public sealed class PhoneScreenTests(BrowserHost host, Chromium chromium) : ICla
         var number = await ApplicantRequests.FileAnAttestationAsync(page, files);
 
         await page.GotoAsync("/demarches/inscription-concours-direct");
-        var fee = page.Locator(".sheet dd", new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@"^5\s000\sFCFA$") });
+        var fee = page.Locator(".sheet dd", new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@"^5\s000\sFCFA") });
         await Expect(fee).ToHaveCountAsync(1);
         Assert.Equal(1, await LinesAsync(fee, @"5\s000\sFCFA"));
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using EServices.Tests.Features.Filing;
 using EServices.Tests.Infrastructure;
+using EServices.Tests.Payments;
 using EServices.Web.Data.Seed;
 using EServices.Web.Forms;
 
@@ -110,7 +111,9 @@ public sealed class CertificateTextTests(HostFixture host)
             Assert.True(page.SummaryErrors.Count == 0, $"{slug} / {step.Title}: {string.Join(" | ", page.SummaryErrors)}");
         }
 
-        var filed = await applicant.SubmitAsync(page, "Déposer ma demande", [("declaration", "oui")]);
+        var filed = procedure.FeeKind == FeeKind.None
+            ? await applicant.SubmitAsync(page, "Déposer ma demande", [("declaration", "oui")])
+            : await host.PayAtCounterAsync(applicant, await applicant.SubmitAsync(page, "Payer et déposer", [("declaration", "oui")]), procedure.FeeXof);
         var number = filed.Url.Split('/').Last();
 
         using var agent = host.NewSession();

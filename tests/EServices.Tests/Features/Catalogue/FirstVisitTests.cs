@@ -60,8 +60,8 @@ public sealed class FirstVisitTests(HostFixture host)
         using var session = host.NewSession();
         var sheet = await session.GetAsync("/demarches/inscription-concours-direct");
 
-        var fee = sheet.Html.QuerySelectorAll(".sheet dt").Single(dt => dt.TextContent == "Coût").NextElementSibling!.TextContent;
-        Assert.Equal("5\u202F000\u00A0FCFA", fee);
+        var fee = sheet.Html.QuerySelectorAll(".sheet dt").Single(dt => dt.TextContent is "Coût" or "Frais").NextElementSibling!.TextContent;
+        Assert.StartsWith("5\u202F000\u00A0FCFA", fee, StringComparison.Ordinal); // and, now that it is paid online, how
         Assert.Equal("1\u202F234\u202F567\u00A0FCFA", EServices.Web.Domain.Forms.FieldRules.FormatAmount(1_234_567));
         Assert.Equal("0\u00A0FCFA", EServices.Web.Domain.Forms.FieldRules.FormatAmount(0));
     }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using EServices.Tests.Infrastructure;
 using EServices.Web.Data.Seed;
 using EServices.Web.Forms;
+using EServices.Tests.Payments;
 
 namespace EServices.Tests.Features.Filing;
 
@@ -41,7 +42,9 @@ public sealed class EveryFormTests(HostFixture host)
         }
 
         Assert.Contains("Vérifiez votre demande avant de la déposer", page.Text, StringComparison.Ordinal);
-        var filed = await session.SubmitAsync(page, "Déposer ma demande", [("declaration", "oui")]);
+        var filed = procedure.FeeKind == FeeKind.None
+            ? await session.SubmitAsync(page, "Déposer ma demande", [("declaration", "oui")])
+            : await host.PayAtCounterAsync(session, await session.SubmitAsync(page, "Payer et déposer", [("declaration", "oui")]), procedure.FeeXof);
         var number = filed.Url.Split('/').Last();
         Assert.Matches($"^{prefix}-2027-\\d{{6}}$", number);
         var (status, pdf, _) = await session.DownloadAsync($"/mes-demandes/{number}/recepisse");
@@ -50,7 +53,7 @@ public sealed class EveryFormTests(HostFixture host)
     }
 
     /// <summary>A plausible answer for each field, as the form expects it.</summary>
-    private static IEnumerable<(string, string)> Sample(FormField field) => field.Type switch
+    internal static IEnumerable<(string, string)> Sample(FormField field) => field.Type switch
     {
         FieldType.Info or FieldType.File => [],
         FieldType.MultiChoice => [(field.Key, field.Choices[0].Value)],
