@@ -56,7 +56,7 @@ public sealed partial class PaymentLedger(
                 return (null, new Opening(page, null, null));
             }
 
-            if (recent is not null && recent.CreatedAt > now - OpeningTime)
+            if (recent is { Checks: 0 } && recent.CreatedAt > now - OpeningTime)
             {
                 return (null, new Opening(null, null, BeingOpened));
             }
@@ -81,8 +81,11 @@ public sealed partial class PaymentLedger(
             new Uri(links.To(NotifyPath)), new Uri(links.To(ReturnPath)), payerPhone), ct);
         if (checkout.PaymentUrl is not { } url)
         {
-            // Left pending without a page: nobody can pay it, and the job's checks settle it (refused, or expired).
+            // Left pending without a page: nobody can pay it, and the job's checks settle it (refused, or expired). Its
+            // first check counted, it no longer holds back a new attempt.
             logger.LogWarning("Payment {TransactionId} could not be opened: {Failure}", attempt.TransactionId, checkout.Failure);
+            attempt.StillPending($"ouverture : {checkout.Failure}", clock.GetUtcNow() + options.Value.FirstCheckAfter, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
             return new Opening(null, null, "Le service de paiement ne répond pas pour le moment. Rien n'a été prélevé : réessayez dans quelques minutes, ou payez au guichet.");
         }
 
@@ -186,7 +189,7 @@ public sealed partial class PaymentLedger(
     public Task<bool> IsUnderWayAsync(Guid requestId, CancellationToken ct)
     {
         var opening = clock.GetUtcNow() - OpeningTime;
-        return db.Payments.AnyAsync(p => p.RequestId == requestId && p.Status == PaymentStatus.Pending && (p.PaymentUrl != null || p.CreatedAt > opening), ct);
+        return db.Payments.AnyAsync(p => p.RequestId == requestId && p.Status == PaymentStatus.Pending && (p.PaymentUrl != null || (p.Checks == 0 && p.CreatedAt > opening)), ct);
     }
 
     /// <summary>How long an attempt may wait for the provider's page: a second click meanwhile must not open a second payment.</summary>
