@@ -60,12 +60,8 @@ public sealed class CashierTests(PaymentsHost host)
     [Fact]
     public async Task A_receipt_of_another_amount_is_recorded_and_flagged_and_the_draft_still_waits()
     {
-        var seed = await PaymentSeed.CreateAsync(host);
-        var (id, code) = await seed.AwaitingAsync(5000);
         using var cashier = host.NewSession();
-        await TestStaff.SignInAsync(host, cashier, Roles.Cashier, null);
-
-        var receipt = $"W{Guid.NewGuid():N}"[..14].ToUpperInvariant();
+        var (id, code, receipt) = await CounterAsync(cashier);
         var asked = await cashier.SubmitAsync(await cashier.GetAsync($"/caisse?code={code}"), "Enregistrer la quittance", [("ReceiptNumber", receipt), ("Amount", "4000")]);
         Assert.Equal("Le montant saisi (4\u202F000\u00A0FCFA) diffère du montant dû (5\u202F000\u00A0FCFA). Confirmez-vous la quittance ?", asked.Html.QuerySelector("#confirmation p")!.TextContent);
         Assert.Equal(0L, await host.ScalarAsync("SELECT count(*) FROM payments WHERE reference = @r", ("r", receipt)));
@@ -78,11 +74,8 @@ public sealed class CashierTests(PaymentsHost host)
     [Fact]
     public async Task A_mistyped_amount_is_refused_beside_its_field_and_uses_up_nothing()
     {
-        var seed = await PaymentSeed.CreateAsync(host);
-        var (id, code) = await seed.AwaitingAsync(5000);
         using var cashier = host.NewSession();
-        await TestStaff.SignInAsync(host, cashier, Roles.Cashier, null);
-        var receipt = $"T{Guid.NewGuid():N}"[..14].ToUpperInvariant();
+        var (id, code, receipt) = await CounterAsync(cashier);
         var page = await cashier.GetAsync($"/caisse?code={code}");
 
         foreach (var typo in new[] { "5000.00", "5,5", "5000 F", "50.00", "5 00", new string('9', 200) })
@@ -103,11 +96,8 @@ public sealed class CashierTests(PaymentsHost host)
     [Fact]
     public async Task An_amount_other_than_the_fee_is_recorded_only_once_confirmed_and_can_be_corrected_instead()
     {
-        var seed = await PaymentSeed.CreateAsync(host);
-        var (id, code) = await seed.AwaitingAsync(5000);
         using var cashier = host.NewSession();
-        await TestStaff.SignInAsync(host, cashier, Roles.Cashier, null);
-        var receipt = $"C{Guid.NewGuid():N}"[..14].ToUpperInvariant();
+        var (id, code, receipt) = await CounterAsync(cashier);
 
         var asked = await cashier.SubmitAsync(await cashier.GetAsync($"/caisse?code={code}"), "Enregistrer la quittance", [("ReceiptNumber", receipt), ("Amount", "50 000")]);
         Assert.Equal(HttpStatusCode.OK, asked.Status);
@@ -205,5 +195,13 @@ public sealed class CashierTests(PaymentsHost host)
         Assert.Equal(Roles.Cashier, await host.ScalarAsync(
             "SELECT r.name FROM \"AspNetUserRoles\" ur JOIN \"AspNetRoles\" r ON r.id = ur.role_id JOIN \"AspNetUsers\" u ON u.id = ur.user_id WHERE u.email = @e", ("e", email)));
         Assert.Equal(1L, await host.ScalarAsync("SELECT count(*) FROM audit_entries WHERE action LIKE 'Agent invité (Caissier%' AND target_label LIKE '%' || @e || '%'", ("e", email)));
+    }
+
+    /// <summary>A draft waiting for 5 000 FCFA, the cashier signed in, and a receipt number of its own.</summary>
+    private async Task<(Guid Id, string Code, string Receipt)> CounterAsync(WebSession cashier)
+    {
+        var (id, code) = await (await PaymentSeed.CreateAsync(host)).AwaitingAsync(5000);
+        await TestStaff.SignInAsync(host, cashier, Roles.Cashier, null);
+        return (id, code, $"R{Guid.NewGuid():N}"[..14].ToUpperInvariant());
     }
 }
