@@ -67,6 +67,16 @@ public static partial class FieldRules
     public static string FormatAmount(long amount) =>
         amount.ToString("#,0", Thousands) + "\u00A0FCFA";
 
+    /// <summary>Whole francs as staff type them: digits, or thousands in groups of exactly three after a space, a no-break
+    /// space or a dot ("5 000", "5.000"); null for anything else ("5000.00", "5,5", "5000 F"), never a misread amount.</summary>
+    public static int? ParseAmount(string? text)
+    {
+        var groups = (text ?? "").Trim().Split([' ', '\u00A0', '\u202F', '.']);
+        var grouped = groups.Length == 1 ? groups[0].Length is > 0 and <= 9 : groups[0].Length is > 0 and <= 3 && groups.Skip(1).All(g => g.Length == 3);
+        return grouped && groups.Length <= 4 && groups.All(g => g.All(char.IsAsciiDigit))
+            && int.TryParse(string.Concat(groups), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) ? amount : null;
+    }
+
     internal static string? CheckText(FormField field, string value, string name)
     {
         var max = field.MaxLength ?? field.Kind.DefaultMaxLength ?? DefaultTextMax;

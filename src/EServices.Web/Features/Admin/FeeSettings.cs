@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace EServices.Web.Features.Admin;
 
 /// <summary>
@@ -21,13 +19,24 @@ public static class FeeSettings
     public static IReadOnlyList<FormField> ChoiceFields(FormDefinition? definition) =>
         [.. (definition?.Steps ?? []).SelectMany(s => s.Fields).Where(IsSingleChoice)];
 
-    public static int? Amount(string? text) =>
-        int.TryParse((text ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("\u202F", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var amount)
-            && amount <= 10_000_000 ? amount : null;
+    /// <summary>The version being edited (the draft, else the live one), and the live one when a draft differs from it:
+    /// fee settings apply at once, and applicants fill the live version until the draft is published.</summary>
+    public static (FormDefinition? Edited, FormDefinition? Live) Versions(Procedure? procedure) =>
+        ((procedure?.DraftFormVersion ?? procedure?.PublishedFormVersion)?.Parse(), procedure?.DraftFormVersion is null ? null : procedure.PublishedFormVersion?.Parse());
+
+    /// <summary>The choices that need an amount: the fee field's in the version edited, then those only the live version still offers.</summary>
+    public static IReadOnlyList<FieldOption> PricedChoices(string? key, FormDefinition? edited, FormDefinition? live)
+    {
+        IReadOnlyList<FieldOption> Of(FormDefinition? version) => version?.Find(key ?? "") is { } field && IsSingleChoice(field) ? field.Choices : [];
+        var choices = Of(edited);
+        return [.. choices, .. Of(live).Where(c => choices.All(x => x.Value != c.Value))];
+    }
+
+    public static int? Amount(string? text) => FieldRules.ParseAmount(text) is <= 10_000_000 and var amount ? amount : null;
 
     /// <summary>The French message for each fee field that is wrong; the amounts' keys are "FeeAmounts[i]", i the
     /// choice's position in the field.</summary>
-    public static IEnumerable<(string Field, string Message)> Problems(ProcedureForm form, FormDefinition? definition)
+    public static IEnumerable<(string Field, string Message)> Problems(ProcedureForm form, FormDefinition? definition, FormDefinition? live)
     {
         if (Kind(form) is not { } kind)
         {
@@ -60,10 +69,17 @@ public static class FeeSettings
             yield break;
         }
 
-        var typed = form.TypedAmounts();
-        for (var i = 0; i < field.Choices.Count; i++)
+        if (live is not null && (live.Find(field.Key) is not { } liveField || !IsSingleChoice(liveField)))
         {
-            var choice = field.Choices[i];
+            yield return (nameof(form.FeeFieldKey), $"La version en ligne du formulaire n'a pas le champ à choix unique « {field.Label} » : ses usagers n'auraient pas de montant. Choisissez un champ présent dans les deux versions.");
+            yield break;
+        }
+
+        var typed = form.TypedAmounts();
+        var choices = PricedChoices(field.Key, definition, live);
+        for (var i = 0; i < choices.Count; i++)
+        {
+            var choice = choices[i];
             var text = typed.GetValueOrDefault(choice.Value);
             var amount = Amount(text);
             var problem = string.IsNullOrWhiteSpace(text) ? $"Indiquez le montant pour « {choice.Label} » (0 si ce choix est gratuit)."
@@ -78,13 +94,13 @@ public static class FeeSettings
     }
 
     /// <summary>Saves the settings checked by <see cref="Problems"/>; the others are cleared, so that nothing stale blocks a publication.</summary>
-    public static void ApplyTo(ProcedureForm form, Procedure procedure, FormDefinition? definition)
+    public static void ApplyTo(ProcedureForm form, Procedure procedure, FormDefinition? definition, FormDefinition? live)
     {
         procedure.FeeKind = Kind(form)!.Value;
         var field = procedure.FeeKind == FeeKind.PerChoice ? definition?.Find(form.FeeFieldKey!) : null;
         procedure.FeeFieldKey = field?.Key;
         var typed = form.TypedAmounts();
-        procedure.FeeByChoice = Fees.ToJson(field?.Choices.ToDictionary(c => c.Value, c => Amount(typed[c.Value])!.Value) ?? []);
+        procedure.FeeByChoice = Fees.ToJson(PricedChoices(field?.Key, definition, live).ToDictionary(c => c.Value, c => Amount(typed[c.Value])!.Value));
     }
 
     /// <summary>Why the draft version cannot be published with the procedure's fee settings; null when it can.</summary>
@@ -103,21 +119,22 @@ public static class FeeSettings
         }
 
         var amounts = Fees.ByChoice(procedure.FeeByChoice);
-        var values = field.Choices.Select(c => c.Value).ToHashSet();
         foreach (var choice in field.Choices.Where(c => !amounts.ContainsKey(c.Value)))
         {
             yield return $"Le choix « {choice.Label} » du champ « {field.Label} » n'a pas de montant de frais : indiquez-le dans la fiche de la démarche avant de publier.";
         }
 
+        // An amount for a choice the draft dropped is kept while the live version offers it (its applicants still pick it).
+        var values = PricedChoices(field.Key, draft, procedure.PublishedFormVersion?.Parse()).Select(c => c.Value).ToHashSet();
         foreach (var gone in amounts.Keys.Where(k => !values.Contains(k)))
         {
             yield return $"Les frais ont un montant pour le choix « {gone} », qui n'existe plus dans le champ « {field.Label} » : mettez à jour les frais dans la fiche de la démarche avant de publier.";
         }
     }
 
-    /// <summary>The kind chosen; none when nothing is posted (a form saved before fees existed); null when unreadable.</summary>
+    /// <summary>The kind chosen; null when missing or unreadable: a paid procedure never turns free by a field left out.</summary>
     private static FeeKind? Kind(ProcedureForm form) =>
-        string.IsNullOrEmpty(form.FeeKind) ? FeeKind.None
+        string.IsNullOrEmpty(form.FeeKind) ? null
         : Enum.TryParse<FeeKind>(form.FeeKind, out var kind) && Enum.IsDefined(kind) && !char.IsDigit(form.FeeKind[0]) ? kind : null;
 
     private static bool IsSingleChoice(FormField field) => field.Kind is { IsList: true, Shape: AnswerShape.Single };

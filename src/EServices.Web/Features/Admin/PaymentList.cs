@@ -24,12 +24,15 @@ public sealed class PaymentFilter
 
     public static int? Id(string? text) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
-    /// <summary>A day as a date input sends it, or as typed by hand; null when empty; the error when unreadable.</summary>
+    /// <summary>A day as a date input sends it, or as typed by hand; null when empty; the error when unreadable.
+    /// Years outside 2000–2100 are refused: the day after 31/12/9999 does not exist.</summary>
     public static (DateOnly? Day, string? Error) Day(string? text) =>
         string.IsNullOrWhiteSpace(text) ? (null, null)
-        : DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day.Year >= 2000
-            ? (day, null)
-            : (null, "Saisissez une date valide, par exemple 26/03/2027.");
+        : !DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? (null, "Saisissez une date valide, par exemple 26/03/2027.")
+            : day.Year is >= 2000 and <= 2100 ? (day, null) : (null, YearOutOfRange);
+
+    public const string YearOutOfRange = "Saisissez une date entre 2000 et 2100, par exemple 26/03/2027.";
 
     public string Query(int page) => QueryString.Create(new Dictionary<string, string?>
     {

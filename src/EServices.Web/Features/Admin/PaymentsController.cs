@@ -14,10 +14,10 @@ public sealed class PaymentsController(PaymentListQuery list, AppDbContext db) :
 
     /// <summary>The report of one service for one day, as CSV or as a workbook.</summary>
     [HttpGet("rapport")]
-    public async Task<IActionResult> Report([FromQuery] PaymentFilter filter, string? jour, string? rapport, string? format, [FromServices] Reconciliation reconciliation, CancellationToken ct)
+    public async Task<IActionResult> Report([FromQuery] PaymentFilter filter, string? jour, string? format, [FromServices] Reconciliation reconciliation, CancellationToken ct)
     {
         var (day, error) = PaymentFilter.Day(jour);
-        var serviceId = PaymentFilter.Id(rapport);
+        var serviceId = PaymentFilter.Id(filter.Service);
         var problems = new List<(string, string)>();
         if (day is null)
         {
@@ -27,7 +27,7 @@ public sealed class PaymentsController(PaymentListQuery list, AppDbContext db) :
         var service = serviceId is null ? null : await db.Services.AsNoTracking().Where(s => s.Id == serviceId).Select(s => s.Code).SingleOrDefaultAsync(ct);
         if (service is null)
         {
-            problems.Add(("rapport", "Choisissez le service du rapport."));
+            problems.Add(("rapport-service", "Choisissez le service du rapport."));
         }
 
         if (problems.Count > 0)

@@ -57,7 +57,7 @@ public sealed class ProcedureForm
         p.Audiences = [.. Audiences.Where(code => code is not null && Audience.Labels.ContainsKey(code)).Distinct()];
         p.Eligibility = Eligibility?.Trim() ?? "";
         p.SupportingDocuments = [.. (SupportingDocuments ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)];
-        p.FeeXof = int.Parse(FeeXof!.Replace(" ", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+        p.FeeXof = FieldRules.ParseAmount(FeeXof)!.Value;
         p.TargetDelayDays = int.Parse(TargetDelayDays!, System.Globalization.CultureInfo.InvariantCulture);
         p.LegalBasis = LegalBasis?.Trim() ?? "";
         p.DecreeReference = DecreeReference?.Trim() ?? "";
@@ -78,7 +78,7 @@ public sealed class ProcedureFormValidator : AbstractValidator<ProcedureForm>
         RuleFor(f => f.Description).MaximumLength(10000).WithMessage("10 000 caractères au plus.");
         RuleFor(f => f.Audiences).Must(a => a.Any(code => code is not null && Audience.Labels.ContainsKey(code))).WithMessage("Cochez au moins un public.");
         RuleFor(f => f.FeeXof).NotEmpty().WithMessage("Indiquez le coût en francs CFA (0 si gratuit).")
-            .Must(v => int.TryParse(v?.Replace(" ", "", StringComparison.Ordinal), out var fee) && fee is >= 0 and <= 10_000_000)
+            .Must(v => FieldRules.ParseAmount(v) is >= 0 and <= 10_000_000)
             .When(f => !string.IsNullOrWhiteSpace(f.FeeXof), ApplyConditionTo.CurrentValidator).WithMessage("Le coût est un montant en francs CFA, sans décimales, entre 0 et 10 000 000.");
         RuleFor(f => f.TargetDelayDays).NotEmpty().WithMessage("Indiquez le délai de traitement en jours ouvrables (0 si immédiat).")
             .Must(v => int.TryParse(v, out var days) && days is >= 0 and <= 365)

@@ -20,7 +20,10 @@ public sealed record ProcedureEditPage(Procedure? Procedure, ProcedureForm Form,
     public int? Id => Procedure?.Id;
 
     /// <summary>The fields a fee may depend on, in the version being edited (the draft, else the live one).</summary>
-    public IReadOnlyList<FormField> ChoiceFields => FeeSettings.ChoiceFields((Procedure?.DraftFormVersion ?? Procedure?.PublishedFormVersion)?.Parse());
+    public IReadOnlyList<FormField> ChoiceFields => FeeSettings.ChoiceFields(FeeSettings.Versions(Procedure).Edited);
+
+    /// <summary>The choices priced for the fee field chosen: the edited version's, then those only the live one offers.</summary>
+    public IReadOnlyList<FieldOption> PricedChoices => FeeSettings.PricedChoices(Form.FeeFieldKey, FeeSettings.Versions(Procedure).Edited, FeeSettings.Versions(Procedure).Live);
 }
 
 /// <summary>The procedures of the decree's list: their public sheet, edited without a developer.</summary>
@@ -65,8 +68,8 @@ public sealed class ProceduresController(AppDbContext db, Publishing publishing,
             ModelState.AddModelError(nameof(form.ServiceId), "Choisissez le service responsable.");
         }
 
-        var definition = (procedure?.DraftFormVersion ?? procedure?.PublishedFormVersion)?.Parse();
-        foreach (var (field, message) in FeeSettings.Problems(form, definition))
+        var (definition, live) = FeeSettings.Versions(procedure);
+        foreach (var (field, message) in FeeSettings.Problems(form, definition, live))
         {
             ModelState.AddModelError(field, message);
         }
@@ -85,7 +88,7 @@ public sealed class ProceduresController(AppDbContext db, Publishing publishing,
         procedure ??= db.Procedures.Add(new Procedure { Slug = "", Title = "", Summary = "" }).Entity;
         var fee = FeeLabel.Of(procedure.FeeKind, procedure.FeeXof, procedure.FeeByChoice);
         form.ApplyTo(procedure);
-        FeeSettings.ApplyTo(form, procedure, definition);
+        FeeSettings.ApplyTo(form, procedure, definition, live);
         var action = created ? "Démarche créée" : "Fiche modifiée";
         var newFee = FeeLabel.Of(procedure.FeeKind, procedure.FeeXof, procedure.FeeByChoice);
         action += created || fee != newFee ? $" (frais : {newFee})" : "";

@@ -28,13 +28,18 @@ public sealed class CashierController(CounterReceipt.Handler counter) : Controll
     [HttpPost("quittance")]
     public async Task<IActionResult> Record(CounterForm form, CancellationToken ct)
     {
-        var (result, message, flagged) = await counter.HandleAsync(form, User.FindFirstValue(ClaimTypes.NameIdentifier)!, ct);
-        if (!this.Check(result))
+        var outcome = await counter.HandleAsync(form, User.FindFirstValue(ClaimTypes.NameIdentifier)!, ct);
+        if (!this.Check(outcome.Result))
         {
             return this.Redisplay("Index", new CounterPage(form, await counter.FindAsync(form.Code, ct)));
         }
 
-        TempData[flagged ? "Error" : "Message"] = message;
+        if (outcome.Question is not null)
+        {
+            return View("Index", new CounterPage(form, await counter.FindAsync(form.Code, ct), outcome.Question));
+        }
+
+        TempData[outcome.Flagged ? "Error" : "Message"] = outcome.Message;
         return Redirect("/caisse");
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using EServices.Web.Payments;
 using FluentValidation;
 using FluentValidation.Results;
@@ -11,13 +10,19 @@ public sealed class CounterForm
     public string? Code { get; set; }
     public string? ReceiptNumber { get; set; }
     public string? Amount { get; set; }
+
+    /// <summary>"true" once the cashier confirmed an amount other than the fee due, on the confirmation step.</summary>
+    public string? Confirmed { get; set; }
 }
 
 /// <summary>What a cashier sees of a draft: its procedure, its applicant and its fee; nothing of its answers.</summary>
 public sealed record FeeDue(string Code, string Procedure, string Applicant, int Amount, string? Number);
 
-/// <summary>The counter page: the draft the code names, the form, and what the last receipt did.</summary>
-public sealed record CounterPage(CounterForm Form, FeeDue? Due);
+/// <summary>The counter page: the draft the code names, the form, and the question to confirm an amount other than the fee.</summary>
+public sealed record CounterPage(CounterForm Form, FeeDue? Due, string? Question = null);
+
+/// <summary>What a posted receipt did: errors beside the fields, a question to confirm first, or the message to show.</summary>
+public sealed record ReceiptOutcome(ValidationResult Result, string? Message = null, bool Flagged = false, string? Question = null);
 
 /// <summary>A cashier records a Treasury receipt: the ledger files the draft, or records the money and flags it.</summary>
 public static class CounterReceipt
@@ -30,8 +35,9 @@ public static class CounterReceipt
         return letters.Length == 8 && letters.All(char.IsAsciiLetterOrDigit) ? "P-" + letters : null;
     }
 
-    public static int? Amount(string? text) =>
-        int.TryParse(new string([.. (text ?? "").Where(c => !char.IsWhiteSpace(c) && c != '.')]), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) ? amount : null;
+    /// <summary>One key per Treasury receipt however it is typed: "q 123", "Q-123" and "Q/123" are the same receipt, "Q123".</summary>
+    public static string Receipt(string? text) =>
+        new([.. (text ?? "").Where(c => !char.IsWhiteSpace(c) && c is not ('-' or '/' or '.')).Select(char.ToUpperInvariant)]);
 
     public sealed class Validator : AbstractValidator<CounterForm>
     {
@@ -42,9 +48,10 @@ public static class CounterReceipt
             RuleFor(f => f.Code).Must(c => Normalize(c) is not null).WithMessage(BadCode);
             RuleFor(f => f.ReceiptNumber).NotEmpty().WithMessage("Saisissez le numéro de la quittance du Trésor.")
                 .MaximumLength(40).WithMessage("40 caractères au plus.")
-                .Matches("^[A-Za-z0-9/ -]*$").WithMessage("Le numéro de quittance s'écrit en lettres, chiffres, tirets et barres obliques.");
-            RuleFor(f => f.Amount).Must(a => Amount(a) is > 0 and <= 10_000_000)
-                .WithMessage("Saisissez le montant de la quittance en francs CFA, sans décimales (ex. 5000).");
+                .Matches("^[A-Za-z0-9/. -]*$").WithMessage("Le numéro de quittance s'écrit en lettres, chiffres, tirets et barres obliques.")
+                .Must(r => Receipt(r).Length > 0).WithMessage("Le numéro de quittance contient au moins une lettre ou un chiffre.");
+            RuleFor(f => f.Amount).Must(a => FieldRules.ParseAmount(a) is > 0 and <= 10_000_000)
+                .WithMessage("Saisissez le montant de la quittance en francs CFA entiers : chiffres seuls ou par milliers (ex. 5000 ou 5 000), sans décimales ni « F ».");
         }
     }
 
@@ -63,8 +70,9 @@ public static class CounterReceipt
             return due is null ? null : new FeeDue(normalized!, due.Title, $"{due.FirstNames} {due.LastName.ToUpperInvariant()}", due.FeeDue!.Value, due.Number);
         }
 
-        /// <summary>The errors to show beside the fields, or what became of the receipt.</summary>
-        public async Task<(ValidationResult Result, string? Message, bool Flagged)> HandleAsync(CounterForm form, string cashierId, CancellationToken ct)
+        /// <summary>The errors to show beside the fields, the question when the amount is not the fee due and not yet
+        /// confirmed (nothing recorded: a typo must not use up the receipt), or what became of the receipt.</summary>
+        public async Task<ReceiptOutcome> HandleAsync(CounterForm form, string cashierId, CancellationToken ct)
         {
             var result = await validator.ValidateAsync(form, ct);
             var due = await FindAsync(form.Code, ct);
@@ -75,19 +83,24 @@ public static class CounterReceipt
 
             if (!result.IsValid)
             {
-                return (result, null, false);
+                return new(result);
             }
 
-            var receipt = form.ReceiptNumber!.Trim().ToUpperInvariant();
-            var amount = Amount(form.Amount)!.Value;
-            var (outcome, number) = await ledger.RecordCounterReceiptAsync(due!.Code, receipt, amount, cashierId, ct);
+            var receipt = Receipt(form.ReceiptNumber);
+            var amount = FieldRules.ParseAmount(form.Amount)!.Value;
+            if (amount != due!.Amount && form.Confirmed != "true")
+            {
+                return new(result, Question: $"Le montant saisi ({FieldRules.FormatAmount(amount)}) diffère du montant dû ({FieldRules.FormatAmount(due.Amount)}). Confirmez-vous la quittance ?");
+            }
+
+            var (outcome, number) = await ledger.RecordCounterReceiptAsync(due.Code, receipt, amount, cashierId, ct);
             return outcome switch
             {
-                PaymentLedger.CounterOutcome.Filed => (result, $"Quittance {receipt} enregistrée : la demande {number} est déposée, l'usager reçoit son récépissé.", false),
-                PaymentLedger.CounterOutcome.WrongAmount => (result, $"Quittance {receipt} enregistrée, mais son montant ({FieldRules.FormatAmount(amount)}) n'est pas le montant dû ({FieldRules.FormatAmount(due.Amount)}) : elle est signalée « Montant erroné » pour remboursement et la demande n'est pas déposée.", true),
-                PaymentLedger.CounterOutcome.RefundDue => (result, $"Quittance {receipt} enregistrée, mais la demande {number} était déjà payée : elle est signalée « À rembourser ».", true),
-                PaymentLedger.CounterOutcome.ReceiptAlreadyRecorded => (Refusal(nameof(form.ReceiptNumber), $"La quittance {receipt} est déjà enregistrée : vérifiez son numéro."), null, false),
-                _ => (Refusal(nameof(form.Code), Unknown), null, false),
+                PaymentLedger.CounterOutcome.Filed => new(result, $"Quittance {receipt} enregistrée : la demande {number} est déposée, l'usager reçoit son récépissé."),
+                PaymentLedger.CounterOutcome.WrongAmount => new(result, $"Quittance {receipt} enregistrée, mais son montant ({FieldRules.FormatAmount(amount)}) n'est pas le montant dû ({FieldRules.FormatAmount(due.Amount)}) : elle est signalée « Montant erroné » pour remboursement et la demande n'est pas déposée.", true),
+                PaymentLedger.CounterOutcome.RefundDue => new(result, $"Quittance {receipt} enregistrée, mais la demande {number} était déjà payée : elle est signalée « À rembourser ».", true),
+                PaymentLedger.CounterOutcome.ReceiptAlreadyRecorded => new(Refusal(nameof(form.ReceiptNumber), $"La quittance {receipt} est déjà enregistrée : vérifiez son numéro.")),
+                _ => new(Refusal(nameof(form.Code), Unknown)),
             };
         }
 

@@ -44,12 +44,14 @@ public sealed class DashboardFilter
             return fallback;
         }
 
-        if (DateOnly.TryParseExact(text.Trim(), Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year >= 2000)
+        // Years outside 2000–2100 are refused: the periods' arithmetic would step past 31/12/9999.
+        var read = DateOnly.TryParseExact(text.Trim(), Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date);
+        if (read && date.Year is >= 2000 and <= 2100)
         {
             return date;
         }
 
-        problems.Add((field, "Saisissez une date valide, par exemple 26/03/2027."));
+        problems.Add((field, !read ? "Saisissez une date valide, par exemple 26/03/2027." : "Saisissez une date entre 2000 et 2100, par exemple 26/03/2027."));
         return fallback;
     }
 }

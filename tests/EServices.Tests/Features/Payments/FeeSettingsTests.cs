@@ -98,6 +98,58 @@ public sealed class FeeSettingsTests(PaymentsHost host)
         Assert.Contains("Les frais dépendent du champ « categorie », qui n'est plus un champ à choix unique de cette version", withoutField.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_sheet_posted_without_its_fee_kind_is_refused_and_the_fee_stays()
+    {
+        using var admin = host.NewSession();
+        await TestStaff.SignInAsync(host, admin, Roles.Admin, null, "Salif", "Compaoré");
+        var (id, _) = await FormBuilderTests.NewProcedureAsync(host, admin, "Légalisation payante");
+        var sheet = await admin.GetAsync($"/admin/demarches/{id}");
+        Assert.Contains("est enregistrée", (await admin.SubmitAsync(sheet, "Enregistrer la fiche", [("FeeKind", "Fixed"), ("FeeXof", "5.000")])).Text, StringComparison.Ordinal);
+
+        var refused = await admin.SubmitAsync(await admin.GetAsync($"/admin/demarches/{id}"), "Enregistrer la fiche", [("FeeKind", ""), ("Title", "Légalisation payante (2)")]);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Equal("Choisissez comment les frais sont payés.", refused.ErrorFor("FeeKind"));
+        Assert.Equal("Légalisation payante (2)", refused.ValueOf("Title"));
+        Assert.Equal(("Fixed", 5000), ((string)(await host.ScalarAsync("SELECT fee_kind FROM procedures WHERE id = @id", ("id", id)))!,
+            (int)(await host.ScalarAsync("SELECT fee_xof FROM procedures WHERE id = @id", ("id", id)))!));
+    }
+
+    [Fact]
+    public async Task Fee_settings_must_also_fit_the_live_version_while_a_draft_changes_the_fee_field()
+    {
+        using var admin = host.NewSession();
+        await TestStaff.SignInAsync(host, admin, Roles.Admin, null, "Salif", "Compaoré");
+        var (id, _) = await FormBuilderTests.NewProcedureAsync(host, admin, "Concours des douanes");
+        await FormBuilderTests.AddFieldAsync(admin, id, 1, ("Type", "Choice"), ("Label", "Catégorie"), ("Key", "categorie"), ("Required", "true"),
+            ("Options", "a | Catégorie A\nb | Catégorie B\nc | Catégorie C"));
+        var sheet = await admin.SubmitAsync(await admin.GetAsync($"/admin/demarches/{id}"), "Enregistrer la fiche", [("FeeKind", "PerChoice"), ("FeeFieldKey", "categorie")]);
+        await admin.SubmitAsync(sheet, "Enregistrer la fiche", [("FeeAmounts[0]", "5000"), ("FeeAmounts[1]", "2000"), ("FeeAmounts[2]", "1000")]);
+        Assert.Contains("est en ligne", (await admin.SubmitAsync(await admin.GetAsync($"/admin/demarches/{id}/formulaire"), "Publier la version 1")).Text, StringComparison.Ordinal);
+
+        // The draft of version 2 drops choice c: applicants of version 1 still choose it, so it keeps its amount.
+        var field = await admin.GetAsync($"/admin/demarches/{id}/formulaire/champs/categorie");
+        await admin.SubmitAsync(field, "Enregistrer le champ", [("Options", "a | Catégorie A\nb | Catégorie B\nd | Catégorie D")]);
+        var edit = await admin.GetAsync($"/admin/demarches/{id}");
+        Assert.Equal(["Catégorie A", "Catégorie B", "Catégorie D", "Catégorie C (version en ligne seulement)"],
+            edit.Html.QuerySelectorAll("#FeeAmounts label").Select(l => l.TextContent.Trim()));
+        var missing = await admin.SubmitAsync(edit, "Enregistrer la fiche", [("FeeAmounts[3]", "")]);
+        Assert.Equal(HttpStatusCode.BadRequest, missing.Status);
+        Assert.Equal("Indiquez le montant pour « Catégorie C » (0 si ce choix est gratuit).", missing.ErrorFor("FeeAmounts-3"));
+        var saved = await admin.SubmitAsync(missing, "Enregistrer la fiche", [("FeeAmounts[2]", "2500"), ("FeeAmounts[3]", "1000")]);
+        Assert.Contains("est enregistrée", saved.Text, StringComparison.Ordinal);
+        Assert.Equal("""{"a":5000,"b":2000,"c":1000,"d":2500}""", await host.ScalarAsync("SELECT fee_by_choice::text FROM procedures WHERE id = @id", ("id", id)) is string json ? json.Replace(" ", "", StringComparison.Ordinal) : null);
+        Assert.Contains("est en ligne", (await admin.SubmitAsync(await admin.GetAsync($"/admin/demarches/{id}/formulaire"), "Publier la version 2")).Text, StringComparison.Ordinal);
+
+        // A draft of version 3 puts the fee on a new field: version 2, live, has no such field.
+        await FormBuilderTests.AddFieldAsync(admin, id, 1, ("Type", "Choice"), ("Label", "Série"), ("Key", "serie"), ("Required", "true"), ("Options", "x | Série X\ny | Série Y"));
+        var moved = await admin.SubmitAsync(await admin.GetAsync($"/admin/demarches/{id}"), "Enregistrer la fiche", [("FeeFieldKey", "serie")]);
+        Assert.Equal(HttpStatusCode.BadRequest, moved.Status);
+        Assert.Equal("La version en ligne du formulaire n'a pas le champ à choix unique « Série » : ses usagers n'auraient pas de montant. Choisissez un champ présent dans les deux versions.",
+            moved.ErrorFor("FeeFieldKey"));
+        Assert.Equal("categorie", await host.ScalarAsync("SELECT fee_field_key FROM procedures WHERE id = @id", ("id", id)));
+    }
+
     private static string Fee(Page sheet, string term) =>
         sheet.Html.QuerySelectorAll("dt").Single(dt => dt.TextContent == term).NextElementSibling!.TextContent;
 }

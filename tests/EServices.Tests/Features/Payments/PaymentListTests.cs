@@ -132,4 +132,30 @@ public sealed class PaymentListTests(PaymentsHost host)
 
     private static string Row(Page page, string transaction) =>
         page.Html.QuerySelectorAll("tbody tr").Single(r => TransactionOf(r) == transaction).TextContent;
+
+    public static TheoryData<string> OddDays => ["9999-12-31", "0001-01-01", "31/12/9999", new string('2', 200)];
+
+    [Theory]
+    [MemberData(nameof(OddDays))]
+    public async Task Every_date_filter_refuses_a_day_outside_2000_to_2100_beside_its_field(string day)
+    {
+        using var admin = host.NewSession();
+        await TestStaff.SignInAsync(host, admin, Roles.Admin, null, "Salif", "Compaoré");
+        var typed = Uri.EscapeDataString(day);
+        var message = day.Length > 10 ? "Saisissez une date valide, par exemple 26/03/2027." : "Saisissez une date entre 2000 et 2100, par exemple 26/03/2027.";
+        foreach (var (url, field) in new[]
+        {
+            ($"/admin/paiements?du={typed}", "du"), ($"/admin/paiements?au={typed}", "au"), ($"/admin/paiements/rapport?jour={typed}&service=1&format=csv", "jour"),
+            ($"/admin/tableau-de-bord?du={typed}", "du"), ($"/admin/tableau-de-bord?au={typed}", "au"),
+        })
+        {
+            var page = await admin.GetAsync(url);
+            Assert.True(page.Status == HttpStatusCode.BadRequest, $"{url}: {page.Status}");
+            Assert.Equal(message, page.ErrorFor(field));
+            Assert.Equal(day, page.ValueOf(field));
+        }
+
+        var export = await admin.GetAsync($"/admin/tableau-de-bord/export.csv?au={typed}");
+        Assert.Equal(message, export.ErrorFor("au"));
+    }
 }

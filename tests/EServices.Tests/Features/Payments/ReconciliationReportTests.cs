@@ -11,6 +11,7 @@ namespace EServices.Tests.Features.Payments;
 public sealed class ReconciliationReportTests(PaymentsHost host)
 {
     private static readonly DateTimeOffset Day = new(2027, 3, 25, 8, 0, 0, TimeSpan.Zero);
+    private static readonly string Count = "Nombre (totaux : payés et signalés le jour du paiement, remboursés le jour du remboursement, en attente et échoués le jour de la création)";
 
     [Fact]
     public async Task The_report_lists_the_differences_first_then_every_attempt_then_the_totals_in_both_formats()
@@ -37,7 +38,7 @@ public sealed class ReconciliationReportTests(PaymentsHost host)
         await TestStaff.SignInAsync(host, admin, Roles.Admin, null, "Salif", "Compaoré");
         var list = await admin.GetAsync("/admin/paiements");
         Assert.NotNull(list.Html.QuerySelector("form[action='/admin/paiements/rapport']"));
-        var url = $"/admin/paiements/rapport?jour=2027-03-25&rapport={seed.Service.ServiceId}&format=";
+        var url = $"/admin/paiements/rapport?jour=2027-03-25&service={seed.Service.ServiceId}&format=";
 
         var (status, csv, response) = await admin.DownloadAsync(url + "csv");
         Assert.Equal(HttpStatusCode.OK, status);
@@ -59,7 +60,7 @@ public sealed class ReconciliationReportTests(PaymentsHost host)
         Assert.StartsWith("Remboursé le 25/03/2027", rows[7]["Signalement"], StringComparison.Ordinal);
         Assert.Equal(
             [("20000", "4"), ("", "1"), ("", "1"), ("4000", "1"), ("5000", "1")],
-            rows.Skip(8).Select(r => (r["Montant payé (FCFA)"], r["Nombre"])));
+            rows.Skip(8).Select(r => (r["Montant payé (FCFA)"], r[Count])));
         // A reference that looks like a formula is written as text, never run by the spreadsheet.
         Assert.StartsWith("'=HYPERLINK", rows[4]["Référence"], StringComparison.Ordinal);
 
@@ -77,12 +78,69 @@ public sealed class ReconciliationReportTests(PaymentsHost host)
     {
         using var admin = host.NewSession();
         await TestStaff.SignInAsync(host, admin, Roles.Admin, null, "Salif", "Compaoré");
-        var page = await admin.GetAsync("/admin/paiements/rapport?jour=32/13/2027&rapport=abc&format=csv");
+        var page = await admin.GetAsync("/admin/paiements/rapport?jour=32/13/2027&service=abc&format=csv");
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
         Assert.Equal("Saisissez une date valide, par exemple 26/03/2027.", page.ErrorFor("jour"));
-        Assert.Equal("Choisissez le service du rapport.", page.ErrorFor("rapport"));
+        Assert.Equal("Choisissez le service du rapport.", page.ErrorFor("rapport-service"));
         Assert.Equal("32/13/2027", page.ValueOf("jour"));
-        Assert.Equal("Indiquez le jour du rapport.", (await admin.GetAsync("/admin/paiements/rapport?rapport=999999")).ErrorFor("jour"));
+        Assert.Equal("Indiquez le jour du rapport.", (await admin.GetAsync("/admin/paiements/rapport?service=999999")).ErrorFor("jour"));
+    }
+
+    [Fact]
+    public async Task A_payment_counts_in_the_totals_of_the_day_it_was_paid_or_refunded_never_twice()
+    {
+        var seed = await PaymentSeed.CreateAsync(host);
+        var before = Day.AddDays(-1);
+        var paidNextDay = await seed.PaymentAsync(null, 5000, "Paid", before);
+        var refundedNextDay = await seed.PaymentAsync(null, 5000, "Paid", before.AddHours(1), flag: "RefundDue", refunded: Day);
+        await seed.PaymentAsync(null, 5000, "Pending", before.AddHours(2));
+        await host.ScalarAsync("UPDATE payments SET paid_at = @at WHERE transaction_id = @t", ("at", Day), ("t", paidNextDay));
+        Paid(paidNextDay, 5000);
+        Paid(refundedNextDay, 5000);
+        using var admin = host.NewSession();
+        await TestStaff.SignInAsync(host, admin, Roles.Admin, null, "Salif", "Compaoré");
+
+        async Task<List<(string, string, string)>> TotalsAsync(DateTimeOffset day)
+        {
+            var (status, csv, _) = await admin.DownloadAsync($"/admin/paiements/rapport?jour={day:yyyy-MM-dd}&service={seed.Service.ServiceId}&format=csv");
+            Assert.Equal(HttpStatusCode.OK, status);
+            return [.. ExportTests.ReadCsv(csv).Where(r => r["Ligne"] == "Total").Select(r => (r["Écart"], r["Montant payé (FCFA)"], r[Count]))];
+        }
+
+        Assert.Equal(
+            [("Payés", "0", "0"), ("En attente", "", "1"), ("Échoués ou expirés", "", "0"), ("Remboursés", "0", "0"), ("Signalés, à rembourser", "0", "0")],
+            await TotalsAsync(before));
+        Assert.Equal(
+            [("Payés", "5000", "1"), ("En attente", "", "0"), ("Échoués ou expirés", "", "0"), ("Remboursés", "5000", "1"), ("Signalés, à rembourser", "0", "0")],
+            await TotalsAsync(Day));
+    }
+
+    [Fact]
+    public async Task The_report_asks_the_provider_about_at_most_500_attempts_and_says_which_it_did_not_ask()
+    {
+        var seed = await PaymentSeed.CreateAsync(host);
+        var day = new DateTimeOffset(2027, 4, 2, 6, 0, 0, TimeSpan.Zero);
+        var prefix = "ESL" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+        await host.ScalarAsync(
+            """
+            INSERT INTO payments (id, transaction_id, provider, service_id, procedure_id, amount, status, flag, last_answer, created_at, updated_at, checks, check_until)
+            SELECT gen_random_uuid(), @p || lpad(i::text, 4, '0'), 'cinetpay', @service, @procedure, 5000, 'Pending', 'None', '662 WAITING_CUSTOMER_PAYMENT',
+                   @at + i * interval '1 second', @at, 1, @at + interval '2 days'
+            FROM generate_series(1, 501) i
+            """,
+            ("p", prefix), ("service", seed.Service.ServiceId), ("procedure", seed.Service.ProcedureId), ("at", day));
+        host.Provider.Answer(prefix + "0001", new PaymentCheck(CheckVerdict.Refused, "627 TRANSACTION_CANCEL"));
+        host.Provider.Answer(prefix + "0501", new PaymentCheck(CheckVerdict.Paid, "00 SUCCES", 5000, "XOF", "OM", "OM-1", "+22670000000", day));
+        using var admin = host.NewSession();
+        await TestStaff.SignInAsync(host, admin, Roles.Admin, null, "Salif", "Compaoré");
+
+        var (status, csv, _) = await admin.DownloadAsync($"/admin/paiements/rapport?jour=2027-04-02&service={seed.Service.ServiceId}&format=csv");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var rows = ExportTests.ReadCsv(csv).Where(r => r["Ligne"] != "Total").ToDictionary(r => r["Transaction"]);
+        Assert.Equal(501, rows.Count);
+        Assert.Equal("Refusé ou annulé (627 TRANSACTION_CANCEL)", rows[prefix + "0001"]["Réponse du fournisseur"]);
+        Assert.Equal("réponse du fournisseur non demandée (limite) ; dernière réponse enregistrée : 662 WAITING_CUSTOMER_PAYMENT", rows[prefix + "0501"]["Réponse du fournisseur"]);
+        Assert.Single(rows.Values, r => r["Réponse du fournisseur"].StartsWith("réponse du fournisseur non demandée (limite)", StringComparison.Ordinal));
     }
 
     private void Paid(string transaction, int amount) =>
