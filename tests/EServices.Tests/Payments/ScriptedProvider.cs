@@ -18,19 +18,27 @@ public sealed class ScriptedProvider : IPaymentProvider
     /// <summary>How long a check takes (a slow provider).</summary>
     public TimeSpan CheckDelay { get; set; }
 
+    /// <summary>How long initialisation takes (a second click meanwhile).</summary>
+    public TimeSpan OpeningDelay { get; set; }
+
     public ConcurrentQueue<CheckoutOrder> Orders { get; } = new();
 
     public static string PageOf(string transactionId) => $"https://paiement.exemple/payer/{transactionId}";
 
-    public Task<Checkout> OpenAsync(CheckoutOrder order, CancellationToken ct)
+    public async Task<Checkout> OpenAsync(CheckoutOrder order, CancellationToken ct)
     {
+        if (OpeningDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(OpeningDelay, ct);
+        }
+
         if (DownAtOpening)
         {
-            return Task.FromResult(Checkout.Refused("injoignable"));
+            return Checkout.Refused("injoignable");
         }
 
         Orders.Enqueue(order);
-        return Task.FromResult(Checkout.Opened(PageOf(order.TransactionId), "jeton-" + order.TransactionId));
+        return Checkout.Opened(PageOf(order.TransactionId), "jeton-" + order.TransactionId);
     }
 
     public async Task<PaymentCheck> CheckAsync(string transactionId, CancellationToken ct)
