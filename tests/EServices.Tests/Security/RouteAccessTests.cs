@@ -33,6 +33,8 @@ public sealed class RouteAccessTests(HostFixture host)
         ["/erreur/{status:int?}"] = "error pages",
         ["/health"] = "health check for the load balancer: says only Healthy or Unhealthy",
         ["/dev/sms"] = "the developer's SMS page, in Development only (404 elsewhere)",
+        ["/paiements/notification"] = "CinetPay's notification, server to server: checked by its x-token HMAC, it only makes the portal ask CinetPay",
+        ["/paiements/retour"] = "the browser back from CinetPay, maybe signed out: it shows the outcome to the attempt's owner only, a neutral page to anyone else",
     };
 
     [Fact]
