@@ -56,7 +56,7 @@ public sealed class Browser : IDisposable
     {
         var (action, content) = FormPost.Press(page.Html, page.Url, button, values, files);
         // A page of another site (the payment provider's) posts to that site.
-        if (Uri.TryCreate(page.Url, UriKind.Absolute, out var from) && !Uri.TryCreate(action, UriKind.Absolute, out _))
+        if (IsWeb(page.Url, out var from) && !IsWeb(action, out _))
         {
             action = new Uri(from, action).ToString();
         }
@@ -66,6 +66,10 @@ public sealed class Browser : IDisposable
     }
 
     public void Dispose() => _client.Dispose();
+
+    /// <summary>An http(s) address ("/paiement/x" is an absolute file address to .NET on Linux, not a web one).</summary>
+    private static bool IsWeb(string url, out Uri uri) =>
+        Uri.TryCreate(url, UriKind.Absolute, out uri!) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     private async Task<Page> SendAsync(HttpRequestMessage request, string url, CancellationToken ct)
     {
