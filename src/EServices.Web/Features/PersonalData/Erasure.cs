@@ -19,6 +19,7 @@ public enum DraftDeletion
 public sealed class Erasure(
     AppDbContext db,
     RequestFiling filing,
+    PaymentLedger ledger,
     Notices notices,
     FileStorage storage,
     AuditLog audit,
@@ -49,7 +50,7 @@ public sealed class Erasure(
                 return (DraftDeletion.NotFound, []);
             }
 
-            if (await PaymentUnderWayAsync(id, token))
+            if (await ledger.IsUnderWayAsync(id, token))
             {
                 return (DraftDeletion.PaymentUnderWay, []);
             }
@@ -79,7 +80,7 @@ public sealed class Erasure(
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(token);
                 var draft = await filing.LockAsync(id, token);
-                if (draft is not { IsAwaitingPayment: true } || draft.AwaitingPaymentSince >= before || await PaymentUnderWayAsync(id, token))
+                if (draft is not { IsAwaitingPayment: true } || draft.AwaitingPaymentSince >= before || await ledger.IsUnderWayAsync(id, token))
                 {
                     return null; // paid, deleted, back to its form or being paid since it was listed
                 }
@@ -106,9 +107,6 @@ public sealed class Erasure(
 
         return expired;
     }
-
-    private Task<bool> PaymentUnderWayAsync(Guid requestId, CancellationToken ct) =>
-        db.Payments.AnyAsync(p => p.RequestId == requestId && p.Status == PaymentStatus.Pending && p.PaymentUrl != null, ct);
 
     /// <summary>Deletes the locked draft, its events and attachment rows, and saves; returns its files, to delete after the commit.</summary>
     private async Task<List<string>> RemoveAsync(Request draft, CancellationToken ct)
