@@ -16,6 +16,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
     public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<CompetitionSession> CompetitionSessions => Set<CompetitionSession>();
+    public DbSet<Competition> Competitions => Set<Competition>();
+    public DbSet<ExamCentre> ExamCentres => Set<ExamCentre>();
+    public DbSet<Candidacy> Candidacies => Set<Candidacy>();
     public DbSet<TrackingCounter> TrackingCounters => Set<TrackingCounter>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<OutboxSms> OutboxSms => Set<OutboxSms>();

@@ -73,6 +73,7 @@ public static class DatabaseSetup
                 scope.ServiceProvider.GetRequiredService<IUserStore<ApplicationUser>>(),
                 seed.DemoPassword,
                 clock);
+            await CompetitionSeed.SeedAsync(db, clock);
         }
 
         // The data-protection key ring (cookies, antiforgery tokens) is created now, under the lock, rather than by

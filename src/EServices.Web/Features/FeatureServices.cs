@@ -21,6 +21,7 @@ public static class FeatureServices
         .AddScoped<RequestFiling>()
         .AddScoped<SubmitDraft>()
         .AddScoped<Payments.PaymentLedger>()
+        .AddScoped<Competitions.Candidacies>()
         .AddScoped<MyRequestsQuery>()
         .AddScoped<CorrectRequest>()
         .AddScoped<PersonalData.PersonalDataExport>()

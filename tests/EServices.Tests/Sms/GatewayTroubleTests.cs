@@ -180,25 +180,35 @@ public sealed class GatewayTroubleTests(SmsGateway gateway, GatewayTroubleTests.
             }
         }
 
+        /// <summary>Serves every request of a kept-alive connection: the portal's client may send its second SMS on
+        /// the connection of the first once that one is answered.</summary>
         private async Task ServeAsync(TcpClient client)
         {
             var stream = client.GetStream();
-            var head = new StringBuilder();
             var buffer = new byte[4096];
-            while (!head.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+            var received = new StringBuilder();
+            while (true)
             {
-                var read = await stream.ReadAsync(buffer);
-                if (read == 0)
+                int end;
+                while ((end = received.ToString().IndexOf("\r\n\r\n", StringComparison.Ordinal)) < 0)
                 {
-                    return;
+                    var read = await stream.ReadAsync(buffer);
+                    if (read == 0)
+                    {
+                        return;
+                    }
+
+                    received.Append(Encoding.ASCII.GetString(buffer, 0, read));
                 }
 
-                head.Append(Encoding.ASCII.GetString(buffer, 0, read));
-            }
+                var head = received.ToString(0, end);
+                received.Remove(0, end + 4);
+                Interlocked.Increment(ref _requests);
+                if (!_answers(head))
+                {
+                    return; // silent: the connection stays open, unanswered
+                }
 
-            Interlocked.Increment(ref _requests);
-            if (_answers(head.ToString()))
-            {
                 await stream.WriteAsync("HTTP/1.1 202 Accepted\r\nContent-Length: 24\r\n\r\n0: Accepted for delivery"u8.ToArray());
                 Interlocked.Increment(ref _answered);
             }

@@ -547,6 +547,248 @@ namespace EServices.Web.Data.Migrations
                     b.ToTable("service_members", (string)null);
                 });
 
+            modelBuilder.Entity("EServices.Web.Domain.Competitions.Candidacy", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("ApplicantId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("applicant_id");
+
+                    b.Property<int?>("CentreId")
+                        .HasColumnType("integer")
+                        .HasColumnName("centre_id");
+
+                    b.Property<string>("Cnib")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("cnib");
+
+                    b.Property<int>("CompetitionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("competition_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("RequestId")
+                        .HasName("pk_candidacies");
+
+                    b.HasIndex("CentreId")
+                        .HasDatabaseName("ix_candidacies_centre_id");
+
+                    b.HasIndex("ApplicantId", "CompetitionId")
+                        .HasDatabaseName("ix_candidacies_applicant_id_competition_id");
+
+                    b.HasIndex("CompetitionId", "Cnib")
+                        .IsUnique()
+                        .HasDatabaseName("ux_candidacies_competition_cnib")
+                        .HasFilter("cnib IS NOT NULL");
+
+                    b.ToTable("candidacies", (string)null);
+                });
+
+            modelBuilder.Entity("EServices.Web.Domain.Competitions.Competition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AgeReferenceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("age_reference_date");
+
+                    b.Property<bool>("BurkinabeOnly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("burkinabe_only");
+
+                    b.Property<DateTimeOffset>("ClosesAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closes_at");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Corps")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("corps");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExamAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("exam_at");
+
+                    b.Property<int>("FeeXof")
+                        .HasColumnType("integer")
+                        .HasColumnName("fee_xof");
+
+                    b.Property<string>("Job")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("job");
+
+                    b.Property<int?>("MaximumAge")
+                        .HasColumnType("integer")
+                        .HasColumnName("maximum_age");
+
+                    b.Property<int?>("MinimumAge")
+                        .HasColumnType("integer")
+                        .HasColumnName("minimum_age");
+
+                    b.Property<string>("MinimumDiploma")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("minimum_diploma");
+
+                    b.Property<DateTimeOffset>("OpensAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opens_at");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("integer")
+                        .HasColumnName("places");
+
+                    b.PrimitiveCollection<string[]>("RequiredDocuments")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("required_documents");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_competitions");
+
+                    b.HasIndex("ClosesAt")
+                        .HasDatabaseName("ix_competitions_closes_at");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_competitions_code");
+
+                    b.HasIndex("SessionId")
+                        .HasDatabaseName("ix_competitions_session_id");
+
+                    b.ToTable("competitions", (string)null);
+                });
+
+            modelBuilder.Entity("EServices.Web.Domain.Competitions.CompetitionSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("MaxApplicationsPerCandidate")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_applications_per_candidate");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("integer")
+                        .HasColumnName("procedure_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_competition_sessions");
+
+                    b.HasIndex("ProcedureId")
+                        .HasDatabaseName("ix_competition_sessions_procedure_id");
+
+                    b.ToTable("competition_sessions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_competition_sessions_max_applications", "max_applications_per_candidate >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("EServices.Web.Domain.Competitions.ExamCentre", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<int>("CompetitionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("competition_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("RoomSize")
+                        .HasColumnType("integer")
+                        .HasColumnName("room_size");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("integer")
+                        .HasColumnName("taken");
+
+                    b.HasKey("Id")
+                        .HasName("pk_exam_centres");
+
+                    b.HasIndex("CompetitionId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_exam_centres_competition_id_name");
+
+                    b.ToTable("exam_centres", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_exam_centres_room_size", "room_size >= 1");
+
+                            t.HasCheckConstraint("ck_exam_centres_taken", "taken >= 0 AND taken <= capacity");
+                        });
+                });
+
             modelBuilder.Entity("EServices.Web.Domain.Documents.SigningKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1874,6 +2116,69 @@ namespace EServices.Web.Data.Migrations
                         .HasConstraintName("fk_service_members_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("EServices.Web.Domain.Competitions.Candidacy", b =>
+                {
+                    b.HasOne("EServices.Web.Domain.Competitions.ExamCentre", "Centre")
+                        .WithMany()
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_candidacies_exam_centres_centre_id");
+
+                    b.HasOne("EServices.Web.Domain.Competitions.Competition", "Competition")
+                        .WithMany()
+                        .HasForeignKey("CompetitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_candidacies_competitions_competition_id");
+
+                    b.HasOne("EServices.Web.Domain.Requests.Request", "Request")
+                        .WithOne()
+                        .HasForeignKey("EServices.Web.Domain.Competitions.Candidacy", "RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_candidacies_requests_request_id");
+
+                    b.Navigation("Centre");
+
+                    b.Navigation("Competition");
+
+                    b.Navigation("Request");
+                });
+
+            modelBuilder.Entity("EServices.Web.Domain.Competitions.Competition", b =>
+                {
+                    b.HasOne("EServices.Web.Domain.Competitions.CompetitionSession", "Session")
+                        .WithMany("Competitions")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_competitions_competition_sessions_session_id");
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("EServices.Web.Domain.Competitions.CompetitionSession", b =>
+                {
+                    b.HasOne("EServices.Web.Domain.Catalogue.Procedure", "Procedure")
+                        .WithMany()
+                        .HasForeignKey("ProcedureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_competition_sessions_procedures_procedure_id");
+
+                    b.Navigation("Procedure");
+                });
+
+            modelBuilder.Entity("EServices.Web.Domain.Competitions.ExamCentre", b =>
+                {
+                    b.HasOne("EServices.Web.Domain.Competitions.Competition", null)
+                        .WithMany("Centres")
+                        .HasForeignKey("CompetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_exam_centres_competitions_competition_id");
+                });
+
             modelBuilder.Entity("EServices.Web.Domain.Forms.FormVersion", b =>
                 {
                     b.HasOne("EServices.Web.Domain.Catalogue.Procedure", null)
@@ -2057,6 +2362,16 @@ namespace EServices.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("EServices.Web.Domain.Competitions.Competition", b =>
+                {
+                    b.Navigation("Centres");
+                });
+
+            modelBuilder.Entity("EServices.Web.Domain.Competitions.CompetitionSession", b =>
+                {
+                    b.Navigation("Competitions");
                 });
 
             modelBuilder.Entity("EServices.Web.Domain.Requests.Request", b =>

@@ -29,14 +29,15 @@ public sealed class FeeJourneyTests(BrowserHost host, Chromium chromium) : IClas
 
         await page.GotoAsync("/demarches/inscription-concours-direct");
         await page.GetByRole(AriaRole.Button, new() { Name = "Commencer la démarche" }).ClickAsync();
-        await page.GetByLabel("Concours").SelectOptionAsync(new SelectOptionValue { Label = "Adjoints administratifs" });
-        await page.GetByLabel("Centre de composition").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByLabel("Concours").FillAsync("Adjoints administratifs");
+        await page.GetByLabel("Centre de composition").FillAsync("Koudougou");
         await ContinueAsync(page);
         await page.GetByLabel("Nom", new() { Exact = true }).FillAsync("Ouédraogo");
         await page.GetByLabel("Prénoms", new() { Exact = true }).FillAsync("Awa");
         await page.GetByRole(AriaRole.Group, new() { Name = "Sexe" }).GetByRole(AriaRole.Radio, new() { Name = "Féminin" }).CheckAsync();
         await page.GetByLabel("Date de naissance").FillAsync("2001-06-15");
         await page.GetByLabel("Lieu de naissance").FillAsync("Koudougou");
+        await page.GetByRole(AriaRole.Group, new() { Name = "Nationalité" }).GetByRole(AriaRole.Radio, new() { Name = "Burkinabè" }).CheckAsync();
         await page.GetByLabel("Numéro de la CNIB").FillAsync("B12345678");
         await page.GetByLabel("Téléphone").FillAsync("70123456");
         await ContinueAsync(page);
