@@ -19,6 +19,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Authorization;
+using EServices.Web.Infrastructure.WaitingRoom;
 using Microsoft.Extensions.Options;
 using Serilog;
 using Serilog.Events;
@@ -133,7 +134,10 @@ builder.Services.AddHsts(o =>
     o.IncludeSubDomains = true;
     o.ExcludedHosts.Clear();
 });
-builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql");
+builder.Services.AddOptions<WaitingRoomOptions>().BindConfiguration(WaitingRoomOptions.Section);
+builder.Services.AddSingleton<WaitingRoom>();
+builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql")
+    .AddCheck<WaitingRoomHealth>(WaitingRoomHealth.Name);
 
 var app = builder.Build();
 
@@ -170,12 +174,13 @@ app.UseStaticFiles(new StaticFileOptions
     OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl =
         ctx.Context.Request.Query.ContainsKey("v") ? "public,max-age=31536000,immutable" : "public,max-age=3600",
 });
+app.UseWaitingRoom(); // before anything that reads the session or the database: a waiting visitor costs little
 app.UseRouting();
 app.UseSignInLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseOutputCache(); // after authentication: cached pages are for anonymous visitors only
-app.MapHealthChecks("/health").AllowAnonymous();
+app.MapHealthChecks("/health", WaitingRoomHealth.Options).AllowAnonymous();
 // The baseline of scripts/bench.sh: a fixed answer through the same middleware, without the database (/health asks it).
 // Off unless Bench:Enabled is set, so production never serves it.
 if (app.Configuration.GetValue("Bench:Enabled", false))

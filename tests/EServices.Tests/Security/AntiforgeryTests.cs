@@ -11,7 +11,7 @@ public sealed class AntiforgeryTests(HostFixture host)
     private static readonly Dictionary<string, string> Exempt = new()
     {
         ["/erreur/{status:int?}"] = "the error page is re-executed for failed POSTs (a refused token among them) and changes nothing",
-        ["/health"] = "not MVC, changes nothing: answers Healthy or Unhealthy to any method",
+        ["/health"] = "not MVC, changes nothing: answers Healthy or Unhealthy and the waiting room queue to any method",
         ["/paiements/notification"] = "CinetPay posts it server to server: its x-token HMAC is checked instead, and it only makes the portal ask CinetPay",
         ["/paiements/retour"] = "CinetPay's page posts the browser back here: the POST only redirects to the GET, which asks CinetPay",
     };

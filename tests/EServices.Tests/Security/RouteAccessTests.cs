@@ -31,7 +31,7 @@ public sealed class RouteAccessTests(HostFixture host)
         ["/verifier/cle"] = "public key of the QR signatures",
         ["/v/{kind}/{number}/{date}/{holder}/{signature}"] = "the signed address a QR code carries (format 2)",
         ["/erreur/{status:int?}"] = "error pages",
-        ["/health"] = "health check for the load balancer: says only Healthy or Unhealthy",
+        ["/health"] = "health check for the load balancer: says only Healthy or Unhealthy, and the waiting room queue (counts, no one named)",
         ["/dev/sms"] = "the developer's SMS page, in Development only (404 elsewhere)",
         ["/paiements/notification"] = "CinetPay's notification, server to server: checked by its x-token HMAC, it only makes the portal ask CinetPay",
         ["/paiements/retour"] = "the browser back from CinetPay, maybe signed out: it shows the outcome to the attempt's owner only, a neutral page to anyone else",

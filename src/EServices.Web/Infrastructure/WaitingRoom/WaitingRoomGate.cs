@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Extensions;
+
+namespace EServices.Web.Infrastructure.WaitingRoom;
+
+/// <summary>
+/// In front of the competition application pages: a visitor with an admission goes on; any other one is admitted while
+/// the node has room, or gets the waiting page (its place, a reload every few seconds, no script). The catalogue, the
+/// competitions' list, the check page and the results are never held.
+/// </summary>
+public static class WaitingRoomGate
+{
+    public const string AdmissionCookie = "es-admission";
+    public const string TicketCookie = "es-file";
+
+    /// <summary>A form posted with an admission that lapsed less than this long ago is still taken: nothing typed is lost.</summary>
+    private static readonly TimeSpan PostGrace = TimeSpan.FromHours(24);
+
+    public static IApplicationBuilder UseWaitingRoom(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var room = context.RequestServices.GetRequiredService<WaitingRoom>();
+        if (!room.Options.Enabled || !IsApplicationPage(context.Request.Path))
+        {
+            await next();
+            return;
+        }
+
+        var protector = context.RequestServices.GetRequiredService<IDataProtectionProvider>().CreateProtector("EServices.WaitingRoom");
+        var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        var grace = HttpMethods.IsPost(context.Request.Method) ? PostGrace : TimeSpan.Zero;
+        var decision = room.Enter(ReadAdmission(context.Request, protector, now, grace), ReadTicket(context.Request, protector));
+        var cookies = context.Response.Cookies;
+        if (decision.Admitted)
+        {
+            var expires = (now + room.Options.IdleTimeout).UtcTicks.ToString(CultureInfo.InvariantCulture);
+            cookies.Append(AdmissionCookie, protector.Protect($"a|{decision.AdmissionId:N}|{expires}"), Options(context));
+            if (context.Request.Cookies.ContainsKey(TicketCookie))
+            {
+                cookies.Delete(TicketCookie, Options(context));
+            }
+
+            await next();
+            return;
+        }
+
+        var ticket = decision.Ticket!.Value;
+        cookies.Append(TicketCookie, protector.Protect($"t|{ticket.ArrivedTicks.ToString(CultureInfo.InvariantCulture)}|{ticket.Id:N}"), Options(context));
+        await WritePageAsync(context, decision.Position, room.Options.RetryEvery);
+    });
+
+    /// <summary>The candidate's pages: /candidatures/… and /concours/{code}/candidature, however the address is cased.</summary>
+    public static bool IsApplicationPage(PathString path)
+    {
+        var segments = (path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments is [var first, ..] && first.Equals("candidatures", StringComparison.OrdinalIgnoreCase)
+            || segments is [var c, _, var apply, ..] && c.Equals("concours", StringComparison.OrdinalIgnoreCase)
+                && apply.Equals("candidature", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static Guid? ReadAdmission(HttpRequest request, IDataProtector protector, DateTimeOffset now, TimeSpan grace) =>
+        Read(request, AdmissionCookie, protector) is ["a", var id, var expires]
+            && Guid.TryParseExact(id, "N", out var admission)
+            && long.TryParse(expires, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            && ticks >= DateTimeOffset.MinValue.UtcTicks && ticks <= DateTimeOffset.MaxValue.UtcTicks
+            && new DateTimeOffset(ticks, TimeSpan.Zero) + grace > now
+            ? admission
+            : null;
+
+    private static Ticket? ReadTicket(HttpRequest request, IDataProtector protector) =>
+        Read(request, TicketCookie, protector) is ["t", var arrived, var id]
+            && long.TryParse(arrived, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            && Guid.TryParseExact(id, "N", out var ticketId)
+            ? new Ticket(ticks, ticketId)
+            : null;
+
+    /// <summary>The cookie's fields, or nothing when it is absent, forged or from another key ring.</summary>
+    private static string[] Read(HttpRequest request, string name, IDataProtector protector)
+    {
+        if (request.Cookies[name] is not { Length: > 0 and < 1000 } value)
+        {
+            return [];
+        }
+
+        try
+        {
+            return protector.Unprotect(value).Split('|');
+        }
+        catch (CryptographicException)
+        {
+            return [];
+        }
+    }
+
+    private static CookieOptions Options(HttpContext context) => new()
+    {
+        HttpOnly = true,
+        Secure = context.Request.IsHttps,
+        SameSite = SameSiteMode.Lax,
+        Path = "/",
+        IsEssential = true,
+    };
+
+    /// <summary>A page of a few hundred bytes, written without MVC or the database: serving it must stay cheap when the
+    /// node is at its busiest. A form posted to start an application reloads the competition's page instead (a reload
+    /// would not post it again).</summary>
+    private static async Task WritePageAsync(HttpContext context, int position, TimeSpan retry)
+    {
+        var request = context.Request;
+        var segments = (request.Path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var again = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
+            ? UriHelper.BuildRelative(request.PathBase, request.Path, request.QueryString)
+            : segments is [var first, var code, ..] && first.Equals("concours", StringComparison.OrdinalIgnoreCase)
+                ? $"{request.PathBase}/concours/{Uri.EscapeDataString(code)}"
+                : $"{request.PathBase}/concours";
+        var url = HtmlEncoder.Default.Encode(again);
+        var seconds = (int)Math.Max(1, retry.TotalSeconds);
+        var ahead = position switch
+        {
+            1 => "Vous entrerez dès qu'une place se libère.",
+            2 => "Une personne est devant vous.",
+            _ => $"{position - 1} personnes sont devant vous.",
+        };
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-store";
+        await context.Response.WriteAsync($"""
+            <!DOCTYPE html>
+            <html lang="fr">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta http-equiv="refresh" content="{seconds};url={url}">
+            <title>File d'attente — EServices</title>
+            <link rel="stylesheet" href="/css/site.css">
+            </head>
+            <body>
+            <main class="container">
+            <h1>Vous êtes dans la file d'attente</h1>
+            <p>Beaucoup de candidats s'inscrivent en ce moment. Votre place dans la file : <strong>{position}</strong>. {ahead}</p>
+            <p>Cette page se recharge toute seule toutes les {seconds} secondes et vous laisse entrer dès que c'est votre tour.
+            Gardez-la ouverte : si vous la fermez, vous perdez votre place. Ce que vous avez déjà enregistré est conservé.</p>
+            <p><a href="{url}">Réessayer maintenant</a> · <a href="/concours">Concours ouverts</a></p>
+            </main>
+            </body>
+            </html>
+            """);
+    }
+}

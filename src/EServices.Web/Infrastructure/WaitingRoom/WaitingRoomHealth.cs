@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace EServices.Web.Infrastructure.WaitingRoom;
+
+/// <summary>/health says the node's state on its first line (what a balancer reads), then the waiting room's queue.</summary>
+public sealed class WaitingRoomHealth(WaitingRoom room) : IHealthCheck
+{
+    public const string Name = "salle-attente";
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var (admitted, waiting, capacity) = room.Snapshot();
+        return Task.FromResult(HealthCheckResult.Healthy(room.Options.Enabled
+            ? $"salle d'attente : {waiting} en attente, {admitted} admis sur {capacity}"
+            : "salle d'attente : désactivée"));
+    }
+
+    public static HealthCheckOptions Options => new()
+    {
+        ResponseWriter = async (context, report) =>
+        {
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            var queue = report.Entries.TryGetValue(Name, out var entry) ? "\n" + entry.Description : "";
+            await context.Response.WriteAsync(report.Status + queue);
+        },
+    };
+}
