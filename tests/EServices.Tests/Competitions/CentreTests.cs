@@ -1,4 +1,5 @@
 using EServices.Tests.Payments;
+using EServices.Web.Competitions;
 using EServices.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -93,6 +94,11 @@ public sealed class CentreTests(CompetitionPortal portal)
         // Saving again without a change of centre (another answer changed) takes nothing more.
         Assert.Null(await ChangeAsync(portal.A, mine, c => c.Cnib = "B24681357"));
         Assert.Equal((1L, 1L), await PlacesAsync(portal.A, second));
+
+        // A centre that does not exist is no « complet »: the database refuses it, Conflict does not word it for the candidate.
+        var unknown = await Assert.ThrowsAsync<DbUpdateException>(() => ChangeAsync(portal.A, other, c => c.CentreId = int.MaxValue));
+        Assert.Null(Candidacies.Conflict(unknown));
+        Assert.Equal((1L, 1L), await PlacesAsync(portal.A, first));
 
         Assert.Null(await ChangeAsync(portal.A, other, c => c.CentreId = null));
         Assert.Equal((0L, 0L), await PlacesAsync(portal.A, first));

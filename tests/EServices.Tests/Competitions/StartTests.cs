@@ -1,9 +1,14 @@
+using System.Text.Json.Nodes;
 using EServices.Tests.Payments;
 using EServices.Web.Competitions;
 using EServices.Web.Data;
+using EServices.Web.Data.Seed;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using static EServices.Tests.Competitions.CompetitionFixtureData;
+using CompetitionsMigration = EServices.Web.Data.Migrations.Competitions;
 
 namespace EServices.Tests.Competitions;
 
@@ -47,6 +52,44 @@ public sealed class StartTests(CompetitionPortal portal)
 
         // Every document a competition may require is a file field of the form.
         Assert.All(CompetitionDocuments.All, d => Assert.Equal((FieldType.File, d.Value), (form.Find(d.Key)!.Type, form.Find(d.Key)!.Label)));
+    }
+
+    [Fact]
+    public async Task A_database_seeded_with_the_former_form_gets_the_seeds_form_as_a_new_published_version_once()
+    {
+        var upgrade = new CompetitionsMigration { ActiveProvider = "Npgsql.EntityFrameworkCore.PostgreSQL" }.UpOperations
+            .OfType<SqlOperation>().Single(o => o.Sql.Contains("form_versions", StringComparison.Ordinal)).Sql;
+        var seeded = CatalogueSeed.Load().Procedures.Single(p => p.Slug == ProcedureSlug).Form!;
+        var former = JsonNode.Parse(seeded.ToJson())!;
+        former["steps"]![0]!["fields"]![1]!["type"] = "choice"; // the competition was a choice in the form of before
+
+        await using var connection = new NpgsqlConnection(portal.A.ConnectionString);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync(); // rolled back: the other tests keep the seed's form
+        async Task<object?> RunAsync(string sql)
+        {
+            await using var command = new NpgsqlCommand(sql, connection, transaction);
+            command.Parameters.AddWithValue("slug", ProcedureSlug);
+            command.Parameters.Add(new NpgsqlParameter("former", NpgsqlTypes.NpgsqlDbType.Jsonb) { Value = former.ToJsonString() });
+            return await command.ExecuteScalarAsync();
+        }
+
+        const string Published = "SELECT f.number || ' ' || f.definition::text FROM procedures p JOIN form_versions f ON f.id = p.published_form_version_id WHERE p.slug = @slug";
+        await RunAsync("""
+            WITH v AS (INSERT INTO form_versions (procedure_id, number, definition, published_at)
+                       SELECT id, 1 + (SELECT max(number) FROM form_versions WHERE procedure_id = p.id), @former, now() FROM procedures p WHERE slug = @slug
+                       RETURNING id, procedure_id)
+            UPDATE procedures SET published_form_version_id = v.id FROM v WHERE procedures.id = v.procedure_id
+            """);
+        var before = int.Parse(((string)(await RunAsync(Published))!).Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        await RunAsync(upgrade);
+        var after = ((string)(await RunAsync(Published))!).Split(' ', 2);
+        await RunAsync(upgrade); // once: the new version is not the former form any more
+        var again = ((string)(await RunAsync(Published))!).Split(' ', 2);
+
+        Assert.Equal((before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), after[0]);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(seeded.ToJson()), JsonNode.Parse(FormDefinition.FromJson(after[1]).ToJson())), after[1]);
+        Assert.Equal(after, again);
     }
 
     [Fact]
