@@ -27,6 +27,14 @@ public sealed class CnibTests(CompetitionPortal portal)
         }
     }
 
+    [Theory]
+    [InlineData("B12345678")]
+    [InlineData("b12345678")]
+    [InlineData("B 1234 5678")]
+    [InlineData("b 12 34 56 78")]
+    public void Every_way_of_typing_one_CNIB_number_is_kept_as_one_key_of_the_unique_index(string typed) =>
+        Assert.Equal("B12345678", FieldKinds.Of(FieldType.Cnib).Normalise(typed));
+
     [Fact]
     public async Task Many_accounts_racing_for_one_CNIB_leave_exactly_one_candidacy_with_it()
     {
