@@ -176,10 +176,16 @@ namespace EServices.Web.Data.Migrations
                 unique: true);
 
             // A centre's places taken follow its candidacies whoever writes them (a choice, a change, a draft deleted by
-            // its candidate, the expiry or an erasure); the check constraint refuses the one beyond capacity.
+            // its candidate, the expiry or an erasure); the check constraint refuses the one beyond capacity. A change of
+            // centre locks both centres in one order first: two candidates crossing over between the same two centres
+            // would otherwise each hold the centre the other waits for (a deadlock, a second lost, and a failed save
+            // inside a transaction; tested in CentreTests).
             migrationBuilder.Sql("""
                 CREATE FUNCTION candidacies_hold_places() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
+                  IF TG_OP = 'UPDATE' AND OLD.centre_id <> NEW.centre_id THEN
+                    PERFORM FROM exam_centres WHERE id IN (OLD.centre_id, NEW.centre_id) ORDER BY id FOR NO KEY UPDATE;
+                  END IF;
                   IF TG_OP <> 'INSERT' AND OLD.centre_id IS NOT NULL AND (TG_OP = 'DELETE' OR NEW.centre_id IS DISTINCT FROM OLD.centre_id) THEN
                     UPDATE exam_centres SET taken = taken - 1 WHERE id = OLD.centre_id;
                   END IF;
