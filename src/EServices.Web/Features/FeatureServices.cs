@@ -44,7 +44,8 @@ public static class FeatureServices
         .AddScoped<Admin.Publishing>()
         .AddScoped<Admin.JournalQuery>()
         .AddScoped<Admin.PaymentListQuery>()
-        .AddScoped<Admin.Reconciliation>();
+        .AddScoped<Admin.Reconciliation>()
+        .AddScoped<IAuthorizationHandler, CompetitionAdmin.CompetitionOwners>();
 
     private static IServiceCollection AddCommandHandlers(this IServiceCollection services)
     {
