@@ -1,5 +1,9 @@
 using System.Net;
 using EServices.Tests.Infrastructure;
+using EServices.Web.Data;
+using EServices.Web.Features.CompetitionAdmin;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static EServices.Tests.Features.CompetitionAdmin.CompetitionSteps;
 
 namespace EServices.Tests.Features.CompetitionAdmin;
@@ -129,6 +133,26 @@ public sealed class CompetitionAdminTests(HostFixture host)
         Assert.Contains("Centre « Réo » supprimé.", gone.Text, StringComparison.Ordinal);
         Assert.Equal(1L, (long)(await host.ScalarAsync("SELECT count(*) FROM audit_entries WHERE target_label LIKE @l AND action LIKE 'Centre d''examen supprimé%'", ("l", $"%{code}%")))!);
         Assert.Equal(1L, (long)(await host.ScalarAsync("SELECT count(*) FROM audit_entries WHERE target_label LIKE @l AND action LIKE 'Centre d''examen modifié%'", ("l", $"%{code}%")))!);
+    }
+
+    [Fact]
+    public async Task Places_taken_while_a_capacity_is_lowered_are_kept_by_the_database_and_told_with_the_same_message()
+    {
+        using var admin = host.NewSession();
+        await TestStaff.SignInAsync(host, admin, Roles.Admin, null, "Salif", "Compaoré");
+        var code = NewCode();
+        await AddCentreAsync(admin, await CreateCompetitionAsync(admin, await CreateSessionAsync(admin, $"Session {code}"), Fields(host, code)), "Dori", 5);
+
+        // The page read the centre before three candidates chose it: only the check constraint sees them.
+        using var scope = host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var competition = await db.Competitions.SingleAsync(c => c.Code == code);
+        var stale = await db.ExamCentres.SingleAsync(c => c.CompetitionId == competition.Id);
+        await TakePlacesAsync(host, code, "Dori", 3);
+        var result = await scope.ServiceProvider.GetRequiredService<SaveCentre.Handler>()
+            .HandleAsync(competition, stale, new SaveCentre.Form { Name = "Dori", Capacity = "2", RoomSize = "50" }, CancellationToken.None);
+        Assert.Equal("3 places de ce centre sont déjà prises par des candidats : sa capacité ne peut pas être inférieure à 3.", Assert.Single(result.Errors).ErrorMessage);
+        Assert.Equal(5, (int)(await host.ScalarAsync("SELECT capacity FROM exam_centres WHERE id = @c", ("c", stale.Id)))!);
     }
 
     [Fact]
