@@ -93,6 +93,12 @@ public sealed class CompetitionAdminTests(HostFixture host)
         Assert.Equal(HttpStatusCode.BadRequest, twice.Status);
         Assert.Equal($"Le code « {code} » est déjà celui du concours « Secrétaires administratifs {code} » : choisissez-en un autre.", twice.ErrorFor("Code"));
 
+        // A key sent twice, a checkbox with an odd value: the first value counts, the odd one is « not ticked ».
+        var repeated = await CreateCompetitionAsync(admin, sessionPage, Fields(host, NewCode(), ("Places", "12"), ("Places", "99"), ("BurkinabeOnly", "peut-être")));
+        Assert.Equal(HttpStatusCode.OK, repeated.Status);
+        Assert.Equal("12", repeated.ValueOf("Places"));
+        Assert.Null(repeated.Html.QuerySelector("#BurkinabeOnly[checked]"));
+
         // Sessions too: a number of applications of at least 1, a name.
         var session = await admin.SubmitAsync(await admin.GetAsync("/admin/concours/sessions/nouvelle"), "Enregistrer la session", [("Name", " "), ("MaxApplications", "0")]);
         Assert.Equal(HttpStatusCode.BadRequest, session.Status);
