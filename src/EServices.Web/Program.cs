@@ -112,7 +112,9 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(AuthorizationPolicies.BackOffice, p => p.RequireRole(Roles.Agent, Roles.Supervisor, Roles.Admin).RequireClaim(TwoFactor.Claim, TwoFactor.Used))
     .AddPolicy(AuthorizationPolicies.Cashier, p => p.RequireRole(Roles.Cashier).RequireClaim(TwoFactor.Claim, TwoFactor.Used))
     .AddPolicy(AuthorizationPolicies.Supervisor, p => p.RequireRole(Roles.Supervisor, Roles.Admin).RequireClaim(TwoFactor.Claim, TwoFactor.Used))
-    .AddPolicy(AuthorizationPolicies.Admin, p => p.RequireRole(Roles.Admin).RequireClaim(TwoFactor.Claim, TwoFactor.Used));
+    .AddPolicy(AuthorizationPolicies.Admin, p => p.RequireRole(Roles.Admin).RequireClaim(TwoFactor.Claim, TwoFactor.Used))
+    .AddPolicy(AuthorizationPolicies.CompetitionAdmin, p => p.RequireRole(Roles.Supervisor, Roles.Admin).RequireClaim(TwoFactor.Claim, TwoFactor.Used)
+        .AddRequirements(new EServices.Web.Features.CompetitionAdmin.CompetitionOwners.Requirement()));
 builder.Services.AddSignInLimits();
 builder.Services.AddDataProtection().SetApplicationName("EServices").PersistKeysToDbContext<AppDbContext>();
 

@@ -21,7 +21,8 @@ public static class FeatureServices
         .AddScoped<RequestFiling>()
         .AddScoped<SubmitDraft>()
         .AddScoped<Payments.PaymentLedger>()
-        .AddScoped<Competitions.Candidacies>()
+        .AddScoped<Web.Competitions.Candidacies>()
+        .AddScoped<Competitions.OpenCompetitions>()
         .AddScoped<MyRequestsQuery>()
         .AddScoped<CorrectRequest>()
         .AddScoped<PersonalData.PersonalDataExport>()
@@ -44,7 +45,8 @@ public static class FeatureServices
         .AddScoped<Admin.Publishing>()
         .AddScoped<Admin.JournalQuery>()
         .AddScoped<Admin.PaymentListQuery>()
-        .AddScoped<Admin.Reconciliation>();
+        .AddScoped<Admin.Reconciliation>()
+        .AddScoped<IAuthorizationHandler, CompetitionAdmin.CompetitionOwners>();
 
     private static IServiceCollection AddCommandHandlers(this IServiceCollection services)
     {

@@ -14,4 +14,7 @@ public static class AuthorizationPolicies
     public const string Cashier = "cashier";
     public const string Supervisor = "supervisor";
     public const string Admin = "admin";
+
+    /// <summary>The competitions' administration: administrators and the heads of the service that runs them (AGRE).</summary>
+    public const string CompetitionAdmin = "competition-admin";
 }

@@ -71,6 +71,7 @@ public sealed record AppEndpoint(string Method, string Template, Access Access, 
         "date" => "20270326",
         "holder" => "A3.O9",
         "signature" => "AAAA",
+        "centre" => "0", // none: the administrator gets 404
         "serviceId" => w.ServiceId.ToString(System.Globalization.CultureInfo.InvariantCulture),
         "id" => Id(w),
         _ => throw new InvalidOperationException($"{this}: no plausible value for {{{name}}}; add one in {nameof(AppEndpoints)}."),
@@ -87,6 +88,7 @@ public sealed record AppEndpoint(string Method, string Template, Access Access, 
         _ when Template.StartsWith("/admin/services/", StringComparison.Ordinal) => $"{w.ServiceId}",
         _ when Template.StartsWith("/admin/categories/", StringComparison.Ordinal) => $"{w.CategoryId}",
         _ when Template.StartsWith("/admin/agents/", StringComparison.Ordinal) => w.StaffId,
+        _ when Template.StartsWith("/admin/concours/", StringComparison.Ordinal) => "0", // none: the administrator gets 404
         _ when Template.StartsWith("/admin/paiements/", StringComparison.Ordinal) => Guid.Empty.ToString(), // none: the administrator gets 404
         _ => throw new InvalidOperationException($"{this}: which record is {{id}}? Add it in {nameof(AppEndpoints)}."),
     };
@@ -103,6 +105,9 @@ public static class AppEndpoints
         [AuthorizationPolicies.Supervisor] = Access.Supervisor,
         [AuthorizationPolicies.Admin] = Access.Admin,
         [AuthorizationPolicies.Cashier] = Access.Cashier,
+
+        // Administrators and the heads of AGRE: the world's head of service is DGFP's, refused there like an agent.
+        [AuthorizationPolicies.CompetitionAdmin] = Access.Admin,
     };
 
     public static IReadOnlyList<AppEndpoint> All(HostFixture host) =>

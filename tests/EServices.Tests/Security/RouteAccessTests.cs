@@ -27,6 +27,8 @@ public sealed class RouteAccessTests(HostFixture host)
         ["/compte/reinitialiser"] = "password reset from the e-mailed link (also staff invitations)",
         ["/compte/acces-refuse"] = "where refused users are sent",
         ["/verifier/{code}"] = "anyone holding a receipt or certificate checks its QR code",
+        ["/concours"] = "competitions: the ones open now, their conditions and closing dates",
+        ["/concours/{code}"] = "competitions: one competition's conditions, documents and centres (applying asks for a sign-in)",
         ["/d/{number}"] = "the short address an SMS carries: it only redirects to the request's page, which asks for a sign-in",
         ["/verifier/cle"] = "public key of the QR signatures",
         ["/v/{kind}/{number}/{date}/{holder}/{signature}"] = "the signed address a QR code carries (format 2)",
