@@ -111,11 +111,11 @@ public static partial class Filing
             review = fields switch
             {
                 _ when fields.Contains("concours") => await Expect(browser.SubmitAsync(review, "Continuer",
-                    [("concours", "secretaires-administratifs"), ("centre_composition", "kadiogo")]), "step 1"),
+                    [("concours", "Secrétaires administratifs"), ("centre_composition", "Ouagadougou")]), "step 1"),
                 _ when fields.Contains("nom_declare") => await Expect(browser.SubmitAsync(review, "Continuer",
                 [
                     ("nom_declare", "Ouédraogo"), ("prenoms_declares", "Awa Bench"), ("sexe", "feminin"), ("date_naissance", "1998-05-14"),
-                    ("lieu_naissance", "Koudougou"), ("numero_cnib", "B" + (10_000_000 + (n % 90_000_000)).ToString(CultureInfo.InvariantCulture)),
+                    ("lieu_naissance", "Koudougou"), ("nationalite", "burkinabe"), ("numero_cnib", "B" + (10_000_000 + (n % 90_000_000)).ToString(CultureInfo.InvariantCulture)),
                     ("telephone", "70 12 34 56"), ("email", ""),
                 ]), "step 2"),
                 _ when fields.Contains("diplome") => await Expect(browser.SubmitAsync(review, "Continuer", [("diplome", "licence"), ("diplome_annee", "2020")]), "step 3"),

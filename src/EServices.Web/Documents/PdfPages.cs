@@ -11,6 +11,7 @@ public static class PdfPages
     public static PdfDocument NewDocument(string title, string? author = Author)
     {
         PdfFonts.Install();
+        PdfObjectConstructors.Hold();
         var document = new PdfDocument();
         document.Info.Title = title;
         if (author is not null)

@@ -43,6 +43,7 @@ public static class PdfCheck
             return Active;
         }
 
+        PdfObjectConstructors.Hold();
         try
         {
             using var document = PdfReader.Open(new MemoryStream(bytes, writable: false), PdfDocumentOpenMode.Import);
