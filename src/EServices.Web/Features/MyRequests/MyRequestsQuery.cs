@@ -7,7 +7,11 @@ namespace EServices.Web.Features.MyRequests;
 public sealed record RequestLine(string Number, string ProcedureTitle, RequestStatus Status, DateTimeOffset SubmittedAt, DateOnly? DueOn);
 
 /// <param name="AwaitingPayment">The form is done and waits for its fee: it leads to its payment page.</param>
-public sealed record DraftLine(Guid Id, string ProcedureTitle, DateTimeOffset UpdatedAt, int CompletedSteps, bool AwaitingPayment);
+public sealed record DraftLine(Guid Id, string ProcedureTitle, DateTimeOffset UpdatedAt, int CompletedSteps, bool AwaitingPayment, bool IsCandidacy = false)
+{
+    /// <summary>« Reprendre »: the step after the last one completed, or an application's own pages.</summary>
+    public string ResumeUrl => IsCandidacy ? Web.Competitions.CandidacyLinks.Resume(Id) : $"/brouillons/{Id}/etapes/{CompletedSteps + 1}";
+}
 
 public sealed record MyRequestsPage(IReadOnlyList<RequestLine> Requests, IReadOnlyList<DraftLine> Drafts);
 
@@ -45,7 +49,7 @@ public sealed class MyRequestsQuery(AppDbContext db, Conversation conversation, 
         var drafts = await db.Requests.AsNoTracking()
             .Where(r => r.ApplicantId == applicantId && r.Status == RequestStatus.Draft)
             .OrderByDescending(r => r.UpdatedAt)
-            .Select(r => new DraftLine(r.Id, r.Procedure.Title, r.UpdatedAt, r.CompletedSteps, r.AwaitingPaymentSince != null))
+            .Select(r => new DraftLine(r.Id, r.Procedure.Title, r.UpdatedAt, r.CompletedSteps, r.AwaitingPaymentSince != null, db.Candidacies.Any(c => c.RequestId == r.Id)))
             .ToListAsync(ct);
         return new MyRequestsPage(requests, drafts);
     }
