@@ -15,6 +15,13 @@ public sealed class CandidacyLinks(AppDbContext db, TimeProvider clock)
     public async Task<string?> ResumeAsync(Guid requestId, CancellationToken ct) =>
         await db.Candidacies.AnyAsync(c => c.RequestId == requestId, ct) ? Resume(requestId) : null;
 
+    /// <summary>Where a filed application is changed while its competition is open; null otherwise (or for any other request).</summary>
+    public async Task<string?> AmendAsync(Guid requestId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return await db.Candidacies.AnyAsync(c => c.RequestId == requestId && c.Competition.ClosesAt > now, ct) ? $"/candidatures/{requestId}/modifier" : null;
+    }
+
     /// <summary>Whether applications to this procedure go through the list of competitions: a session of it still has a
     /// competition that is not closed.</summary>
     public Task<bool> ThroughCompetitionsAsync(string procedureSlug, CancellationToken ct)

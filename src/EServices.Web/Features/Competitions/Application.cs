@@ -70,6 +70,16 @@ public sealed record OpenedApplication(Application? Draft, string? Elsewhere);
 /// <summary>Finds the candidate's own application; anyone else's, or a request that is no application, is not found.</summary>
 public sealed class ApplicationQuery(AppDbContext db, DraftSteps steps)
 {
+    /// <summary>The candidate's filed application while nobody has taken it: its centre and answers may still change.</summary>
+    public async Task<OpenedApplication> OpenFiledAsync(Guid id, string applicantId, CancellationToken ct) =>
+        await FindAsync(id, applicantId, ct) switch
+        {
+            null => new(null, null),
+            { Request.Status: RequestStatus.Draft } => new(null, $"/candidatures/{id}"),
+            { Request.Status: not RequestStatus.Submitted } application => new(null, $"/mes-demandes/{application.Request.Number}"),
+            var application => new(application, null),
+        };
+
     /// <summary>The candidate's application while it is a draft whose form may change.</summary>
     public async Task<OpenedApplication> OpenDraftAsync(Guid id, string applicantId, CancellationToken ct) =>
         await FindAsync(id, applicantId, ct) switch

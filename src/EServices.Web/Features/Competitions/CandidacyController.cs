@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Identity;
 namespace EServices.Web.Features.Competitions;
 
 /// <summary>One step of the application as the candidate fills it.</summary>
-public sealed record ApplicationStepPage(Application Application, StepPage Page);
+public sealed record ApplicationStepPage(Application Application, StepPage Page, bool Amending = false);
 
 /// <summary>The candidate applies to a competition chosen in the list and fills the registration form's steps 2 to 4; its
 /// step 1 (competition, centre) is written by these pages.</summary>

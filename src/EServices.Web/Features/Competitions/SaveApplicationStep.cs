@@ -44,7 +44,9 @@ public static class SaveApplicationStep
             }
         }
 
-        private static void Check(Application application, FormStep step, FormAnswers answers, ModelStateDictionary errors, DateTimeOffset now)
+        /// <summary>The competition's conditions on this step's fields, each next to its field; the CNIB copied to the
+        /// candidacy (saved by the caller's commit, where the unique index may refuse it).</summary>
+        internal static void Check(Application application, FormStep step, FormAnswers answers, ModelStateDictionary errors, DateTimeOffset now)
         {
             var keys = step.Fields.Select(f => f.Key).ToHashSet();
             foreach (var reason in Candidacies.Check(application.Competition, answers).Where(r => keys.Contains(r.Field)))

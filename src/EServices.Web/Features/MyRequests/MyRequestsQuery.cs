@@ -32,12 +32,16 @@ public sealed record RequestPage(
     string? DecisionReason,
     IssuedCertificate? Certificate,
     IReadOnlyList<MessageLine> Messages,
-    PaidFee? Fee);
+    PaidFee? Fee)
+{
+    /// <summary>« Modifier ma candidature »: an application to a competition, until its closing.</summary>
+    public string? AmendUrl { get; init; }
+}
 
 public sealed record IssuedCertificate(string Title, string Number, bool Revoked);
 
 /// <summary>An applicant's own requests; anyone else's are simply not found.</summary>
-public sealed class MyRequestsQuery(AppDbContext db, Conversation conversation, TimeProvider clock)
+public sealed class MyRequestsQuery(AppDbContext db, Conversation conversation, Web.Competitions.CandidacyLinks candidacies, TimeProvider clock)
 {
     public async Task<MyRequestsPage> ListAsync(string applicantId, CancellationToken ct)
     {
@@ -90,7 +94,10 @@ public sealed class MyRequestsQuery(AppDbContext db, Conversation conversation, 
                 .Select(d => new IssuedCertificate(d.ProcedureTitle, d.Number, d.RevokedAt != null))
                 .FirstOrDefaultAsync(ct),
             await conversation.ThreadAsync(request.Id, withNotes: false, ct),
-            await FeeAsync(request.PaymentId, ct));
+            await FeeAsync(request.PaymentId, ct))
+        {
+            AmendUrl = request.Status == RequestStatus.Submitted ? await candidacies.AmendAsync(request.Id, ct) : null,
+        };
     }
 
     /// <summary>The payment that counted for the request, as its receipt prints it.</summary>
