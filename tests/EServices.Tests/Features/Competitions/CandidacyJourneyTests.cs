@@ -1,5 +1,6 @@
 using System.Net;
 using EServices.Tests.Infrastructure;
+using EServices.Tests.Payments;
 using EServices.Tests.Security;
 
 namespace EServices.Tests.Features.Competitions;
@@ -45,6 +46,17 @@ public sealed class CandidacyJourneyTests(CandidacyHost host)
         var paying = await session.SubmitAsync(review, "Payer et déposer", [("declaration", "oui")]);
         Assert.Equal($"/brouillons/{id}/paiement", paying.Url);
         Assert.Contains("7 500 FCFA", paying.Text, StringComparison.Ordinal);
+
+        // « Revenir au formulaire » leads back to the application's review, not to the generic one.
+        var back = await session.SubmitAsync(paying, "Revenir au formulaire");
+        Assert.Equal($"/candidatures/{id}/recapitulatif", back.Url);
+        paying = await session.SubmitAsync(back, "Payer et déposer", [("declaration", "oui")]);
+        var filed = await host.PayAtCounterAsync(session, paying, 7500);
+        var number = filed.Url.Split('/')[^1];
+        Assert.Matches(@"^[A-Z]+-2027-\d{6}$", number);
+        var (status, pdf, _) = await session.DownloadAsync($"/mes-demandes/{number}/recepisse");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("7 500 FCFA", Filing.FilingTests.PdfText(pdf), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -92,7 +104,7 @@ public sealed class CandidacyJourneyTests(CandidacyHost host)
         var mine = await session.GetAsync("/mes-demandes");
         Assert.Equal($"/candidatures/{id}/etapes/2", (await session.ClickAsync(mine, "Reprendre")).Url);
         // The generic registration starts from the list of competitions while a session takes applications.
-        var sheet = await session.GetAsync($"/demarches/{EServices.Tests.Payments.PaymentSteps.Slug}");
+        var sheet = await session.GetAsync($"/demarches/{PaymentSteps.Slug}");
         Assert.Equal("/concours", (await session.SubmitAsync(sheet, "Commencer la démarche", follow: false)).Location);
     }
 

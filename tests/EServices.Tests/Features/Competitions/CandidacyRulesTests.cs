@@ -110,6 +110,39 @@ public sealed class CandidacyRulesTests(CandidacyHost host)
     }
 
     [Fact]
+    public async Task Under_concurrency_one_CNIB_applies_once_and_a_centre_never_goes_over_capacity()
+    {
+        var competition = await CompetitionSeed.AddAsync(host);
+        var sessions = new List<WebSession>();
+        var identities = new List<Page>();
+        for (var i = 0; i < 4; i++)
+        {
+            var session = host.NewSession();
+            sessions.Add(session);
+            await TestUsers.SignUpAsync(session);
+            identities.Add(await CompetitionSeed.StartAsync(session, competition));
+        }
+
+        try
+        {
+            var cnib = CompetitionSeed.NewCnib();
+            var saved = await Task.WhenAll(sessions.Select((s, i) => s.SubmitAsync(identities[i], "Continuer", CompetitionSeed.Identity(cnib), follow: false)));
+            Assert.Single(saved, p => p.Status == HttpStatusCode.Redirect);
+            Assert.All(saved.Where(p => p.Status != HttpStatusCode.Redirect), p => Assert.StartsWith("Une candidature à ce concours existe déjà", p.ErrorFor("numero_cnib"), StringComparison.Ordinal));
+
+            var koudougou = CompetitionSeed.CentreId(competition, "Koudougou").ToString(CultureInfo.InvariantCulture);
+            var chosen = await Task.WhenAll(sessions.Select((s, i) => Forge.PostPageAsync(s, $"/candidatures/{CompetitionSeed.ApplicationId(identities[i])}/centre", ("centre", koudougou))));
+            Assert.Single(chosen, p => p.Status == HttpStatusCode.Redirect);
+            Assert.All(chosen.Where(p => p.Status != HttpStatusCode.Redirect), p => Assert.Equal(HttpStatusCode.BadRequest, p.Status));
+            Assert.Equal(1, await host.ScalarAsync("SELECT count(*)::int FROM candidacies WHERE centre_id = @id", ("id", CompetitionSeed.CentreId(competition, "Koudougou"))));
+        }
+        finally
+        {
+            sessions.ForEach(s => s.Dispose());
+        }
+    }
+
+    [Fact]
     public async Task Closing_is_enforced_by_the_server_clock_to_the_second_and_nothing_is_saved_after()
     {
         var competition = await CompetitionSeed.AddAsync(host, c => c.ClosesAt = DateTimeOffset.MinValue);
