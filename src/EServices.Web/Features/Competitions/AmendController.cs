@@ -4,10 +4,11 @@ using Microsoft.AspNetCore.Identity;
 namespace EServices.Web.Features.Competitions;
 
 /// <summary>« Modifier ma candidature »: after filing, until the competition closes (the server's clock, to the second), the
-/// candidate changes their centre (the place moves with it) or the answers of steps 2 and 3.</summary>
+/// candidate changes their centre (the place moves with it; the choice is posted where the draft's is) or the answers of
+/// steps 2 and 3.</summary>
 [Authorize(Policy = AuthorizationPolicies.Applicant)]
 public sealed class AmendController(
-    ApplicationQuery applications, ChooseCentre.Handler choose, AmendApplication.Handler amend, DraftSteps steps, UserManager<ApplicationUser> users, TimeProvider clock) : Controller
+    ApplicationQuery applications, AmendApplication.Handler amend, DraftSteps steps, UserManager<ApplicationUser> users, TimeProvider clock) : Controller
 {
     /// <summary>The steps whose answers may change after filing (the documents were checked with the filing).</summary>
     private static readonly int[] Amendable = [Application.IdentityStep, Application.DiplomaStep];
@@ -26,30 +27,6 @@ public sealed class AmendController(
     {
         var opened = await applications.OpenFiledAsync(id, UserId, ct);
         return opened.Draft is not { } application ? this.Elsewhere(opened) : this.Closed(application, clock) ?? View("CandidacyCentre", new CentrePage(application));
-    }
-
-    [HttpPost("/candidatures/{id:guid}/modifier/centre")]
-    public async Task<IActionResult> ChangeCentre(Guid id, string? centre, CancellationToken ct)
-    {
-        var opened = await applications.OpenFiledAsync(id, UserId, ct);
-        if (opened.Draft is not { } application)
-        {
-            return this.Elsewhere(opened);
-        }
-
-        var result = await choose.HandleAsync(application, centre, ct);
-        if (result.Refusal is { } refusal)
-        {
-            return this.Refused(application, refusal);
-        }
-
-        if (result.Error is { } error)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("CandidacyCentre", new CentrePage((await applications.FindAsync(id, UserId, ct))!, error));
-        }
-
-        return Saved(application);
     }
 
     [HttpGet("/candidatures/{id:guid}/modifier/etapes/{index:int}")]
@@ -83,15 +60,10 @@ public sealed class AmendController(
             return StepView((await applications.FindAsync(id, UserId, ct))!, index, result.Answers);
         }
 
-        return Saved(application);
+        TempData["Message"] = "Votre candidature est modifiée.";
+        return Redirect($"/candidatures/{id}/modifier");
     }
 
     private ViewResult StepView(Application application, int index, FormAnswers? answers) =>
         View("CandidacyStep", new ApplicationStepPage(application, steps.Page(application.Request, index, false, answers) with { Step = application.Step(index) }, Amending: true));
-
-    private RedirectResult Saved(Application application)
-    {
-        TempData["Message"] = "Votre candidature est modifiée.";
-        return Redirect($"/candidatures/{application.Id}/modifier");
-    }
 }

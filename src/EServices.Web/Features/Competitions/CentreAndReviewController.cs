@@ -31,7 +31,9 @@ public sealed class CentreAndReviewController(
     [HttpPost("/candidatures/{id:guid}/centre")]
     public async Task<IActionResult> ChooseCentre(Guid id, string? centre, CancellationToken ct)
     {
+        // The draft's centre, or once filed the change of it.
         var opened = await applications.OpenDraftAsync(id, UserId, ct);
+        opened = opened.Elsewhere == $"/candidatures/{id}/modifier" ? await applications.OpenFiledAsync(id, UserId, ct) : opened;
         if (opened.Draft is not { } application)
         {
             return this.Elsewhere(opened);
@@ -49,7 +51,13 @@ public sealed class CentreAndReviewController(
             return View("CandidacyCentre", new CentrePage((await applications.FindAsync(id, UserId, ct))!, error));
         }
 
-        return Redirect($"/candidatures/{id}/recapitulatif");
+        if (application.Request.Status == RequestStatus.Draft)
+        {
+            return Redirect($"/candidatures/{id}/recapitulatif");
+        }
+
+        TempData["Message"] = "Votre candidature est modifiée.";
+        return Redirect($"/candidatures/{id}/modifier");
     }
 
     [HttpGet("/candidatures/{id:guid}/recapitulatif")]

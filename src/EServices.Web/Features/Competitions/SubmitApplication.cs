@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using EServices.Web.Competitions;
 using EServices.Web.Forms;
 
@@ -45,20 +44,9 @@ public static class SubmitApplication
                 return new Result(null, refusal);
             }
 
-            if (competition.FeeXof > 0)
-            {
-                request.AwaitPayment(competition.FeeXof, NewPaymentCode(), now);
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                return new Result(null, null, AwaitingPayment: true);
-            }
-
-            var number = await filing.FileAsync(request, payment: null, fee: null, ct);
+            var number = await filing.LeaveFormAsync(request, competition.FeeXof, ct);
             await transaction.CommitAsync(ct);
-            return new Result(number, null);
+            return number is null ? new Result(null, null, AwaitingPayment: true) : new Result(number, null);
         }
-
-        /// <summary>As for any fee (Filing's SubmitDraft): "P-" and 8 letters or digits that cannot be misread, read aloud at a counter.</summary>
-        private static string NewPaymentCode() => "P-" + RandomNumberGenerator.GetString("23456789ABCDEFGHJKLMNPQRSTUVWXYZ", 8);
     }
 }
