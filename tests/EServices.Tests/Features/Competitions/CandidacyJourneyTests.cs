@@ -91,6 +91,24 @@ public sealed class CandidacyJourneyTests(CandidacyHost host)
     }
 
     [Fact]
+    public async Task Beyond_the_session_maximum_the_candidate_is_told_why_and_nothing_is_started()
+    {
+        var first = await CompetitionSeed.AddAsync(host);
+        var second = await CompetitionSeed.AddAsync(host);
+        await host.ScalarAsync("UPDATE competitions SET session_id = (SELECT session_id FROM competitions WHERE id = @first) WHERE id = @second", ("first", first.Id), ("second", second.Id));
+        await host.ScalarAsync("UPDATE competition_sessions SET max_applications_per_candidate = 1 WHERE id = (SELECT session_id FROM competitions WHERE id = @first)", ("first", first.Id));
+        using var session = host.NewSession();
+        await TestUsers.SignUpAsync(session);
+        await CompetitionSeed.StartAsync(session, first);
+
+        var refused = await CompetitionSeed.StartAsync(session, second);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.Status);
+        Assert.Contains("Vous avez déjà 1 candidature dans la session", refused.Text, StringComparison.Ordinal);
+        Assert.Contains("Rien n'a été enregistré", refused.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_generic_pages_send_an_application_to_its_own_pages()
     {
         var competition = await CompetitionSeed.AddAsync(host);
