@@ -42,14 +42,7 @@ public sealed class CandidacyJourneyTests(BrowserHost host, Chromium chromium) :
             await StartAsync(context, page, competition.Code);
             await Expect(Heading(page)).ToHaveTextAsync("Votre identité");
             await ScanAsync("identity step");
-            await page.GetByLabel("Nom", new() { Exact = true }).FillAsync("Ouédraogo");
-            await page.GetByLabel("Prénoms", new() { Exact = true }).FillAsync("Awa");
-            await page.GetByRole(AriaRole.Group, new() { Name = "Sexe" }).GetByRole(AriaRole.Radio, new() { Name = "Féminin" }).CheckAsync();
-            await page.GetByLabel("Date de naissance").FillAsync("1980-06-15");
-            await page.GetByLabel("Lieu de naissance").FillAsync("Koudougou");
-            await page.GetByRole(AriaRole.Group, new() { Name = "Nationalité" }).GetByRole(AriaRole.Radio, new() { Name = "Burkinabè" }).CheckAsync();
-            await page.GetByLabel("Numéro de la CNIB").FillAsync(CompetitionSeed.NewCnib());
-            await page.GetByLabel("Téléphone").FillAsync("70123456");
+            await RegistrationForm.FillIdentityAsync(page, "1980-06-15", CompetitionSeed.NewCnib());
             await ContinueAsync(page);
 
             // Too old: told before paying, next to the birth date.
@@ -80,9 +73,7 @@ public sealed class CandidacyJourneyTests(BrowserHost host, Chromium chromium) :
             await page.GetByRole(AriaRole.Button, new() { Name = "Payer et déposer" }).ClickAsync();
             await Expect(Heading(page)).ToHaveTextAsync("Payer les frais de votre demande");
             await page.GetByRole(AriaRole.Button, new() { Name = "Payer par mobile money" }).ClickAsync();
-            await page.GetByLabel("Orange Money").CheckAsync();
-            await page.GetByLabel("Succès : le paiement est accepté").CheckAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = "Valider" }).ClickAsync();
+            await RegistrationForm.PayOnSimulatorAsync(page);
 
             await Expect(Heading(page)).ToHaveTextAsync("Paiement confirmé");
             var number = await page.Locator("strong.nowrap").TextContentAsync();
