@@ -23,6 +23,8 @@ public static class FeatureServices
         .AddScoped<Payments.PaymentLedger>()
         .AddScoped<Web.Competitions.Candidacies>()
         .AddScoped<Competitions.OpenCompetitions>()
+        .AddScoped<Web.Competitions.CandidacyLinks>()
+        .AddScoped<Competitions.ApplicationQuery>()
         .AddScoped<MyRequestsQuery>()
         .AddScoped<CorrectRequest>()
         .AddScoped<PersonalData.PersonalDataExport>()

@@ -53,13 +53,25 @@ public sealed class DraftSteps(AppDbContext db, FileStorage storage, IOptions<St
             .ToDictionary(a => a.FieldKey, a => new AttachedFile(a.Id, a.FileName, a.Size));
     }
 
+    public Task<(StepOutcome Outcome, FormAnswers Answers)> SaveAsync(
+        Request draft, int index, IFormCollection form, ModelStateDictionary errors, CancellationToken ct) =>
+        SaveAsync(draft, index, draft.FormVersion.Parse().Steps[index - 1], form, errors, whenValid: null, ct);
+
+    /// <summary>Saves a step as another page draws it: its own copy of the step (fields left out, or made required), and
+    /// its own checks once the step is valid (<paramref name="whenValid"/> adds errors, or changes tracked rows that must
+    /// be saved with the answers), all in one commit.</summary>
     public async Task<(StepOutcome Outcome, FormAnswers Answers)> SaveAsync(
-        Request draft, int index, IFormCollection form, ModelStateDictionary errors, CancellationToken ct)
+        Request draft, int index, FormStep step, IFormCollection form, ModelStateDictionary errors, Action<FormAnswers>? whenValid, CancellationToken ct)
     {
-        var step = draft.FormVersion.Parse().Steps[index - 1];
         var answers = draft.ReadAnswers();
         await SaveFilesAsync(draft, step.Fields, form.Files, answers, errors, ct);
         var outcome = await ReadStepAsync(step, form, answers, errors, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+        if (outcome == StepOutcome.Continue && whenValid is not null)
+        {
+            whenValid(answers);
+            outcome = errors.IsValid ? outcome : StepOutcome.Invalid;
+        }
+
         draft.SaveAnswers(answers, outcome == StepOutcome.Continue ? index : 0, clock.GetUtcNow());
         await CommitAsync(draft, ct);
         return (outcome, answers);

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using EServices.Web.Documents;
 using EServices.Web.Workflow;
 
@@ -38,6 +39,23 @@ public sealed class RequestFiling(AppDbContext db, WorkingCalendar calendar, Not
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return Review.Build(draft, today).IsComplete ? null : "Votre demande est incomplète : corrigez les points signalés avant de la déposer.";
     }
+
+    /// <summary>The locked draft leaves its form and saves; the caller commits. With a fee it waits for its payment, the amount
+    /// fixed now and a payment code for the counter (null is returned); free, it is filed (its number).</summary>
+    public async Task<string?> LeaveFormAsync(Request draft, int fee, CancellationToken ct)
+    {
+        if (fee > 0)
+        {
+            draft.AwaitPayment(fee, NewPaymentCode(), clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+
+        return await FileAsync(draft, payment: null, fee: null, ct);
+    }
+
+    /// <summary>"P-" and 8 letters or digits that cannot be misread (no 0/O, 1/I): read aloud at a counter. 32^8 codes.</summary>
+    private static string NewPaymentCode() => "P-" + RandomNumberGenerator.GetString("23456789ABCDEFGHJKLMNPQRSTUVWXYZ", 8);
 
     /// <summary>Files the locked draft and saves; the caller commits. <paramref name="fee"/> is the payment that counts, for a
     /// draft that waited for one.</summary>

@@ -81,6 +81,7 @@ public sealed record AppEndpoint(string Method, string Template, Access Access, 
     {
         _ when Template.StartsWith("/brouillons/", StringComparison.Ordinal) => w.DraftId.ToString(),
         _ when Template.StartsWith("/mes-donnees/brouillons/", StringComparison.Ordinal) => w.DraftId.ToString(),
+        _ when Template.StartsWith("/candidatures/", StringComparison.Ordinal) => w.DraftId.ToString(), // no application: not found
         _ when Template.Contains("/pieces/", StringComparison.Ordinal) => w.AttachmentId.ToString(),
         _ when Template.StartsWith("/back-office/documents/", StringComparison.Ordinal) => w.ReceiptId.ToString(),
         _ when Template.StartsWith("/admin/demarches/", StringComparison.Ordinal) => $"{w.ProcedureId}",

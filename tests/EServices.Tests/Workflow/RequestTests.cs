@@ -29,6 +29,24 @@ public sealed class RequestTests
     }
 
     [Fact]
+    public void A_filed_request_nobody_took_may_be_amended_by_its_applicant_with_an_event_and_not_after_it_is_taken()
+    {
+        var request = AFiledRequest();
+        var answers = request.ReadAnswers();
+        answers.Set("centre_composition", "Koudougou");
+        request.Amend(answers, "applicant", Filed.AddHours(1), "Centre de composition changé : Koudougou");
+
+        Assert.Equal(RequestStatus.Submitted, request.Status);
+        Assert.Equal("Koudougou", request.ReadAnswers().Get("centre_composition"));
+        var last = request.Events[^1];
+        Assert.Equal(("applicant", RequestStatus.Submitted, RequestStatus.Submitted, "Centre de composition changé : Koudougou"), (last.ActorId, last.From!.Value, last.To, last.Comment));
+
+        request.Take("agent-1", Filed.AddHours(2));
+        var refused = Assert.Throws<InvalidTransitionException>(() => request.Amend(answers, "applicant", Filed.AddHours(3), "encore"));
+        Assert.Equal("Action impossible : la demande est « En instruction ».", refused.Message);
+    }
+
+    [Fact]
     public void A_decision_on_a_request_nobody_took_is_refused_with_a_clear_message()
     {
         var request = AFiledRequest();

@@ -178,6 +178,20 @@ public sealed class Request
         Record(now, ApplicantId, RequestStatus.Draft, RequestStatus.Submitted, "Demande déposée");
     }
 
+    /// <summary>The applicant changes answers of a filed request nobody has taken yet (an application to a competition, until
+    /// its closing): recorded, with what changed, among the request's events.</summary>
+    public void Amend(FormAnswers answers, string actorId, DateTimeOffset now, string comment)
+    {
+        if (Status != RequestStatus.Submitted)
+        {
+            throw new InvalidTransitionException($"Action impossible : la demande est « {Status.Label()} ».");
+        }
+
+        Answers = answers.ToJson();
+        UpdatedAt = now;
+        Record(now, actorId, Status, Status, comment);
+    }
+
     /// <summary>Whether the due date has passed while the request is with the administration.</summary>
     public bool IsOverdue(DateOnly today) => RequestStates.IsOverdue(Status, DueOn, today);
 

@@ -1,3 +1,4 @@
+using EServices.Web.Competitions;
 using EServices.Web.Payments;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,12 @@ namespace EServices.Web.Features.Checkout;
 /// plain redirect (no script), or at a Treasury counter with the payment code; or goes back to the form, or deletes it.</summary>
 [Authorize(Policy = AuthorizationPolicies.Applicant)]
 public sealed class PaymentController(
-    PaymentPageQuery pages, PaymentLedger ledger, BackToForm.Handler backToForm, IOptions<PaymentOptions> options, UserManager<ApplicationUser> users) : Controller
+    PaymentPageQuery pages,
+    PaymentLedger ledger,
+    BackToForm.Handler backToForm,
+    CandidacyLinks candidacies,
+    IOptions<PaymentOptions> options,
+    UserManager<ApplicationUser> users) : Controller
 {
     /// <summary>Where CinetPay's payment pages are (its API is on api-checkout.cinetpay.com).</summary>
     private const string CinetPayPages = "https://checkout.cinetpay.com";
@@ -52,7 +58,7 @@ public sealed class PaymentController(
             { Found: false } => NotFound(),
             { Number: { } number } => Redirect($"/mes-demandes/{number}"),
             { Refusal: { } refusal } => await RefusedAsync(id, refusal, StatusCodes.Status409Conflict, ct),
-            _ => Redirect($"/brouillons/{id}/recapitulatif"),
+            _ => Redirect(await candidacies.ResumeAsync(id, ct) ?? $"/brouillons/{id}/recapitulatif"),
         };
     }
 

@@ -1,3 +1,4 @@
+using EServices.Web.Competitions;
 using EServices.Web.Forms;
 using EServices.Web.Workflow;
 using Microsoft.AspNetCore.Identity;
@@ -9,6 +10,7 @@ public sealed class FilingController(
     DraftSteps steps,
     StartDraft.Handler start,
     SubmitDraft submit,
+    CandidacyLinks candidacies,
     UserManager<ApplicationUser> users,
     TimeProvider clock) : Controller
 {
@@ -26,6 +28,12 @@ public sealed class FilingController(
 
     private async Task<IActionResult> StartAsync(string slug, bool test, CancellationToken ct)
     {
+        // An application to a competition starts from the competition chosen in the list, which fills in its first step.
+        if (!test && await candidacies.ThroughCompetitionsAsync(slug, ct))
+        {
+            return Redirect(CandidacyLinks.OpenCompetitions);
+        }
+
         var result = await start.HandleAsync(new StartDraft.Command(slug, UserId, test), ct);
         if (result.Message is not null)
         {
@@ -138,10 +146,15 @@ public sealed class FilingController(
     }
 
     /// <summary>The applicant's own draft; anyone else's is not found, a filed one leads to its request page, one whose
-    /// form is frozen while it waits for its payment to its payment page.</summary>
+    /// form is frozen while it waits for its payment to its payment page, an application to a competition to its own pages.</summary>
     private async Task<(Domain.Requests.Request? Draft, IActionResult? Elsewhere)> OpenDraftAsync(Guid id, CancellationToken ct)
     {
         var draft = await steps.FindAsync(id, UserId, ct);
+        if (draft is not null && await candidacies.ResumeAsync(id, ct) is { } application)
+        {
+            return (null, Redirect(application));
+        }
+
         return draft switch
         {
             null => (null, NotFound()),

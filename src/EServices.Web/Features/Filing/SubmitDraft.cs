@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using EServices.Web.Forms;
 
 namespace EServices.Web.Features.Filing;
@@ -8,7 +7,7 @@ namespace EServices.Web.Features.Filing;
 /// its amount fixed now from the answers and a payment code for the counter. The draft row is locked first, so a
 /// double click or a retry finds it already filed (same number) or already waiting (same amount).
 /// </summary>
-public sealed class SubmitDraft(AppDbContext db, RequestFiling filing, TimeProvider clock)
+public sealed class SubmitDraft(AppDbContext db, RequestFiling filing)
 {
     public const string NoAmount = "Le montant des frais de cette démarche n'est pas défini pour votre choix : contactez le service concerné.";
 
@@ -46,19 +45,8 @@ public sealed class SubmitDraft(AppDbContext db, RequestFiling filing, TimeProvi
             return new Result(null, NoAmount);
         }
 
-        if (fee > 0)
-        {
-            request.AwaitPayment(fee.Value, NewPaymentCode(), clock.GetUtcNow());
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return new Result(null, null, AwaitingPayment: true);
-        }
-
-        var number = await filing.FileAsync(request, payment: null, fee: null, ct);
+        var number = await filing.LeaveFormAsync(request, fee.Value, ct);
         await transaction.CommitAsync(ct);
-        return new Result(number, null);
+        return number is null ? new Result(null, null, AwaitingPayment: true) : new Result(number, null);
     }
-
-    /// <summary>"P-" and 8 letters or digits that cannot be misread (no 0/O, 1/I): read aloud at a counter. 32^8 codes.</summary>
-    private static string NewPaymentCode() => "P-" + RandomNumberGenerator.GetString("23456789ABCDEFGHJKLMNPQRSTUVWXYZ", 8);
 }

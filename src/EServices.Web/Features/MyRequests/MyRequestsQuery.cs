@@ -7,7 +7,11 @@ namespace EServices.Web.Features.MyRequests;
 public sealed record RequestLine(string Number, string ProcedureTitle, RequestStatus Status, DateTimeOffset SubmittedAt, DateOnly? DueOn);
 
 /// <param name="AwaitingPayment">The form is done and waits for its fee: it leads to its payment page.</param>
-public sealed record DraftLine(Guid Id, string ProcedureTitle, DateTimeOffset UpdatedAt, int CompletedSteps, bool AwaitingPayment);
+public sealed record DraftLine(Guid Id, string ProcedureTitle, DateTimeOffset UpdatedAt, int CompletedSteps, bool AwaitingPayment, bool IsCandidacy = false)
+{
+    /// <summary>« Reprendre »: the step after the last one completed, or an application's own pages.</summary>
+    public string ResumeUrl => IsCandidacy ? Web.Competitions.CandidacyLinks.Resume(Id) : $"/brouillons/{Id}/etapes/{CompletedSteps + 1}";
+}
 
 public sealed record MyRequestsPage(IReadOnlyList<RequestLine> Requests, IReadOnlyList<DraftLine> Drafts);
 
@@ -28,12 +32,16 @@ public sealed record RequestPage(
     string? DecisionReason,
     IssuedCertificate? Certificate,
     IReadOnlyList<MessageLine> Messages,
-    PaidFee? Fee);
+    PaidFee? Fee)
+{
+    /// <summary>« Modifier ma candidature »: an application to a competition, until its closing.</summary>
+    public string? AmendUrl { get; init; }
+}
 
 public sealed record IssuedCertificate(string Title, string Number, bool Revoked);
 
 /// <summary>An applicant's own requests; anyone else's are simply not found.</summary>
-public sealed class MyRequestsQuery(AppDbContext db, Conversation conversation, TimeProvider clock)
+public sealed class MyRequestsQuery(AppDbContext db, Conversation conversation, Web.Competitions.CandidacyLinks candidacies, TimeProvider clock)
 {
     public async Task<MyRequestsPage> ListAsync(string applicantId, CancellationToken ct)
     {
@@ -45,7 +53,7 @@ public sealed class MyRequestsQuery(AppDbContext db, Conversation conversation, 
         var drafts = await db.Requests.AsNoTracking()
             .Where(r => r.ApplicantId == applicantId && r.Status == RequestStatus.Draft)
             .OrderByDescending(r => r.UpdatedAt)
-            .Select(r => new DraftLine(r.Id, r.Procedure.Title, r.UpdatedAt, r.CompletedSteps, r.AwaitingPaymentSince != null))
+            .Select(r => new DraftLine(r.Id, r.Procedure.Title, r.UpdatedAt, r.CompletedSteps, r.AwaitingPaymentSince != null, db.Candidacies.Any(c => c.RequestId == r.Id)))
             .ToListAsync(ct);
         return new MyRequestsPage(requests, drafts);
     }
@@ -86,7 +94,10 @@ public sealed class MyRequestsQuery(AppDbContext db, Conversation conversation, 
                 .Select(d => new IssuedCertificate(d.ProcedureTitle, d.Number, d.RevokedAt != null))
                 .FirstOrDefaultAsync(ct),
             await conversation.ThreadAsync(request.Id, withNotes: false, ct),
-            await FeeAsync(request.PaymentId, ct));
+            await FeeAsync(request.PaymentId, ct))
+        {
+            AmendUrl = request.Status == RequestStatus.Submitted ? await candidacies.AmendAsync(request.Id, ct) : null,
+        };
     }
 
     /// <summary>The payment that counted for the request, as its receipt prints it.</summary>

@@ -32,14 +32,7 @@ public sealed class FeeJourneyTests(BrowserHost host, Chromium chromium) : IClas
         await page.GetByLabel("Concours").FillAsync("Adjoints administratifs");
         await page.GetByLabel("Centre de composition").FillAsync("Koudougou");
         await ContinueAsync(page);
-        await page.GetByLabel("Nom", new() { Exact = true }).FillAsync("Ouédraogo");
-        await page.GetByLabel("Prénoms", new() { Exact = true }).FillAsync("Awa");
-        await page.GetByRole(AriaRole.Group, new() { Name = "Sexe" }).GetByRole(AriaRole.Radio, new() { Name = "Féminin" }).CheckAsync();
-        await page.GetByLabel("Date de naissance").FillAsync("2001-06-15");
-        await page.GetByLabel("Lieu de naissance").FillAsync("Koudougou");
-        await page.GetByRole(AriaRole.Group, new() { Name = "Nationalité" }).GetByRole(AriaRole.Radio, new() { Name = "Burkinabè" }).CheckAsync();
-        await page.GetByLabel("Numéro de la CNIB").FillAsync("B12345678");
-        await page.GetByLabel("Téléphone").FillAsync("70123456");
+        await RegistrationForm.FillIdentityAsync(page, "2001-06-15", "B12345678");
         await ContinueAsync(page);
         await page.GetByLabel("Diplôme le plus élevé").SelectOptionAsync(new SelectOptionValue { Label = "BEPC" });
         await page.GetByLabel("Année d'obtention").FillAsync("2018");
@@ -64,9 +57,7 @@ public sealed class FeeJourneyTests(BrowserHost host, Chromium chromium) : IClas
         await page.GetByRole(AriaRole.Button, new() { Name = "Payer par mobile money" }).ClickAsync();
         await Expect(Heading(page)).ToHaveTextAsync(new Regex("^Payer 5.000 F CFA$"));
         Assert.StartsWith(host.PaySim.BaseUrl.ToString(), page.Url, StringComparison.Ordinal);
-        await page.GetByLabel("Orange Money").CheckAsync();
-        await page.GetByLabel("Succès : le paiement est accepté").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Valider" }).ClickAsync();
+        await RegistrationForm.PayOnSimulatorAsync(page);
 
         // Back on the portal: paid, filed, numbered.
         await Expect(Heading(page)).ToHaveTextAsync("Paiement confirmé");

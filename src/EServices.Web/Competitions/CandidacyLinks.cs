@@ -1,0 +1,32 @@
+namespace EServices.Web.Competitions;
+
+/// <summary>Where a candidate's application is filled: a draft that has a candidacy is a request of the generic
+/// registration procedure, but its steps, centre, eligibility and fee are the competition pages' (/candidatures/…); the
+/// generic pages send it there instead of letting it be filed past those checks.</summary>
+public sealed class CandidacyLinks(AppDbContext db, TimeProvider clock)
+{
+    /// <summary>The public list of the competitions open to applications.</summary>
+    public const string OpenCompetitions = "/concours";
+
+    /// <summary>The application's pages: this address leads to the step to fill next.</summary>
+    public static string Resume(Guid requestId) => $"/candidatures/{requestId}";
+
+    /// <summary>The competition pages' address for this request; null when it is not an application to a competition.</summary>
+    public async Task<string?> ResumeAsync(Guid requestId, CancellationToken ct) =>
+        await db.Candidacies.AnyAsync(c => c.RequestId == requestId, ct) ? Resume(requestId) : null;
+
+    /// <summary>Where a filed application is changed while its competition is open; null otherwise (or for any other request).</summary>
+    public async Task<string?> AmendAsync(Guid requestId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return await db.Candidacies.AnyAsync(c => c.RequestId == requestId && c.Competition.ClosesAt > now, ct) ? $"/candidatures/{requestId}/modifier" : null;
+    }
+
+    /// <summary>Whether applications to this procedure go through the list of competitions: a session of it still has a
+    /// competition that is not closed.</summary>
+    public Task<bool> ThroughCompetitionsAsync(string procedureSlug, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return db.CompetitionSessions.AnyAsync(s => s.Procedure.Slug == procedureSlug && s.Competitions.Any(c => c.ClosesAt > now), ct);
+    }
+}
