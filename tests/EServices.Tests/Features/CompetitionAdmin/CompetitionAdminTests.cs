@@ -1,4 +1,5 @@
 using System.Net;
+using EServices.Tests.Features.Competitions;
 using EServices.Tests.Infrastructure;
 using EServices.Web.Data;
 using EServices.Web.Features.CompetitionAdmin;
@@ -8,8 +9,8 @@ using static EServices.Tests.Features.CompetitionAdmin.CompetitionSteps;
 
 namespace EServices.Tests.Features.CompetitionAdmin;
 
-[Collection(WebCollection.Name)]
-public sealed class CompetitionAdminTests(HostFixture host)
+[Collection(CandidacyCollection.Name)]
+public sealed class CompetitionAdminTests(CandidacyHost host)
 {
     [Fact]
     public async Task An_AGRE_head_of_service_creates_a_session_a_competition_and_its_centres_which_anyone_then_sees_open_with_its_countdown()

@@ -1,5 +1,4 @@
 using System.Net;
-using EServices.Tests.Infrastructure;
 using EServices.Tests.Payments;
 using EServices.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -8,8 +7,8 @@ using static EServices.Tests.Features.CompetitionAdmin.CompetitionSteps;
 
 namespace EServices.Tests.Features.Competitions;
 
-[Collection(WebCollection.Name)]
-public sealed class OpenCompetitionsTests(HostFixture host)
+[Collection(CandidacyCollection.Name)]
+public sealed class OpenCompetitionsTests(CandidacyHost host)
 {
     [Fact]
     public async Task Open_competitions_count_down_to_their_closing_and_those_opening_soon_are_listed_apart_without_a_button()
