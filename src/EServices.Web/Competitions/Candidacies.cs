@@ -34,6 +34,11 @@ public sealed class Candidacies(AppDbContext db, TimeProvider clock)
                 return new Start(null, refusal);
             }
 
+            if (!competition.Session.Procedure.IsOnline)
+            {
+                return new Start(null, "Les inscriptions en ligne aux concours sont suspendues pour le moment. Réessayez plus tard.");
+            }
+
             // Two tabs of one candidate take turns here, so that together they cannot pass the session's maximum.
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CandidateLock}, hashtext({applicantId}))", token);
             var existing = await db.Candidacies.Where(c => c.ApplicantId == applicantId && c.CompetitionId == competitionId)

@@ -38,8 +38,11 @@ public sealed class WaitingRoomTests(WaitingRoomTests.Portal portal) : IClassFix
         using var second = portal.NewSession();
         using var third = portal.NewSession();
         using var fourth = portal.NewSession();
-        Assert.False(await WaitsAsync(first));
-        Assert.False(await WaitsAsync(second));
+        // Each comes back once with its cookie: from then on their place is theirs for the idle timeout.
+        foreach (var admitted in new[] { first, second, first, second })
+        {
+            Assert.False(await WaitsAsync(admitted));
+        }
 
         var page = await third.GetAsync(Step, follow: false);
         Assert.Equal(HttpStatusCode.OK, page.Status);
@@ -57,9 +60,13 @@ public sealed class WaitingRoomTests(WaitingRoomTests.Portal portal) : IClassFix
             Clock.Advance(TimeSpan.FromSeconds(30));
             Assert.False(await WaitsAsync(second));
             Assert.True(await WaitsAsync(fourth));
-            if (admittedAfter == TimeSpan.Zero && !await WaitsAsync(third))
+            if (admittedAfter == TimeSpan.Zero)
             {
-                admittedAfter = waited;
+                admittedAfter = await WaitsAsync(third) ? TimeSpan.Zero : waited;
+            }
+            else
+            {
+                Assert.False(await WaitsAsync(third)); // admitted, and going on with the application
             }
         }
 
@@ -158,6 +165,53 @@ public sealed class WaitingRoomTests(WaitingRoomTests.Portal portal) : IClassFix
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains(Waiting, html, StringComparison.Ordinal);
         Assert.Contains("content=\"5;url=/concours/inspecteurs-du-travail-2028\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_visitor_that_never_returns_its_cookie_holds_a_place_no_longer_than_a_waiting_ticket()
+    {
+        await FreeTheRoomAsync();
+        using var script = portal.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        await script.GetAsync(Step);
+        await script.GetAsync(Step);
+        using var candidate = portal.NewSession();
+        Assert.True(await WaitsAsync(candidate));
+
+        Clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.True(await WaitsAsync(candidate));
+        Clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.False(await WaitsAsync(candidate));
+        Clock.Advance(-TimeSpan.FromSeconds(61));
+    }
+
+    [Fact]
+    public async Task A_ticket_whose_page_stopped_reloading_is_a_new_arrival_and_loses_its_place()
+    {
+        await FreeTheRoomAsync();
+        using var a = portal.NewSession();
+        using var b = portal.NewSession();
+        using var early = portal.NewSession();
+        using var late = portal.NewSession();
+        foreach (var admitted in new[] { a, b, a, b })
+        {
+            Assert.False(await WaitsAsync(admitted));
+        }
+
+        Assert.Contains("place dans la file : 1", (await early.GetAsync(Step, follow: false)).Text, StringComparison.Ordinal);
+        Assert.Contains("place dans la file : 2", (await late.GetAsync(Step, follow: false)).Text, StringComparison.Ordinal);
+
+        // The early one closes the page for a minute; the late one keeps reloading, so do the admitted.
+        foreach (var seconds in new[] { 30, 31 })
+        {
+            Clock.Advance(TimeSpan.FromSeconds(seconds));
+            Assert.False(await WaitsAsync(a));
+            Assert.False(await WaitsAsync(b));
+            await late.GetAsync(Step, follow: false);
+        }
+
+        Assert.Contains("place dans la file : 1", (await late.GetAsync(Step, follow: false)).Text, StringComparison.Ordinal);
+        Assert.Contains("place dans la file : 2", (await early.GetAsync(Step, follow: false)).Text, StringComparison.Ordinal);
+        Clock.Advance(-TimeSpan.FromSeconds(61));
     }
 
     /// <summary>Whether this visitor got the waiting page for an application page.</summary>

@@ -25,7 +25,13 @@ public sealed class ErrorsController : Controller
         var code = exception is not null ? StatusCodes.Status500InternalServerError
             : reExecuted is not null ? reExecuted.OriginalStatusCode
             : StatusCodes.Status404NotFound; // a direct visit: the error pages are not pages of their own
-        if (exception is not null && DatabaseFaults.IsUnavailable(exception.Error))
+        if (exception?.Error is DbUpdateConcurrencyException)
+        {
+            // Two posts of the same request crossed (a double click with JavaScript off, a second tab): the first one
+            // saved, this one is refused by the row's version. Not a fault of the portal: say so, and what to do.
+            code = StatusCodes.Status409Conflict;
+        }
+        else if (exception is not null && DatabaseFaults.IsUnavailable(exception.Error))
         {
             // PostgreSQL is down or restarting: say so, and when to come back. Nothing to fix on our side of the request.
             code = StatusCodes.Status503ServiceUnavailable;

@@ -21,7 +21,12 @@ public sealed record Admission(bool Admitted, Guid AdmissionId, Ticket? Ticket, 
 public sealed class WaitingRoom(IOptions<WaitingRoomOptions> options, TimeProvider clock, ILogger<WaitingRoom> logger)
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<Guid, DateTimeOffset> _admitted = [];
+    /// <summary>Admissions this node gave, with when last seen and whether the visitor came back with its cookie: one who
+    /// never does (a script, a client without cookies) holds its place only as long as a waiting ticket would.</summary>
+    private readonly Dictionary<Guid, (DateTimeOffset Seen, bool Returned)> _admitted = [];
+
+    /// <summary>Tickets that already let someone in: shown again, they count as a new arrival.</summary>
+    private readonly Dictionary<Guid, DateTimeOffset> _spent = [];
     private readonly SortedDictionary<Ticket, DateTimeOffset> _waiting = new(Ticket.ByArrival);
     private DateTimeOffset _pruned;
     private DateTimeOffset _reported;
@@ -29,8 +34,14 @@ public sealed class WaitingRoom(IOptions<WaitingRoomOptions> options, TimeProvid
 
     public WaitingRoomOptions Options => options.Value;
 
+    /// <summary>This process: admissions are counted only by the node that gave them (any node honours them).</summary>
+    public Guid NodeId { get; } = Guid.NewGuid();
+
     /// <summary>The visitor with this admission (verified, still valid) or ticket, or with neither, asks to go in.</summary>
-    public Admission Enter(Guid? admission, Ticket? ticket)
+    public Admission Enter(Guid? admission, Ticket? ticket) => Enter(admission, NodeId, ticket);
+
+    /// <summary>The same, for an admission given by <paramref name="node"/>: another node's is served, not counted here.</summary>
+    public Admission Enter(Guid? admission, Guid node, Ticket? ticket)
     {
         var settings = options.Value;
         var now = clock.GetUtcNow();
@@ -39,8 +50,17 @@ public sealed class WaitingRoom(IOptions<WaitingRoomOptions> options, TimeProvid
             Prune(now, settings);
             if (admission is { } admitted)
             {
-                _admitted[admitted] = now;
+                if (node == NodeId)
+                {
+                    _admitted[admitted] = (now, true);
+                }
+
                 return new Admission(true, admitted, null, 0);
+            }
+
+            if (ticket is { } shown && _spent.ContainsKey(shown.Id))
+            {
+                ticket = null;
             }
 
             try
@@ -70,6 +90,7 @@ public sealed class WaitingRoom(IOptions<WaitingRoomOptions> options, TimeProvid
         if (rank < free)
         {
             _waiting.Remove(mine);
+            _spent[mine.Id] = now;
             return Admit(now);
         }
 
@@ -89,7 +110,7 @@ public sealed class WaitingRoom(IOptions<WaitingRoomOptions> options, TimeProvid
     private Admission Admit(DateTimeOffset now)
     {
         var id = Guid.NewGuid();
-        _admitted[id] = now;
+        _admitted[id] = (now, false);
         return new Admission(true, id, null, 0);
     }
 
@@ -103,9 +124,14 @@ public sealed class WaitingRoom(IOptions<WaitingRoomOptions> options, TimeProvid
         }
 
         _pruned = now;
-        foreach (var (id, seen) in _admitted.Where(a => now - a.Value > settings.IdleTimeout).ToList())
+        foreach (var (id, _) in _admitted.Where(a => now - a.Value.Seen > (a.Value.Returned ? settings.IdleTimeout : settings.TicketTimeout)).ToList())
         {
             _admitted.Remove(id);
+        }
+
+        foreach (var (id, _) in _spent.Where(t => now - t.Value > settings.TicketTimeout).ToList())
+        {
+            _spent.Remove(id);
         }
 
         foreach (var (ticket, _) in _waiting.Where(w => now - w.Value > settings.TicketTimeout).ToList())

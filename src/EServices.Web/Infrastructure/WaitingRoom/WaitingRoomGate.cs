@@ -31,12 +31,14 @@ public static class WaitingRoomGate
         var protector = context.RequestServices.GetRequiredService<IDataProtectionProvider>().CreateProtector("EServices.WaitingRoom");
         var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         var grace = HttpMethods.IsPost(context.Request.Method) ? PostGrace : TimeSpan.Zero;
-        var decision = room.Enter(ReadAdmission(context.Request, protector, now, grace), ReadTicket(context.Request, protector));
+        var admission = ReadAdmission(context.Request, protector, now, grace);
+        var node = admission?.Node ?? room.NodeId;
+        var decision = room.Enter(admission?.Id, node, ReadTicket(context.Request, protector, now, room.Options.TicketTimeout));
         var cookies = context.Response.Cookies;
         if (decision.Admitted)
         {
             var expires = (now + room.Options.IdleTimeout).UtcTicks.ToString(CultureInfo.InvariantCulture);
-            cookies.Append(AdmissionCookie, protector.Protect($"a|{decision.AdmissionId:N}|{expires}"), Options(context));
+            cookies.Append(AdmissionCookie, protector.Protect($"a|{decision.AdmissionId:N}|{expires}|{node:N}"), Options(context));
             if (context.Request.Cookies.ContainsKey(TicketCookie))
             {
                 cookies.Delete(TicketCookie, Options(context));
@@ -47,7 +49,9 @@ public static class WaitingRoomGate
         }
 
         var ticket = decision.Ticket!.Value;
-        cookies.Append(TicketCookie, protector.Protect($"t|{ticket.ArrivedTicks.ToString(CultureInfo.InvariantCulture)}|{ticket.Id:N}"), Options(context));
+        // Signed with when it was last shown: a ticket whose page stopped reloading is a new arrival next time.
+        var seen = now.UtcTicks.ToString(CultureInfo.InvariantCulture);
+        cookies.Append(TicketCookie, protector.Protect($"t|{ticket.ArrivedTicks.ToString(CultureInfo.InvariantCulture)}|{ticket.Id:N}|{seen}"), Options(context));
         await WritePageAsync(context, decision.Position, room.Options.RetryEvery);
     });
 
@@ -60,21 +64,27 @@ public static class WaitingRoomGate
                 && apply.Equals("candidature", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static Guid? ReadAdmission(HttpRequest request, IDataProtector protector, DateTimeOffset now, TimeSpan grace) =>
-        Read(request, AdmissionCookie, protector) is ["a", var id, var expires]
+    private static (Guid Id, Guid Node)? ReadAdmission(HttpRequest request, IDataProtector protector, DateTimeOffset now, TimeSpan grace) =>
+        Read(request, AdmissionCookie, protector) is ["a", var id, var expires, var node]
             && Guid.TryParseExact(id, "N", out var admission)
-            && long.TryParse(expires, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-            && ticks >= DateTimeOffset.MinValue.UtcTicks && ticks <= DateTimeOffset.MaxValue.UtcTicks
-            && new DateTimeOffset(ticks, TimeSpan.Zero) + grace > now
-            ? admission
+            && Guid.TryParseExact(node, "N", out var nodeId)
+            && IsAfter(expires, now - grace)
+            ? (admission, nodeId)
             : null;
 
-    private static Ticket? ReadTicket(HttpRequest request, IDataProtector protector) =>
-        Read(request, TicketCookie, protector) is ["t", var arrived, var id]
+    private static Ticket? ReadTicket(HttpRequest request, IDataProtector protector, DateTimeOffset now, TimeSpan timeout) =>
+        Read(request, TicketCookie, protector) is ["t", var arrived, var id, var seen]
             && long.TryParse(arrived, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
             && Guid.TryParseExact(id, "N", out var ticketId)
+            && IsAfter(seen, now - timeout)
             ? new Ticket(ticks, ticketId)
             : null;
+
+    /// <summary>Whether the ticks written in a cookie name a moment after <paramref name="moment"/>.</summary>
+    private static bool IsAfter(string text, DateTimeOffset moment) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+        && ticks <= DateTimeOffset.MaxValue.UtcTicks
+        && new DateTimeOffset(ticks, TimeSpan.Zero) > moment;
 
     /// <summary>The cookie's fields, or nothing when it is absent, forged or from another key ring.</summary>
     private static string[] Read(HttpRequest request, string name, IDataProtector protector)

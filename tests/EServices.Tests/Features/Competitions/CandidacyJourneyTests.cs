@@ -109,6 +109,27 @@ public sealed class CandidacyJourneyTests(CandidacyHost host)
     }
 
     [Fact]
+    public async Task While_the_registration_procedure_is_closed_a_candidate_is_told_so_and_nothing_is_started()
+    {
+        var competition = await CompetitionSeed.AddAsync(host);
+        using var session = host.NewSession();
+        await TestUsers.SignUpAsync(session);
+        await host.ScalarAsync("UPDATE procedures SET closed_at = now() WHERE slug = @slug", ("slug", PaymentSteps.Slug));
+        try
+        {
+            var refused = await CompetitionSeed.StartAsync(session, competition);
+
+            Assert.Equal(HttpStatusCode.Conflict, refused.Status);
+            Assert.Contains("Les inscriptions en ligne aux concours sont suspendues", refused.Text, StringComparison.Ordinal);
+            Assert.Equal(0L, await host.ScalarAsync("SELECT count(*) FROM candidacies WHERE competition_id = @id", ("id", competition.Id)));
+        }
+        finally
+        {
+            await host.ScalarAsync("UPDATE procedures SET closed_at = NULL WHERE slug = @slug", ("slug", PaymentSteps.Slug));
+        }
+    }
+
+    [Fact]
     public async Task The_generic_pages_send_an_application_to_its_own_pages()
     {
         var competition = await CompetitionSeed.AddAsync(host);

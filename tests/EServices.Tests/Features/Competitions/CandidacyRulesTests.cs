@@ -197,4 +197,21 @@ public sealed class CandidacyRulesTests(CandidacyHost host)
         Assert.Equal(HttpStatusCode.NotFound, (await Forge.PostPageAsync(session, $"/candidatures/{id}/etapes/9")).Status);
         Assert.Equal(HttpStatusCode.Redirect, (await Forge.PostPageAsync(session, $"/candidatures/{id}/deposer", ("declaration", "oui"))).Status);
     }
+    [Fact]
+    public async Task The_same_step_posted_many_times_at_once_saves_once_and_never_answers_a_server_error()
+    {
+        var competition = await CompetitionSeed.AddAsync(host);
+        using var session = host.NewSession();
+        await TestUsers.SignUpAsync(session);
+        var identity = await CompetitionSeed.StartAsync(session, competition);
+        var cnib = CompetitionSeed.NewCnib();
+
+        // A double click with JavaScript off, eight times over: the row's version lets one save through at a time; a post
+        // that crossed another one is told the request changed meanwhile (409), never a 500.
+        var pages = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => session.SubmitAsync(identity, "Continuer", CompetitionSeed.Identity(cnib))));
+
+        Assert.All(pages, p => Assert.Contains(p.Status, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
+        Assert.All(pages.Where(p => p.Status == HttpStatusCode.Conflict), p => Assert.Contains("Demande modifiée entre-temps", p.Text, StringComparison.Ordinal));
+        Assert.Equal(cnib, await host.ScalarAsync("SELECT cnib FROM candidacies WHERE request_id = @id", ("id", CompetitionSeed.ApplicationId(identity))));
+    }
 }
