@@ -59,6 +59,20 @@ public sealed class CandidacyMapping : IEntityTypeConfiguration<Candidacy>
             .HasDatabaseName(CandidacyIndexes.OnePerCnib);
         builder.HasIndex(c => new { c.ApplicantId, c.CompetitionId });
         builder.HasIndex(c => c.CentreId);
+
+        builder.Property(c => c.CandidateName).HasMaxLength(300);
+        builder.Property(c => c.NameKey).HasMaxLength(300);
+        builder.Property(c => c.ExamNumber).HasMaxLength(20);
+        builder.HasIndex(c => c.ExamNumber).IsUnique().HasFilter("exam_number IS NOT NULL");
+        builder.HasOne<IssuedDocument>().WithMany().HasForeignKey(c => c.ConvocationId).OnDelete(DeleteBehavior.SetNull);
+
+        // The convocation job's work list: numbered candidates still without their convocation.
+        builder.HasIndex(c => c.CompetitionId).HasFilter("exam_number IS NOT NULL AND convocation_id IS NULL")
+            .HasDatabaseName("ix_candidacies_convocation_due");
+
+        // The public results search by name: a prefix of the key among admitted candidates.
+        builder.HasIndex(c => c.NameKey).HasFilter("admitted").HasOperators("text_pattern_ops")
+            .HasDatabaseName("ix_candidacies_admitted_name_key");
     }
 }
 

@@ -553,10 +553,23 @@ namespace EServices.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("request_id");
 
+                    b.Property<bool>("Admitted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("admitted");
+
                     b.Property<string>("ApplicantId")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("applicant_id");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_date");
+
+                    b.Property<string>("CandidateName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("candidate_name");
 
                     b.Property<int?>("CentreId")
                         .HasColumnType("integer")
@@ -571,9 +584,31 @@ namespace EServices.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("competition_id");
 
+                    b.Property<Guid?>("ConvocationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("convocation_id");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("ExamNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("exam_number");
+
+                    b.Property<string>("NameKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name_key");
+
+                    b.Property<int?>("Room")
+                        .HasColumnType("integer")
+                        .HasColumnName("room");
+
+                    b.Property<int?>("Seat")
+                        .HasColumnType("integer")
+                        .HasColumnName("seat");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -584,6 +619,24 @@ namespace EServices.Web.Data.Migrations
 
                     b.HasIndex("CentreId")
                         .HasDatabaseName("ix_candidacies_centre_id");
+
+                    b.HasIndex("CompetitionId")
+                        .HasDatabaseName("ix_candidacies_convocation_due")
+                        .HasFilter("exam_number IS NOT NULL AND convocation_id IS NULL");
+
+                    b.HasIndex("ConvocationId")
+                        .HasDatabaseName("ix_candidacies_convocation_id");
+
+                    b.HasIndex("ExamNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_candidacies_exam_number")
+                        .HasFilter("exam_number IS NOT NULL");
+
+                    b.HasIndex("NameKey")
+                        .HasDatabaseName("ix_candidacies_admitted_name_key")
+                        .HasFilter("admitted");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NameKey"), new[] { "text_pattern_ops" });
 
                     b.HasIndex("ApplicantId", "CompetitionId")
                         .HasDatabaseName("ix_candidacies_applicant_id_competition_id");
@@ -623,6 +676,10 @@ namespace EServices.Web.Data.Migrations
                         .HasColumnType("character varying(80)")
                         .HasColumnName("code");
 
+                    b.Property<DateTimeOffset?>("ConvocationsRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("convocations_requested_at");
+
                     b.Property<string>("Corps")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -661,6 +718,10 @@ namespace EServices.Web.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("minimum_diploma");
 
+                    b.Property<DateTimeOffset?>("NumberedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("numbered_at");
+
                     b.Property<DateTimeOffset>("OpensAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("opens_at");
@@ -673,6 +734,14 @@ namespace EServices.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("required_documents");
+
+                    b.Property<DateTimeOffset?>("ResultsImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("results_imported_at");
+
+                    b.Property<DateTimeOffset?>("ResultsPublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("results_published_at");
 
                     b.Property<int>("SessionId")
                         .HasColumnType("integer")
@@ -2130,6 +2199,12 @@ namespace EServices.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_candidacies_competitions_competition_id");
+
+                    b.HasOne("EServices.Web.Domain.Requests.IssuedDocument", null)
+                        .WithMany()
+                        .HasForeignKey("ConvocationId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_candidacies_issued_documents_convocation_id");
 
                     b.HasOne("EServices.Web.Domain.Requests.Request", "Request")
                         .WithOne()

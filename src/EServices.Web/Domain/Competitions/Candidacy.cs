@@ -18,4 +18,27 @@ public sealed class Candidacy
     public ExamCentre? Centre { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    // After closing: AGRE's numbering copies who the candidate is from the answers (the order of seats, the convocation,
+    // the results search read these columns, not 2 million jsonb documents) and gives the exam number and seat.
+
+    /// <summary>« NOM Prénoms » as declared, copied at numbering.</summary>
+    public string? CandidateName { get; set; }
+
+    /// <summary>The name in capitals without accents or punctuation, for the public results search.</summary>
+    public string? NameKey { get; set; }
+
+    public DateOnly? BirthDate { get; set; }
+
+    /// <summary>The exam number (« numéro de table »), unique across competitions; null until numbering.</summary>
+    public string? ExamNumber { get; set; }
+
+    public int? Room { get; set; }
+    public int? Seat { get; set; }
+
+    /// <summary>The issued convocation; null until the background job has produced it (the job's work list).</summary>
+    public Guid? ConvocationId { get; set; }
+
+    /// <summary>On the list of admitted candidates (imported by AGRE; public once the competition's results are published).</summary>
+    public bool Admitted { get; set; }
 }

@@ -41,6 +41,20 @@ public sealed class Competition
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    // The milestones after closing, in order; each is set once by AGRE's action and recorded in the audit log.
+
+    /// <summary>Exam numbers and seats given: the list of candidates is frozen.</summary>
+    public DateTimeOffset? NumberedAt { get; set; }
+
+    /// <summary>AGRE asked for the convocations: the background job produces those still missing.</summary>
+    public DateTimeOffset? ConvocationsRequestedAt { get; set; }
+
+    /// <summary>The list of admitted candidates was imported (it may be imported again until published).</summary>
+    public DateTimeOffset? ResultsImportedAt { get; set; }
+
+    public DateTimeOffset? ResultsPublishedAt { get; set; }
+
     public List<ExamCentre> Centres { get; set; } = [];
 
     public bool IsOpen(DateTimeOffset now) => OpensAt <= now && now < ClosesAt;

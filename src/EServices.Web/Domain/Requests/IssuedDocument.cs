@@ -7,6 +7,9 @@ public enum DocumentKind
 
     /// <summary>The letter notifying a rejection, from the procedure's refusal letter template.</summary>
     RefusalLetter,
+
+    /// <summary>A candidate's convocation to a competition's written exams (exam number, centre, room, seat).</summary>
+    Convocation,
 }
 
 /// <summary>A document the portal issued (receipt or certificate): the stored PDF is what every download
