@@ -27,7 +27,10 @@ public sealed class WaitingRoom(IOptions<WaitingRoomOptions> options, TimeProvid
 
     /// <summary>Tickets that already let someone in: shown again, they count as a new arrival.</summary>
     private readonly Dictionary<Guid, DateTimeOffset> _spent = [];
-    private readonly SortedDictionary<Ticket, DateTimeOffset> _waiting = new(Ticket.ByArrival);
+    /// <summary>The queue in order of arrival, with when each ticket was last shown. A sorted list, so that a visitor's place
+    /// is a binary search: with tens of thousands waiting and each reloading every few seconds, walking the queue under
+    /// the lock would cost more than the page. New arrivals go to its end (cheap); admissions leave from its head.</summary>
+    private SortedList<Ticket, DateTimeOffset> _waiting = new(Ticket.ByArrival);
     private DateTimeOffset _pruned;
     private DateTimeOffset _reported;
     private DateTimeOffset? _queueSince;
@@ -86,7 +89,7 @@ public sealed class WaitingRoom(IOptions<WaitingRoomOptions> options, TimeProvid
 
         var mine = ticket ?? new Ticket(now.UtcTicks, Guid.NewGuid());
         _waiting[mine] = now;
-        var rank = _waiting.Keys.TakeWhile(t => Ticket.ByArrival.Compare(t, mine) < 0).Count();
+        var rank = _waiting.IndexOfKey(mine);
         if (rank < free)
         {
             _waiting.Remove(mine);
@@ -102,7 +105,7 @@ public sealed class WaitingRoom(IOptions<WaitingRoomOptions> options, TimeProvid
     {
         lock (_lock)
         {
-            Prune(clock.GetUtcNow(), options.Value, force: true);
+            Prune(clock.GetUtcNow(), options.Value);
             return (_admitted.Count, _waiting.Count, options.Value.Capacity);
         }
     }
@@ -115,10 +118,10 @@ public sealed class WaitingRoom(IOptions<WaitingRoomOptions> options, TimeProvid
     }
 
     /// <summary>Forgets the idle admitted and the waiting who stopped reloading; at most once a second under load.</summary>
-    private void Prune(DateTimeOffset now, WaitingRoomOptions settings, bool force = false)
+    private void Prune(DateTimeOffset now, WaitingRoomOptions settings)
     {
         var since = now - _pruned;
-        if (!force && since >= TimeSpan.Zero && since < TimeSpan.FromSeconds(1))
+        if (since >= TimeSpan.Zero && since < TimeSpan.FromSeconds(1))
         {
             return;
         }
@@ -134,9 +137,16 @@ public sealed class WaitingRoom(IOptions<WaitingRoomOptions> options, TimeProvid
             _spent.Remove(id);
         }
 
-        foreach (var (ticket, _) in _waiting.Where(w => now - w.Value > settings.TicketTimeout).ToList())
+        // Rebuilt rather than removed one by one: each removal from a sorted list moves the rest of it.
+        if (_waiting.Values.Any(seen => now - seen > settings.TicketTimeout))
         {
-            _waiting.Remove(ticket);
+            var kept = new SortedList<Ticket, DateTimeOffset>(_waiting.Count, Ticket.ByArrival);
+            foreach (var (ticket, seen) in _waiting.Where(w => now - w.Value <= settings.TicketTimeout))
+            {
+                kept.Add(ticket, seen);
+            }
+
+            _waiting = kept;
         }
     }
 

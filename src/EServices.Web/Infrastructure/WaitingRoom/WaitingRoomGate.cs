@@ -22,7 +22,8 @@ public static class WaitingRoomGate
     public static IApplicationBuilder UseWaitingRoom(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var room = context.RequestServices.GetRequiredService<WaitingRoom>();
-        if (!room.Options.Enabled || !IsApplicationPage(context.Request.Path))
+        var segments = room.Options.Enabled ? (context.Request.Path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries) : [];
+        if (!IsApplicationPage(segments))
         {
             await next();
             return;
@@ -52,17 +53,14 @@ public static class WaitingRoomGate
         // Signed with when it was last shown: a ticket whose page stopped reloading is a new arrival next time.
         var seen = now.UtcTicks.ToString(CultureInfo.InvariantCulture);
         cookies.Append(TicketCookie, protector.Protect($"t|{ticket.ArrivedTicks.ToString(CultureInfo.InvariantCulture)}|{ticket.Id:N}|{seen}"), Options(context));
-        await WritePageAsync(context, decision.Position, room.Options.RetryEvery);
+        await WritePageAsync(context, segments, decision.Position, room.Options.RetryEvery);
     });
 
     /// <summary>The candidate's pages: /candidatures/… and /concours/{code}/candidature, however the address is cased.</summary>
-    public static bool IsApplicationPage(PathString path)
-    {
-        var segments = (path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return segments is [var first, ..] && first.Equals("candidatures", StringComparison.OrdinalIgnoreCase)
+    private static bool IsApplicationPage(string[] segments) =>
+        segments is [var first, ..] && first.Equals("candidatures", StringComparison.OrdinalIgnoreCase)
             || segments is [var c, _, var apply, ..] && c.Equals("concours", StringComparison.OrdinalIgnoreCase)
                 && apply.Equals("candidature", StringComparison.OrdinalIgnoreCase);
-    }
 
     private static (Guid Id, Guid Node)? ReadAdmission(HttpRequest request, IDataProtector protector, DateTimeOffset now, TimeSpan grace) =>
         Read(request, AdmissionCookie, protector) is ["a", var id, var expires, var node]
@@ -116,10 +114,9 @@ public static class WaitingRoomGate
     /// <summary>A page of a few hundred bytes, written without MVC or the database: serving it must stay cheap when the
     /// node is at its busiest. A form posted to start an application reloads the competition's page instead (a reload
     /// would not post it again).</summary>
-    private static async Task WritePageAsync(HttpContext context, int position, TimeSpan retry)
+    private static async Task WritePageAsync(HttpContext context, string[] segments, int position, TimeSpan retry)
     {
         var request = context.Request;
-        var segments = (request.Path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
         var again = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
             ? UriHelper.BuildRelative(request.PathBase, request.Path, request.QueryString)
             : segments is [var first, var code, ..] && first.Equals("concours", StringComparison.OrdinalIgnoreCase)
