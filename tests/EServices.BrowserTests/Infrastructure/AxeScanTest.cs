@@ -13,9 +13,9 @@ public abstract class AxeScanTest(BrowserHost host, Chromium chromium) : IClassF
     protected AxeFindings Axe { get; } = new();
 
     /// <summary>A page in a new browsing session (its own cookies); <c>page.Context</c> is that session.</summary>
-    protected async Task<IPage> NewPageAsync()
+    protected async Task<IPage> NewPageAsync(bool javaScriptEnabled = true)
     {
-        var context = await chromium.NewContextAsync(Host.BaseAddress);
+        var context = await chromium.NewContextAsync(Host.BaseAddress, javaScriptEnabled);
         _contexts.Add(context);
         return await context.NewPageAsync();
     }
