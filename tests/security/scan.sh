@@ -70,7 +70,8 @@ echo "==> wapiti: anonymous, then signed in (${SCAN_SECONDS:-300} s each at most
 for who in anonymous applicant; do
   header=()
   [ "$who" = applicant ] && header=(-H "Cookie: $cookie")
-  wapiti -u "$base/" --scope folder -m "sql,blindsql,xss,permanentxss,exec,file,crlf,redirect" \
+  # The competitions' pages sit deeper than the crawl's depth from the home page: /concours is a second start.
+  wapiti -u "$base/" -s "$base/concours" -s "$base/resultats" --scope folder -m "sql,blindsql,xss,permanentxss,exec,file,crlf,redirect" \
     "${header[@]}" \
     --max-scan-time "${SCAN_SECONDS:-300}" --max-attack-time 60 -d 3 --flush-session \
     -f json -o "$out/wapiti-$who.json" >"$out/wapiti-$who.log" 2>&1
