@@ -49,16 +49,16 @@ public static class ConvocationPdf
 
     public static byte[] Render(ConvocationContent convocation)
     {
+        var family = PdfFonts.FamilyFor(
+            convocation.ServiceName, convocation.CompetitionTitle, convocation.Corps, convocation.CandidateName, convocation.ExamNumber,
+            convocation.Centre, convocation.Check.Printed);
+        var fonts = ByFamily[family];
         using var document = PdfPages.NewDocument($"Convocation {convocation.ExamNumber}");
         // Fastest deflate, as certificates: a few KB more per file for a throughput that counts in millions.
         document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
         var page = document.AddA4Page();
         using var gfx = XGraphics.FromPdfPage(page);
         var width = page.WidthInside(Margin);
-        var family = PdfFonts.FamilyFor(
-            convocation.ServiceName, convocation.CompetitionTitle, convocation.Corps, convocation.CandidateName, convocation.ExamNumber,
-            convocation.Centre, convocation.Check.Printed);
-        var fonts = ByFamily[family];
         var formatter = new XTextFormatter(gfx);
         var y = Letterhead.Draw(gfx, page, convocation.ServiceName, family);
 

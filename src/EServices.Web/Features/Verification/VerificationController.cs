@@ -83,7 +83,10 @@ public sealed class VerificationController(AppDbContext db, DocumentSigner signe
                 DateOnly.FromDateTime(document.IssuedAt.UtcDateTime),
                 document.Kind is DocumentKind.Receipt or DocumentKind.Convocation ? document.ProcedureTitle : null,
                 HolderMask.Of(document.HolderName),
-                document.RevokedReason) { Centre = document.Kind == DocumentKind.Convocation ? document.Centre : null }, StatusCodes.Status200OK);
+                document.RevokedReason)
+            {
+                Centre = document.Kind == DocumentKind.Convocation ? document.Centre : null,
+            }, StatusCodes.Status200OK);
         }
         catch (Exception ex) when (facts is not null && (ex is DbException or TimeoutException or InvalidOperationException || DatabaseFaults.IsUnavailable(ex)))
         {

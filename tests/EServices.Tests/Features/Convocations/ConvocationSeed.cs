@@ -17,7 +17,11 @@ public static class ConvocationSeed
     /// candidate: the first is the one they filed, numbered <see cref="Numbered.Number"/>) have exam numbers prefix + 00001….</summary>
     public static async Task<Numbered> AddAsync(HostFixture host, WebSession session, int count, bool requested = true)
     {
-        var competition = await CompetitionSeed.AddAsync(host, c => c.FeeXof = 0);
+        var competition = await CompetitionSeed.AddAsync(host, c =>
+        {
+            c.FeeXof = 0;
+            c.Centres[0].Capacity = Math.Max(100, count); // Ouagadougou
+        });
         await TestUsers.SignUpAsync(session);
         var review = await CompetitionSeed.ToReviewAsync(session, competition);
         var filed = await session.SubmitAsync(review, "Déposer ma candidature", [("declaration", "oui")]);

@@ -2,7 +2,6 @@ using System.Net;
 using EServices.Tests.Features.Competitions;
 using EServices.Tests.Features.Filing;
 using EServices.Tests.Infrastructure;
-using EServices.Tests.Payments;
 using static EServices.Tests.Features.Convocations.ConvocationSeed;
 
 namespace EServices.Tests.Features.Convocations;
@@ -122,7 +121,7 @@ public sealed class ConvocationTests(CandidacyHost host)
         Assert.Contains("Les convocations attendent la numérotation", waiting.Text, StringComparison.Ordinal);
         Assert.Null(waiting.Html.QuerySelector("form[action$='/convocations'] button"));
 
-        await host.ScalarAsync("UPDATE competitions SET numbered_at = @now WHERE id = @id", ("now", host.Clock().GetUtcNow()), ("id", id));
+        await host.ScalarAsync("UPDATE competitions SET numbered_at = closes_at WHERE id = @id", ("id", id));
         var ready = await agre.GetAsync($"/admin/concours/{id}/convocations");
         Assert.Contains("12 candidats numérotés.", ready.Text, StringComparison.Ordinal);
         Assert.Null(ready.Html.QuerySelector("meta[http-equiv=refresh]"));
