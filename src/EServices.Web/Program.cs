@@ -85,6 +85,7 @@ builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptio
 builder.Services.AddHostedService<RetentionJob>();
 builder.Services.AddHostedService<AuditSealJob>();
 builder.Services.AddHostedService<ReconciliationJob>();
+builder.Services.AddHostedService<EServices.Web.Competitions.ConvocationJob>();
 builder.Services.AddFeatureServices();
 // The dynamic forms' validator is built per form definition, not resolved from the container.
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, r => r.ValidatorType != typeof(FormAnswersValidator));

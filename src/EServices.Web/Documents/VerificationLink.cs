@@ -28,6 +28,7 @@ public static class VerificationLink
         [DocumentKind.Receipt] = "R",
         [DocumentKind.Certificate] = "C",
         [DocumentKind.RefusalLetter] = "L",
+        [DocumentKind.Convocation] = "V",
     };
 
     public static string Signed(DocumentSigner signer, string baseUrl, SignedFacts facts)

@@ -79,6 +79,12 @@ public sealed class MyRequestsController(
             ? this.Download(certificate.Pdf, "application/pdf", $"{certificate.Number}.pdf")
             : NotFound();
 
+    [HttpGet("{number}/convocation")]
+    public async Task<IActionResult> Convocation(string number, CancellationToken ct) =>
+        await query.DocumentAsync(number, DocumentKind.Convocation, UserId, ct) is { } convocation
+            ? this.Download(convocation.Pdf, "application/pdf", $"convocation-{convocation.Number}.pdf")
+            : NotFound();
+
     [HttpGet("pieces/{id:guid}")]
     public async Task<IActionResult> Attachment(Guid id, CancellationToken ct) =>
         await query.AttachmentAsync(id, UserId, ct) is { } attachment

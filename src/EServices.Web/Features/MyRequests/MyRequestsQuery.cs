@@ -36,6 +36,9 @@ public sealed record RequestPage(
 {
     /// <summary>« Modifier ma candidature »: an application to a competition, until its closing.</summary>
     public string? AmendUrl { get; init; }
+
+    /// <summary>An application's convocation to the exams, once produced.</summary>
+    public IssuedCertificate? Convocation { get; init; }
 }
 
 public sealed record IssuedCertificate(string Title, string Number, bool Revoked);
@@ -97,6 +100,11 @@ public sealed class MyRequestsQuery(AppDbContext db, Conversation conversation, 
             await FeeAsync(request.PaymentId, ct))
         {
             AmendUrl = request.Status == RequestStatus.Submitted ? await candidacies.AmendAsync(request.Id, ct) : null,
+            Convocation = await db.IssuedDocuments.AsNoTracking()
+                .Where(d => d.RequestId == request.Id && d.Kind == DocumentKind.Convocation)
+                .OrderByDescending(d => d.IssuedAt)
+                .Select(d => new IssuedCertificate(d.ProcedureTitle, d.Number, d.RevokedAt != null))
+                .FirstOrDefaultAsync(ct),
         };
     }
 
@@ -107,10 +115,12 @@ public sealed class MyRequestsQuery(AppDbContext db, Conversation conversation, 
         return payment is null ? null : new PaidFee(payment.Amount, Payment.MeansLabel(payment.Method), payment.Reference ?? payment.TransactionId);
     }
 
-    /// <summary>The receipt or the certificate of the applicant's request <paramref name="number"/>.</summary>
+    /// <summary>The receipt, the certificate or the convocation of the applicant's request <paramref name="number"/> (the
+    /// latest one of that kind).</summary>
     public Task<IssuedDocument?> DocumentAsync(string number, DocumentKind kind, string applicantId, CancellationToken ct) =>
         db.IssuedDocuments.AsNoTracking()
             .Where(d => d.Kind == kind && db.Requests.Any(r => r.Id == d.RequestId && r.Number == number && r.ApplicantId == applicantId))
+            .OrderByDescending(d => d.IssuedAt)
             .FirstOrDefaultAsync(ct);
 
     public Task<Attachment?> AttachmentAsync(Guid id, string applicantId, CancellationToken ct) =>

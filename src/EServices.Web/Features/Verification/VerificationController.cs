@@ -20,7 +20,11 @@ public enum Verdict
     NotFound,
 }
 
-public sealed record VerificationPage(Verdict Verdict, string? Kind, string? Number, DateOnly? IssuedOn, string? ProcedureTitle, string? Holder, string? RevokedReason);
+public sealed record VerificationPage(Verdict Verdict, string? Kind, string? Number, DateOnly? IssuedOn, string? ProcedureTitle, string? Holder, string? RevokedReason)
+{
+    /// <summary>A convocation's exam centre; its <see cref="ProcedureTitle"/> is then the competition's title.</summary>
+    public string? Centre { get; init; }
+}
 
 /// <summary>The public check page a document's QR code points to. No login: anyone holding the paper can check it,
 /// and the signature in the QR still answers when the database does not.</summary>
@@ -61,7 +65,11 @@ public sealed class VerificationController(AppDbContext db, DocumentSigner signe
             var document = which is null ? null : await db.IssuedDocuments.AsNoTracking()
                 .Where(which)
                 .OrderByDescending(d => d.IssuedAt)
-                .Select(d => new { d.Kind, d.Number, d.IssuedAt, d.ProcedureTitle, d.HolderName, d.RevokedAt, d.RevokedReason })
+                .Select(d => new
+                {
+                    d.Kind, d.Number, d.IssuedAt, d.ProcedureTitle, d.HolderName, d.RevokedAt, d.RevokedReason,
+                    Centre = db.Candidacies.Where(c => c.ConvocationId == d.Id).Select(c => c.Centre!.Name).FirstOrDefault(),
+                })
                 .FirstOrDefaultAsync(ct);
             if (document is null || (facts is not null && facts.Number != document.Number))
             {
@@ -73,9 +81,12 @@ public sealed class VerificationController(AppDbContext db, DocumentSigner signe
                 document.Kind == DocumentKind.Certificate ? document.ProcedureTitle : KindLabel(document.Kind),
                 document.Number,
                 DateOnly.FromDateTime(document.IssuedAt.UtcDateTime),
-                document.Kind == DocumentKind.Receipt ? document.ProcedureTitle : null,
+                document.Kind is DocumentKind.Receipt or DocumentKind.Convocation ? document.ProcedureTitle : null,
                 HolderMask.Of(document.HolderName),
-                document.RevokedReason), StatusCodes.Status200OK);
+                document.RevokedReason)
+            {
+                Centre = document.Kind == DocumentKind.Convocation ? document.Centre : null,
+            }, StatusCodes.Status200OK);
         }
         catch (Exception ex) when (facts is not null && (ex is DbException or TimeoutException or InvalidOperationException || DatabaseFaults.IsUnavailable(ex)))
         {
@@ -92,6 +103,7 @@ public sealed class VerificationController(AppDbContext db, DocumentSigner signe
     {
         DocumentKind.Receipt => "Récépissé de dépôt",
         DocumentKind.RefusalLetter => "Notification de rejet",
+        DocumentKind.Convocation => "Convocation",
         _ => "Certificat",
     };
 

@@ -9,7 +9,15 @@ namespace EServices.Tests.Features.Competitions;
 
 /// <summary>A portal of its own for the applications: its sessions of competitions send the generic registration to the
 /// list, and its tests move the clock (closing time), which no other test must see.</summary>
-public sealed class CandidacyHost : HostFixture;
+public sealed class CandidacyHost : HostFixture
+{
+    /// <summary>The convocation tests drive the job's passes themselves (ConvocationSeed.Job): the hosted one looks once a day.</summary>
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Convocations:PollInterval", "1.00:00:00");
+    }
+}
 
 [CollectionDefinition(Name)]
 public sealed class CandidacyCollection : ICollectionFixture<CandidacyHost>
