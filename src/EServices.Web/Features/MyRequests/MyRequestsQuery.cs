@@ -36,6 +36,9 @@ public sealed record RequestPage(
 {
     /// <summary>« Modifier ma candidature »: an application to a competition, until its closing.</summary>
     public string? AmendUrl { get; init; }
+
+    /// <summary>The code of the competition this application was admitted to, once its results are published.</summary>
+    public string? AdmittedTo { get; init; }
 }
 
 public sealed record IssuedCertificate(string Title, string Number, bool Revoked);
@@ -97,6 +100,8 @@ public sealed class MyRequestsQuery(AppDbContext db, Conversation conversation, 
             await FeeAsync(request.PaymentId, ct))
         {
             AmendUrl = request.Status == RequestStatus.Submitted ? await candidacies.AmendAsync(request.Id, ct) : null,
+            AdmittedTo = await db.Candidacies.Where(c => c.RequestId == request.Id && c.Admitted && c.Competition.ResultsPublishedAt != null)
+                .Select(c => c.Competition.Code).FirstOrDefaultAsync(ct),
         };
     }
 
