@@ -10,7 +10,7 @@ public sealed record AdmittedLine(string ExamNumber, string Name, string Centre)
 
 /// <summary>The search on a competition's results page: <paramref name="Found"/> holds at most <see cref="PublishedResults.Shown"/>
 /// lines, <paramref name="More"/> says there were others.</summary>
-public sealed record ResultsPage(PublishedCompetition Competition, int Admitted, string? Query, string? Problem, IReadOnlyList<AdmittedLine>? Found, bool More);
+public sealed record ResultsPage(PublishedCompetition Competition, string? Query, string? Problem, IReadOnlyList<AdmittedLine>? Found, bool More);
 
 /// <summary>The published results, read without an account: only competitions whose results AGRE published, and among their
 /// candidates only the admitted ones, by exam number or by the beginning of the name (never the CNIB or the birth date).</summary>
@@ -27,16 +27,16 @@ public sealed class PublishedResults(AppDbContext db)
 
     public async Task<ResultsPage> SearchAsync(PublishedCompetition competition, string? query, CancellationToken ct)
     {
-        var admitted = await db.Candidacies.CountAsync(c => c.CompetitionId == competition.Id && c.Admitted, ct);
+        // No count of the admitted here: on every search it would read all of a competition's admitted rows.
         var typed = query?.Trim() ?? "";
         if (typed.Length == 0)
         {
-            return new(competition, admitted, query, null, null, false);
+            return new(competition, query, null, null, false);
         }
 
         if (typed.Length > MaxQuery)
         {
-            return new(competition, admitted, query, $"Saisissez {MaxQuery} caractères au plus : un numéro de table ou le début d'un nom.", null, false);
+            return new(competition, query, $"Saisissez {MaxQuery} caractères au plus : un numéro de table ou le début d'un nom.", null, false);
         }
 
         List<AdmittedRow> rows;
@@ -55,7 +55,7 @@ public sealed class PublishedResults(AppDbContext db)
             var key = NameKey(typed);
             if (key.Length < 2)
             {
-                return new(competition, admitted, query, "Saisissez au moins deux lettres du nom, ou le numéro de table.", null, false);
+                return new(competition, query, "Saisissez au moins deux lettres du nom, ou le numéro de table.", null, false);
             }
 
             // A prefix of the key as a range in byte order (~>=~, ~<~: the operators of the partial index
@@ -72,7 +72,7 @@ public sealed class PublishedResults(AppDbContext db)
         }
 
         var found = rows.Take(Shown).Select(r => new AdmittedLine(r.ExamNumber, r.CandidateName ?? "", r.Centre ?? "")).ToList();
-        return new(competition, admitted, query, null, found, rows.Count > Shown);
+        return new(competition, query, null, found, rows.Count > Shown);
     }
 
     /// <summary>The admitted candidates in name order, read as the PDF is written (never all in memory).</summary>
