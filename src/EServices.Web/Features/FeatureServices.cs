@@ -25,6 +25,7 @@ public static class FeatureServices
         .AddScoped<Competitions.OpenCompetitions>()
         .AddScoped<Web.Competitions.CandidacyLinks>()
         .AddScoped<Competitions.ApplicationQuery>()
+        .AddScoped<Results.PublishedResults>()
         .AddScoped<MyRequestsQuery>()
         .AddScoped<CorrectRequest>()
         .AddScoped<PersonalData.PersonalDataExport>()

@@ -36,6 +36,9 @@ public sealed class RouteAccessTests(HostFixture host)
         ["/health"] = "health check for the load balancer: says only Healthy or Unhealthy, and the waiting room queue (counts, no one named)",
         ["/dev/sms"] = "the developer's SMS page, in Development only (404 elsewhere)",
         ["/paiements/notification"] = "CinetPay's notification, server to server: checked by its x-token HMAC, it only makes the portal ask CinetPay",
+        ["/resultats"] = "results: the competitions whose results AGRE published",
+        ["/resultats/{code}"] = "results: search an admitted candidate of a published competition by exam number or name (404 before publication)",
+        ["/resultats/{code}/liste.pdf"] = "results: the PDF list of a published competition's admitted candidates",
         ["/paiements/retour"] = "the browser back from CinetPay, maybe signed out: it shows the outcome to the attempt's owner only, a neutral page to anyone else",
     };
 

@@ -39,6 +39,8 @@ public sealed record RequestPage(
 
     /// <summary>An application's convocation to the exams, once produced.</summary>
     public IssuedCertificate? Convocation { get; init; }
+    /// <summary>The code of the competition this application was admitted to, once its results are published.</summary>
+    public string? AdmittedTo { get; init; }
 }
 
 public sealed record IssuedCertificate(string Title, string Number, bool Revoked);
@@ -105,6 +107,8 @@ public sealed class MyRequestsQuery(AppDbContext db, Conversation conversation, 
                 .OrderByDescending(d => d.IssuedAt)
                 .Select(d => new IssuedCertificate(d.ProcedureTitle, d.Number, d.RevokedAt != null))
                 .FirstOrDefaultAsync(ct),
+            AdmittedTo = await db.Candidacies.Where(c => c.RequestId == request.Id && c.Admitted && c.Competition.ResultsPublishedAt != null)
+                .Select(c => c.Competition.Code).FirstOrDefaultAsync(ct),
         };
     }
 
