@@ -79,7 +79,8 @@ public sealed class NumberingTests(CandidacyHost host)
         string[] noms = ["Ouédraogo", "OUEDRAOGO", "Kaboré", "Kabore", "N'Diaye", "Ndiaye", "Sawadogo", "Zoungrana", "Çissé", "Cissé"];
         string[] centres = ["Koudougou", "Dédougou", "Dori"];
         var applicants = Enumerable.Range(0, 60).Select(i => new Applicant(noms[i % noms.Length], i % 7 == 0 ? "Awa" : $"Prénom {i % 4}",
-            $"199{i % 3}-0{1 + (i % 5)}-1{i % 2}", centres[i % 3], "Accepted") { Cnib = $"B{20_000_000 + (i * 7919 % 1000)}" }).ToList();
+            $"199{i % 3}-0{1 + (i % 5)}-1{i % 2}", centres[i % 3], "Accepted")
+        { Cnib = $"B{20_000_000 + (i * 7919 % 1000)}" }).ToList();
         using var agre = await BulkValidationTests.SignInAsync(host);
         await ClosingSeed.InsertAsync(host, first, applicants);
         applicants.Reverse();
