@@ -47,48 +47,35 @@ public static class AssignNumbers
     public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock)
     {
         /// <summary>Null when there is no such competition.</summary>
-        public async Task<ClosingOutcome?> HandleAsync(int competitionId, string actorId, CancellationToken ct)
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            if (await ClosingSql.LockAsync(db, competitionId, ct) is not { } competition)
+        public Task<ClosingOutcome?> HandleAsync(int competitionId, string actorId, CancellationToken ct) =>
+            ClosingSql.RunLockedAsync(db, competitionId, clock, async (competition, now) =>
             {
-                return null;
-            }
+                if (competition.NumberedAt is { } numberedAt)
+                {
+                    return ClosingOutcome.Refused($"Les numéros et les places sont déjà attribués depuis le {OuagadougouTime.Format(numberedAt)}.");
+                }
 
-            var now = clock.GetUtcNow();
-            if (ClosingOutcome.StillOpen(competition, now) is { } open)
-            {
-                return open;
-            }
+                var applications = db.Candidacies.Where(c => c.CompetitionId == competition.Id);
+                var pending = await applications.CountAsync(c => Pending.Contains(c.Request.Status), ct);
+                if (pending > 0)
+                {
+                    return ClosingOutcome.Refused($"{ClosingSql.Count(pending, "candidature attend", "candidatures attendent")} encore une décision : "
+                        + "les numéros seront attribués quand toutes seront acceptées ou rejetées.");
+                }
 
-            if (competition.NumberedAt is { } numberedAt)
-            {
-                return ClosingOutcome.Refused($"Les numéros et les places sont déjà attribués depuis le {OuagadougouTime.Format(numberedAt)}.");
-            }
+                var numbered = await ClosingSql.ExecuteAsync(db, Numbering, ct, competition.Id, now);
+                if (numbered == 0)
+                {
+                    return ClosingOutcome.Refused("Aucune candidature acceptée n'a de centre d'examen : il n'y a rien à numéroter.");
+                }
 
-            var applications = db.Candidacies.Where(c => c.CompetitionId == competition.Id);
-            var pending = await applications.CountAsync(c => Pending.Contains(c.Request.Status), ct);
-            if (pending > 0)
-            {
-                return ClosingOutcome.Refused($"{ClosingSql.Count(pending, "candidature attend", "candidatures attendent")} encore une décision : "
-                    + "les numéros seront attribués quand toutes seront acceptées ou rejetées.");
-            }
-
-            var numbered = await ClosingSql.ExecuteAsync(db, Numbering, ct, competition.Id, now);
-            if (numbered == 0)
-            {
-                return ClosingOutcome.Refused("Aucune candidature acceptée n'a de centre d'examen : il n'y a rien à numéroter.");
-            }
-
-            var unseated = await applications.CountAsync(c => c.Request.Status == RequestStatus.Accepted && c.CentreId == null, ct);
-            competition.NumberedAt = now;
-            competition.UpdatedAt = now;
-            var message = $"numéros et places attribués à {ClosingSql.Count(numbered, "candidat", "candidats")}"
-                + (unseated == 0 ? "." : $" ; {ClosingSql.Count(unseated, "candidature acceptée n'a", "candidatures acceptées n'ont")} pas de centre et pas de numéro.");
-            audit.Record(actorId, $"Numéros de table et places : {message}", ClosingSql.AuditKind, ClosingSql.Show(competition.Id), competition.Code);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return new ClosingOutcome(true, char.ToUpperInvariant(message[0]) + message[1..]);
-        }
+                var unseated = await applications.CountAsync(c => c.Request.Status == RequestStatus.Accepted && c.CentreId == null, ct);
+                competition.NumberedAt = now;
+                competition.UpdatedAt = now;
+                var message = $"numéros et places attribués à {ClosingSql.Count(numbered, "candidat", "candidats")}"
+                    + (unseated == 0 ? "." : $" ; {ClosingSql.Count(unseated, "candidature acceptée n'a", "candidatures acceptées n'ont")} pas de centre et pas de numéro.");
+                audit.Record(actorId, $"Numéros de table et places : {message}", ClosingSql.AuditKind, ClosingSql.Show(competition.Id), competition.Code);
+                return new ClosingOutcome(true, char.ToUpperInvariant(message[0]) + message[1..]);
+            }, ct);
     }
 }

@@ -14,8 +14,35 @@ internal static class ClosingSql
 
     /// <summary>The competition's row, locked until the caller's transaction ends: two nodes, or a double click, take turns
     /// here, and the second sees what the first committed.</summary>
-    public static Task<Competition?> LockAsync(AppDbContext db, int id, CancellationToken ct) =>
+    private static Task<Competition?> LockAsync(AppDbContext db, int id, CancellationToken ct) =>
         db.Competitions.FromSql($"SELECT * FROM competitions WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync(ct);
+
+    /// <summary>Runs an action after closing in one transaction, under the competition's lock: null when there is no such
+    /// competition, a refusal while it is still open; what the action did is committed only when it is done.</summary>
+    public static async Task<ClosingOutcome?> RunLockedAsync(
+        AppDbContext db, int id, TimeProvider clock, Func<Competition, DateTimeOffset, Task<ClosingOutcome>> action, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await LockAsync(db, id, ct) is not { } competition)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        if (ClosingOutcome.StillOpen(competition, now) is { } open)
+        {
+            return open;
+        }
+
+        var outcome = await action(competition, now);
+        if (outcome.Done)
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        return outcome;
+    }
 
     public static async Task<NpgsqlCommand> CommandAsync(AppDbContext db, string sql, CancellationToken ct, params object[] parameters)
     {

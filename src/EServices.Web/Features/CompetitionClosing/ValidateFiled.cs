@@ -24,46 +24,33 @@ public static class ValidateFiled
     public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock)
     {
         /// <summary>Null when there is no such competition.</summary>
-        public async Task<ClosingOutcome?> HandleAsync(int competitionId, string actorId, CancellationToken ct)
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            if (await ClosingSql.LockAsync(db, competitionId, ct) is not { } competition)
+        public Task<ClosingOutcome?> HandleAsync(int competitionId, string actorId, CancellationToken ct) =>
+            ClosingSql.RunLockedAsync(db, competitionId, clock, async (competition, now) =>
             {
-                return null;
-            }
-
-            var now = clock.GetUtcNow();
-            if (ClosingOutcome.StillOpen(competition, now) is { } open)
-            {
-                return open;
-            }
-
-            if (competition.NumberedAt is not null)
-            {
-                return ClosingOutcome.Refused("Les numéros de table sont déjà attribués : les candidatures encore déposées sont à traiter une à une dans le back-office.");
-            }
-
-            var eligible = new List<Guid>();
-            var left = 0;
-            await foreach (var application in FiledApplications.ReadAsync(db, competition, ct))
-            {
-                if (application.Reasons.Count == 0)
+                if (competition.NumberedAt is not null)
                 {
-                    eligible.Add(application.RequestId);
+                    return ClosingOutcome.Refused("Les numéros de table sont déjà attribués : les candidatures encore déposées sont à traiter une à une dans le back-office.");
                 }
-                else
-                {
-                    left++;
-                }
-            }
 
-            var accepted = eligible.Count == 0 ? 0 : await ClosingSql.ExecuteAsync(db, Accept, ct, eligible.ToArray(), now, actorId, "Demande acceptée");
-            var message = $"{ClosingSql.Count(accepted, "candidature acceptée", "candidatures acceptées")}, "
-                + $"{ClosingSql.Count(left, "non éligible laissée", "non éligibles laissées")} à un agent.";
-            audit.Record(actorId, $"Candidatures déposées validées : {message}", ClosingSql.AuditKind, ClosingSql.Show(competition.Id), competition.Code);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return new ClosingOutcome(true, $"Validation : {message}");
-        }
+                var eligible = new List<Guid>();
+                var left = 0;
+                await foreach (var application in FiledApplications.ReadAsync(db, competition, ct))
+                {
+                    if (application.Reasons.Count == 0)
+                    {
+                        eligible.Add(application.RequestId);
+                    }
+                    else
+                    {
+                        left++;
+                    }
+                }
+
+                var accepted = eligible.Count == 0 ? 0 : await ClosingSql.ExecuteAsync(db, Accept, ct, eligible.ToArray(), now, actorId, "Demande acceptée");
+                var message = $"{ClosingSql.Count(accepted, "candidature acceptée", "candidatures acceptées")}, "
+                    + $"{ClosingSql.Count(left, "non éligible laissée", "non éligibles laissées")} à un agent.";
+                audit.Record(actorId, $"Candidatures déposées validées : {message}", ClosingSql.AuditKind, ClosingSql.Show(competition.Id), competition.Code);
+                return new ClosingOutcome(true, $"Validation : {message}");
+            }, ct);
     }
 }
