@@ -12,36 +12,26 @@ public sealed record ExportTable(string SheetName, IReadOnlyList<string> Headers
 
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
+    private static readonly CsvWriterOptions Csv = CsvWriterOptions.Default with
+    {
+        Separator = ';',
+        WriteByteOrderMark = true,
+        FormatProvider = French,
+        Injection = CsvInjection.Escape,
+    };
+
     /// <summary>CSV for Excel in French: UTF-8 with a byte order mark (or Excel garbles the accents), ";" between fields,
     /// decimal comma, dates as dd/MM/yyyy. A text that starts like a formula (=, +, -, @) is escaped: names typed by
     /// applicants end up in these files.</summary>
     public byte[] ToCsv()
     {
-        var options = CsvWriterOptions.Default with
-        {
-            Separator = ';',
-            WriteByteOrderMark = true,
-            FormatProvider = French,
-            Injection = CsvInjection.Escape,
-        };
         using var stream = new MemoryStream();
-        using (var csv = CsvWriter.Create(stream, options, true))
+        using (var csv = CsvWriter.Create(stream, Csv, true))
         {
             csv.WriteHeader([.. Headers]);
             foreach (var row in Rows)
             {
-                foreach (var cell in row)
-                {
-                    if (cell is DateOnly date)
-                    {
-                        csv.WriteField(date, "dd/MM/yyyy");
-                    }
-                    else
-                    {
-                        csv.WriteField(cell);
-                    }
-                }
-
+                WriteCells(csv, row);
                 csv.EndRecord();
             }
 
@@ -49,6 +39,36 @@ public sealed record ExportTable(string SheetName, IReadOnlyList<string> Headers
         }
 
         return stream.ToArray();
+    }
+
+    /// <summary>The same CSV written to <paramref name="destination"/> as the rows come, for lists too long to hold in memory
+    /// (a competition's 300 000 candidates): the writer's buffer goes out whenever it fills.</summary>
+    public static async Task WriteCsvAsync(Stream destination, IReadOnlyList<string> headers, IAsyncEnumerable<object?[]> rows, CancellationToken ct)
+    {
+        await using var csv = CsvWriter.Create(destination, Csv, true);
+        csv.WriteHeader([.. headers]);
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            WriteCells(csv, row);
+            await csv.EndRecordAsync(ct);
+        }
+
+        await csv.FlushAsync(ct);
+    }
+
+    private static void WriteCells(CsvWriter csv, object?[] row)
+    {
+        foreach (var cell in row)
+        {
+            if (cell is DateOnly date)
+            {
+                csv.WriteField(date, "dd/MM/yyyy");
+            }
+            else
+            {
+                csv.WriteField(cell);
+            }
+        }
     }
 
     /// <summary>One worksheet with numbers as numbers and dates as dates. Column widths are set from the text's length:

@@ -1,0 +1,81 @@
+using EServices.Web.Competitions;
+using EServices.Web.Infrastructure.Audit;
+
+namespace EServices.Web.Features.CompetitionClosing;
+
+/// <summary>
+/// « Attribuer les numéros et les places », once every application of the competition is decided: one statement copies
+/// who each accepted candidate is from their answers (« NOM Prénoms », its <see cref="NameKeys"/> key, the birth date) and
+/// seats them by a rule anyone can redo by hand. Centres in the order of their names' keys; in each centre, candidates
+/// by name key, then birth date, then CNIB number; the n-th candidate of a centre of rooms of s seats sits in room
+/// (n − 1) / s + 1, seat (n − 1) % s + 1. The exam number is « competition id-centre's rank-candidate's rank »
+/// (12-03-00457: competition 12, its third centre, its 457th candidate), unique across competitions, in order within
+/// a centre, and as readable over the phone as on the convocation.
+/// </summary>
+public static class AssignNumbers
+{
+    /// <summary>The statuses that still wait for a decision: the list cannot be frozen while one remains.</summary>
+    public static readonly RequestStatus[] Pending = RequestStates.Open;
+
+    // Everything orders on text in the "C" collation (bytes): the same order on every server, whatever its locale.
+    private static readonly string Numbering = $"""
+        WITH named AS (
+            SELECT c.request_id, c.centre_id, c.cnib,
+                   btrim(regexp_replace(concat_ws(' ', upper(r.answers->>'nom_declare'), r.answers->>'prenoms_declares'), '\s+', ' ', 'g')) AS name,
+                   CASE WHEN r.answers->>'date_naissance' ~ '^\d\d\d\d-\d\d-\d\d$' THEN (r.answers->>'date_naissance')::date END AS born
+            FROM candidacies c JOIN requests r ON r.id = c.request_id
+            WHERE c.competition_id = $1 AND r.status = {RequestStates.Sql(RequestStatus.Accepted)}),
+        keyed AS (
+            SELECT named.*, {NameKeys.Sql("named.name")} AS name_key FROM named),
+        centres AS (
+            SELECT id, room_size, row_number() OVER (ORDER BY {NameKeys.Sql("name")} COLLATE "C", name COLLATE "C", id) AS centre_no
+            FROM exam_centres WHERE competition_id = $1),
+        ranked AS (
+            SELECT keyed.*, centres.centre_no, centres.room_size,
+                   row_number() OVER (PARTITION BY keyed.centre_id
+                                      ORDER BY keyed.name_key COLLATE "C", keyed.born, keyed.cnib COLLATE "C", keyed.request_id) AS n
+            FROM keyed JOIN centres ON centres.id = keyed.centre_id)
+        UPDATE candidacies c
+        SET candidate_name = ranked.name, name_key = ranked.name_key, birth_date = ranked.born,
+            exam_number = $1::text || '-' || lpad(ranked.centre_no::text, greatest(2, length(ranked.centre_no::text)), '0')
+                                   || '-' || lpad(ranked.n::text, greatest(5, length(ranked.n::text)), '0'),
+            room = (ranked.n - 1) / ranked.room_size + 1, seat = (ranked.n - 1) % ranked.room_size + 1, updated_at = $2
+        FROM ranked
+        WHERE c.request_id = ranked.request_id
+        """;
+
+    public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock)
+    {
+        /// <summary>Null when there is no such competition.</summary>
+        public Task<ClosingOutcome?> HandleAsync(int competitionId, string actorId, CancellationToken ct) =>
+            ClosingSql.RunLockedAsync(db, competitionId, clock, async (competition, now) =>
+            {
+                if (competition.NumberedAt is { } numberedAt)
+                {
+                    return ClosingOutcome.Refused($"Les numéros et les places sont déjà attribués depuis le {OuagadougouTime.Format(numberedAt)}.");
+                }
+
+                var applications = db.Candidacies.Where(c => c.CompetitionId == competition.Id);
+                var pending = await applications.CountAsync(c => Pending.Contains(c.Request.Status), ct);
+                if (pending > 0)
+                {
+                    return ClosingOutcome.Refused($"{ClosingSql.Count(pending, "candidature attend", "candidatures attendent")} encore une décision : "
+                        + "les numéros seront attribués quand toutes seront acceptées ou rejetées.");
+                }
+
+                var numbered = await ClosingSql.ExecuteAsync(db, Numbering, ct, competition.Id, now);
+                if (numbered == 0)
+                {
+                    return ClosingOutcome.Refused("Aucune candidature acceptée n'a de centre d'examen : il n'y a rien à numéroter.");
+                }
+
+                var unseated = await applications.CountAsync(c => c.Request.Status == RequestStatus.Accepted && c.CentreId == null, ct);
+                competition.NumberedAt = now;
+                competition.UpdatedAt = now;
+                var message = $"numéros et places attribués à {ClosingSql.Count(numbered, "candidat", "candidats")}"
+                    + (unseated == 0 ? "." : $" ; {ClosingSql.Count(unseated, "candidature acceptée n'a", "candidatures acceptées n'ont")} pas de centre et pas de numéro.");
+                audit.Record(actorId, $"Numéros de table et places : {message}", ClosingSql.AuditKind, ClosingSql.Show(competition.Id), competition.Code);
+                return new ClosingOutcome(true, char.ToUpperInvariant(message[0]) + message[1..]);
+            }, ct);
+    }
+}

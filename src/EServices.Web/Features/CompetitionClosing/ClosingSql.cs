@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace EServices.Web.Features.CompetitionClosing;
+
+/// <summary>The hand-written SQL of the work after closing: one statement over a whole competition, or a reader that
+/// streams its rows, on the context's connection and in its transaction when one is open.</summary>
+internal static class ClosingSql
+{
+    /// <summary>The kind of thing the audit log names: the same « concours » as the competitions' administration.</summary>
+    public const string AuditKind = "concours";
+
+    /// <summary>The competition's row, locked until the caller's transaction ends: two nodes, or a double click, take turns
+    /// here, and the second sees what the first committed.</summary>
+    private static Task<Competition?> LockAsync(AppDbContext db, int id, CancellationToken ct) =>
+        db.Competitions.FromSql($"SELECT * FROM competitions WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync(ct);
+
+    /// <summary>Runs an action after closing in one transaction, under the competition's lock: null when there is no such
+    /// competition, a refusal while it is still open; what the action did is committed only when it is done.</summary>
+    public static async Task<ClosingOutcome?> RunLockedAsync(
+        AppDbContext db, int id, TimeProvider clock, Func<Competition, DateTimeOffset, Task<ClosingOutcome>> action, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await LockAsync(db, id, ct) is not { } competition)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        if (ClosingOutcome.StillOpen(competition, now) is { } open)
+        {
+            return open;
+        }
+
+        var outcome = await action(competition, now);
+        if (outcome.Done)
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        return outcome;
+    }
+
+    public static async Task<NpgsqlCommand> CommandAsync(AppDbContext db, string sql, CancellationToken ct, params object[] parameters)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        var command = new NpgsqlCommand(sql, (NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
+        return command;
+    }
+
+    public static async Task<int> ExecuteAsync(AppDbContext db, string sql, CancellationToken ct, params object[] parameters)
+    {
+        await using var command = await CommandAsync(db, sql, ct, parameters);
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The rows one at a time, as the server sends them: EF Core would buffer them all (the retrying strategy).</summary>
+    public static async IAsyncEnumerable<T> StreamAsync<T>(
+        AppDbContext db, string sql, Func<NpgsqlDataReader, T> read, [EnumeratorCancellation] CancellationToken ct, params object[] parameters)
+    {
+        await using var command = await CommandAsync(db, sql, ct, parameters);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            yield return read(reader);
+        }
+    }
+
+    public static string Show(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>« 1 candidature acceptée », « 12 candidatures acceptées »: a count with its words.</summary>
+    public static string Count(int n, string one, string many) => n <= 1 ? $"{Show(n)} {one}" : $"{Show(n)} {many}";
+}

@@ -1,0 +1,129 @@
+using System.Net;
+using System.Text;
+using EServices.Tests.Features.Competitions;
+using EServices.Tests.Infrastructure;
+using EServices.Tests.Security;
+using Npgsql;
+
+namespace EServices.Tests.Features.CompetitionClosing;
+
+/// <summary>« Attribuer les numéros et les places »: refused while a decision is pending, then once, by the deterministic
+/// rule, and the list of candidates as CSV.</summary>
+[Collection(CandidacyCollection.Name)]
+public sealed class NumberingTests(CandidacyHost host)
+{
+    [Fact]
+    public async Task Numbering_waits_for_every_decision_then_seats_each_centre_by_name_birth_date_and_CNIB_across_rooms()
+    {
+        var competition = await ClosingSeed.ClosedAsync(host, ("Ouagadougou", 2), ("Bobo-Dioulasso", 3));
+        using var agre = await BulkValidationTests.SignInAsync(host);
+        await ClosingSeed.InsertAsync(host, competition,
+        [
+            new("OUATTARA", "Ali", "1999-01-01", "Ouagadougou", "Accepted"),
+            new("Ouédraogo", "Awa", "1995-06-01", "Ouagadougou", "Accepted"),
+            new("N'Diaye", "Fatou", "2000-01-01", "Ouagadougou", "Accepted"),
+            new("Ouedraogo", "  Awa ", "1990-06-01", "Ouagadougou", "Accepted"), // the same key as Ouédraogo Awa: the elder first
+            new("KABORÉ-Zoungrana", "Éric", "1997-01-01", "Ouagadougou", "Accepted"),
+            new("Sanou", "Œdipe", "1996-01-01", "Bobo-Dioulasso", "Accepted"),
+            new("Zongo", "Paul", "1996-01-01", "Bobo-Dioulasso", "Rejected"),
+            new("Traoré", "Lucie", "1996-01-01", "Bobo-Dioulasso", "UnderReview"),
+        ]);
+        var url = $"/admin/concours/{competition.Id}/cloture";
+
+        var waiting = await agre.GetAsync(url);
+        Assert.Contains("il en reste 1 (déposées, en instruction ou complément demandé)", waiting.Text, StringComparison.Ordinal);
+        Assert.Null(waiting.Html.QuerySelector($"form[action='{url}/numerotation']"));
+        var refused = await agre.FollowAsync(await Forge.PostPageAsync(agre, $"{url}/numerotation"));
+        Assert.Equal("1 candidature attend encore une décision : les numéros seront attribués quand toutes seront acceptées ou rejetées.",
+            refused.Html.QuerySelector(".notice-error")!.TextContent);
+        Assert.Equal(0L, await ClosingSeed.CountAsync(host, "SELECT count(*) FROM candidacies WHERE competition_id = @id AND exam_number IS NOT NULL", ("id", competition.Id)));
+
+        await host.ScalarAsync("UPDATE requests SET status = 'Accepted' WHERE status = 'UnderReview' AND id IN (SELECT request_id FROM candidacies WHERE competition_id = @id)", ("id", competition.Id));
+        var numbered = await agre.SubmitAsync(await agre.GetAsync(url), "Attribuer les numéros et les places");
+
+        Assert.Equal("Numéros et places attribués à 7 candidats.", numbered.Html.QuerySelector(".notice")!.TextContent);
+        Assert.Contains("Numéros et places attribués le", numbered.Text, StringComparison.Ordinal);
+        var id = competition.Id;
+        Assert.Equal(
+        [
+            $"{id}-01-00001 SANOU Œdipe 1996-01-01 Bobo-Dioulasso 1 1 SANOU OEDIPE",
+            $"{id}-01-00002 TRAORÉ Lucie 1996-01-01 Bobo-Dioulasso 1 2 TRAORE LUCIE",
+            $"{id}-02-00001 KABORÉ-ZOUNGRANA Éric 1997-01-01 Ouagadougou 1 1 KABORE ZOUNGRANA ERIC",
+            $"{id}-02-00002 N'DIAYE Fatou 2000-01-01 Ouagadougou 1 2 NDIAYE FATOU",
+            $"{id}-02-00003 OUATTARA Ali 1999-01-01 Ouagadougou 2 1 OUATTARA ALI",
+            $"{id}-02-00004 OUEDRAOGO Awa 1990-06-01 Ouagadougou 2 2 OUEDRAOGO AWA",
+            $"{id}-02-00005 OUÉDRAOGO Awa 1995-06-01 Ouagadougou 3 1 OUEDRAOGO AWA",
+        ], await SeatsAsync(id));
+
+        var (status, csv, response) = await agre.DownloadAsync($"{url}/candidats.csv");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains($"candidats-{competition.Code}.csv", response.Content.Headers.ContentDisposition!.ToString(), StringComparison.Ordinal);
+        Assert.Equal([0xEF, 0xBB, 0xBF], csv[..3]);
+        var lines = Encoding.UTF8.GetString(csv[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Numéro de table;Nom et prénoms;Date de naissance;Centre;Salle;Place", lines[0]);
+        Assert.Equal($"{id}-01-00001;SANOU Œdipe;01/01/1996;Bobo-Dioulasso;1;1", lines[1]);
+        Assert.Equal($"{id}-02-00005;OUÉDRAOGO Awa;01/06/1995;Ouagadougou;3;1", lines[^1]);
+        Assert.Equal(8, lines.Length);
+
+        var again = await agre.FollowAsync(await Forge.PostPageAsync(agre, $"{url}/numerotation"));
+        Assert.StartsWith("Les numéros et les places sont déjà attribués depuis le", again.Html.QuerySelector(".notice-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(1L, await ClosingSeed.CountAsync(host, "SELECT count(*) FROM audit_entries WHERE target_label = @code AND action LIKE 'Numéros de table%'", ("code", competition.Code)));
+    }
+
+    [Fact]
+    public async Task Two_identical_lists_are_numbered_in_the_same_order_and_two_clicks_at_once_number_once()
+    {
+        var first = await ClosingSeed.ClosedAsync(host, ("Koudougou", 7), ("Dédougou", 4), ("Dori", 5));
+        var second = await ClosingSeed.ClosedAsync(host, ("Dori", 5), ("Koudougou", 7), ("Dédougou", 4));
+        string[] noms = ["Ouédraogo", "OUEDRAOGO", "Kaboré", "Kabore", "N'Diaye", "Ndiaye", "Sawadogo", "Zoungrana", "Çissé", "Cissé"];
+        string[] centres = ["Koudougou", "Dédougou", "Dori"];
+        var applicants = Enumerable.Range(0, 60).Select(i => new Applicant(noms[i % noms.Length], i % 7 == 0 ? "Awa" : $"Prénom {i % 4}",
+            $"199{i % 3}-0{1 + (i % 5)}-1{i % 2}", centres[i % 3], "Accepted")
+        { Cnib = $"B{20_000_000 + (i * 7919 % 1000)}" }).ToList();
+        using var agre = await BulkValidationTests.SignInAsync(host);
+        await ClosingSeed.InsertAsync(host, first, applicants);
+        applicants.Reverse();
+        await ClosingSeed.InsertAsync(host, second, applicants);
+
+        var pages = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Forge.PostPageAsync(agre, $"/admin/concours/{first.Id}/cloture/numerotation")));
+        await agre.SubmitAsync(await agre.GetAsync($"/admin/concours/{second.Id}/cloture"), "Attribuer les numéros et les places");
+
+        Assert.All(pages, p => Assert.Equal(HttpStatusCode.Redirect, p.Status));
+        Assert.Equal(1L, await ClosingSeed.CountAsync(host, "SELECT count(*) FROM audit_entries WHERE target_label = @code AND action LIKE 'Numéros de table%'", ("code", first.Code)));
+        var one = await SeatsAsync(first.Id);
+        var other = await SeatsAsync(second.Id);
+        Assert.Equal(60, one.Count);
+        Assert.Equal(one.Select(Unnumbered), other.Select(Unnumbered));
+        Assert.Equal(60, one.Select(s => s.Split(' ')[0]).Distinct().Count());
+        // Dédougou (DEDOUGOU) before Dori, then Koudougou; Dédougou's 20 candidates in rooms of 4: the last in room 5, seat 4.
+        Assert.StartsWith($"{first.Id}-01-00020 ", one[19], StringComparison.Ordinal);
+        Assert.Contains(" Dédougou 5 4 ", one[19], StringComparison.Ordinal);
+        Assert.StartsWith($"{first.Id}-02-00001 ", one[20], StringComparison.Ordinal);
+        Assert.Contains(" Dori 1 1 ", one[20], StringComparison.Ordinal);
+        Assert.Contains(" Koudougou 3 6 ", one[^1], StringComparison.Ordinal);
+    }
+
+    /// <summary>A seat's line without its competition's part of the exam number.</summary>
+    private static string Unnumbered(string line) => line[line.IndexOf('-', StringComparison.Ordinal)..];
+
+    /// <summary>Each numbered candidate: exam number, name, birth date, centre, room, seat, name key — in exam number order.</summary>
+    private async Task<List<string>> SeatsAsync(int competitionId)
+    {
+        await using var connection = new NpgsqlConnection(host.ConnectionString);
+        await connection.OpenAsync();
+        await using var select = new NpgsqlCommand("""
+            SELECT concat_ws(' ', c.exam_number, c.candidate_name, c.birth_date, e.name, c.room, c.seat, c.name_key)
+            FROM candidacies c JOIN exam_centres e ON e.id = c.centre_id WHERE c.competition_id = @id AND c.exam_number IS NOT NULL ORDER BY c.exam_number
+            """, connection);
+        select.Parameters.AddWithValue("id", competitionId);
+        var seats = new List<string>();
+        await using var reader = await select.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            seats.Add(reader.GetString(0));
+        }
+
+        return seats;
+    }
+}
