@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using EServices.Web.Documents;
 
 namespace EServices.Web.Features.Results;
@@ -52,7 +50,7 @@ public sealed class PublishedResults(AppDbContext db)
         }
         else
         {
-            var key = NameKey(typed);
+            var key = NameKeys.Of(typed);
             if (key.Length < 2)
             {
                 return new(competition, query, "Saisissez au moins deux lettres du nom, ou le numéro de table.", null, false);
@@ -84,30 +82,6 @@ public sealed class PublishedResults(AppDbContext db)
 
     public Task<int> AdmittedAsync(int competitionId, CancellationToken ct) =>
         db.Candidacies.CountAsync(c => c.CompetitionId == competitionId && c.Admitted, ct);
-
-    // TODO merge: use the numbering's NameKey function
-    private static string NameKey(string name)
-    {
-        var key = new StringBuilder(name.Length);
-        foreach (var c in name.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            if (char.IsLetterOrDigit(c))
-            {
-                key.Append(char.ToUpperInvariant(c));
-            }
-            else if (key.Length > 0 && key[^1] != ' ')
-            {
-                key.Append(' ');
-            }
-        }
-
-        return key.ToString().TrimEnd();
-    }
 
     private static IQueryable<PublishedCompetition> Published(IQueryable<Competition> competitions) =>
         competitions.AsNoTracking().Where(c => c.ResultsPublishedAt != null)

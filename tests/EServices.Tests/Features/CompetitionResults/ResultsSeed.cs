@@ -63,11 +63,7 @@ public static class ResultsSeed
     }
 
     /// <summary>The key the numbering writes: capitals, no accents, no punctuation, single spaces.</summary>
-    public static string Key(string name) =>
-        string.Join(' ', new string(name.Normalize(System.Text.NormalizationForm.FormD)
-                .Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-                .Select(c => char.IsLetterOrDigit(c) ? char.ToUpperInvariant(c) : ' ').ToArray())
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    public static string Key(string name) => NameKeys.Of(name);
 
     /// <summary>What poppler's pdftotext reads in the PDF (a second reader besides PdfPig: the list's PDF is written by hand).</summary>
     public static async Task<string> PdfToTextAsync(byte[] pdf)
