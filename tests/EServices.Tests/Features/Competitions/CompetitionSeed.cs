@@ -63,6 +63,16 @@ public static class CompetitionSeed
         return competition;
     }
 
+    /// <summary>Takes a session of competitions away (its candidacies, competitions and centres; the requests stay). On a
+    /// shared host: the registration procedure of any session is filed only through the competitions' pages, and the
+    /// other tests there file its generic form.</summary>
+    public static async Task RemoveSessionAsync(HostFixture host, object sessionId)
+    {
+        await host.ScalarAsync("DELETE FROM candidacies WHERE competition_id IN (SELECT id FROM competitions WHERE session_id = @id)", ("id", sessionId));
+        await host.ScalarAsync("DELETE FROM competitions WHERE session_id = @id", ("id", sessionId));
+        await host.ScalarAsync("DELETE FROM competition_sessions WHERE id = @id", ("id", sessionId));
+    }
+
     public static int CentreId(Competition competition, string name) => competition.Centres.Single(c => c.Name == name).Id;
 
     /// <summary>A CNIB number no other test uses.</summary>
