@@ -40,12 +40,7 @@ public sealed class GenericRegistrationTests(CandidacyHost host)
         Assert.Contains(ToTheList, opening.Text, StringComparison.Ordinal);
         Assert.Equal(0L, await host.ScalarAsync("SELECT count(*) FROM payments WHERE request_id = @id", ("id", id)));
 
-        var code = (string)(await host.ScalarAsync("SELECT payment_code FROM requests WHERE id = @id", ("id", id)))!;
-        using var scope = host.Services.CreateScope();
-        var (outcome, number) = await scope.ServiceProvider.GetRequiredService<PaymentLedger>()
-            .RecordCounterReceiptAsync(code, "Q" + Guid.NewGuid().ToString("N")[..10], 5000, "caissier-de-test", CancellationToken.None);
-        Assert.Equal(PaymentLedger.CounterOutcome.NotFileable, outcome);
-        Assert.Null(number);
+        Assert.Equal(PaymentLedger.CounterOutcome.NotFileable, await CompetitionSeed.CounterReceiptAsync(host, id, 5000));
         Assert.Equal("RefundDue", await host.ScalarAsync("SELECT flag FROM payments WHERE request_id = @id", ("id", id)));
         Assert.Equal("Draft", await host.ScalarAsync("SELECT status FROM requests WHERE id = @id", ("id", id)));
     }

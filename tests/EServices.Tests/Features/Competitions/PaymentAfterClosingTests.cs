@@ -27,11 +27,7 @@ public sealed class PaymentAfterClosingTests(CandidacyHost host)
 
             Assert.Contains(Closed, refused.Text, StringComparison.Ordinal);
             Assert.Equal(0L, await host.ScalarAsync("SELECT count(*) FROM payments WHERE request_id = @id", ("id", id)));
-            var code = (string)(await host.ScalarAsync("SELECT payment_code FROM requests WHERE id = @id", ("id", id)))!;
-            using var scope = host.Services.CreateScope();
-            var (outcome, _) = await scope.ServiceProvider.GetRequiredService<PaymentLedger>()
-                .RecordCounterReceiptAsync(code, "Q" + Guid.NewGuid().ToString("N")[..10], CompetitionSeed.Fee, "caissier-de-test", CancellationToken.None);
-            Assert.Equal(PaymentLedger.CounterOutcome.NotFileable, outcome);
+            Assert.Equal(PaymentLedger.CounterOutcome.NotFileable, await CompetitionSeed.CounterReceiptAsync(host, id, CompetitionSeed.Fee));
             Assert.Equal("RefundDue", await host.ScalarAsync("SELECT flag FROM payments WHERE request_id = @id", ("id", id)));
             Assert.Equal("Draft", await host.ScalarAsync("SELECT status FROM requests WHERE id = @id", ("id", id)));
         }
