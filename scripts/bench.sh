@@ -178,9 +178,9 @@ fi
 # The competition registration carries its fee (issue 17): scenario 2 measures the free filing of before, scenario 8
 # the same filing with the fee paid through the simulator.
 concours_fee() { psql_bench -c "UPDATE procedures SET fee_kind = '$1' WHERE slug = 'inscription-concours-direct'"; }
-# While a competition of a session is open, that registration starts from its competition's page (issue 18): the demo
-# session is closed here so that scenarios 2 and 8 keep walking the generic form they have always measured.
-psql_bench -c "UPDATE competitions SET closes_at = now() - interval '1 day'" >/dev/null
+# The registration of a session of competitions starts from a competition's page and its generic form is never filed
+# (issue 18): the demo session is removed here so that scenarios 2 and 8 keep walking the generic form they have always measured.
+psql_bench -c "DELETE FROM candidacies; DELETE FROM competitions; DELETE FROM competition_sessions" >/dev/null
 
 if want 2; then
   wait_until_quiet

@@ -57,9 +57,9 @@ start_portal "$url" "$out/portal.log" \
 # One applicant who files a few requests: a session for the form step, a receipt for the check page.
 echo "==> One applicant, a few filings"
 bench seed "$db" 1 0 >/dev/null
-# The registration starts from a competition's page while one is open (issue 18): the demo session is closed so that
-# the generic form step stays the one measured.
-psql_admin -d eservices_lighthouse -c "UPDATE competitions SET closes_at = now() - interval '1 day'"
+# The registration of a session of competitions starts from a competition's page and its generic form is never filed
+# (issue 18): the demo session is removed so that the generic form step stays the one measured.
+psql_admin -d eservices_lighthouse -c "DELETE FROM candidacies; DELETE FROM competitions; DELETE FROM competition_sessions"
 bench filing "$url" 1 3 1 >/dev/null
 cookie="$(bench cookie "$url" "bench-usager-1@bench.bf" "Bench-EServices-2026")"
 code="$(psql_admin -d eservices_lighthouse -c "SELECT code FROM issued_documents ORDER BY issued_at LIMIT 1")"

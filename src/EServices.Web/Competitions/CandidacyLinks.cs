@@ -22,11 +22,8 @@ public sealed class CandidacyLinks(AppDbContext db, TimeProvider clock)
         return await db.Candidacies.AnyAsync(c => c.RequestId == requestId && c.Competition.ClosesAt > now, ct) ? $"/candidatures/{requestId}/modifier" : null;
     }
 
-    /// <summary>Whether applications to this procedure go through the list of competitions: a session of it still has a
-    /// competition that is not closed.</summary>
-    public Task<bool> ThroughCompetitionsAsync(string procedureSlug, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        return db.CompetitionSessions.AnyAsync(s => s.Procedure.Slug == procedureSlug && s.Competitions.Any(c => c.ClosesAt > now), ct);
-    }
+    /// <summary>Whether applications to this procedure go through the list of competitions: it is a session's registration
+    /// procedure (even once every competition closed: its generic form would skip their checks, and is never filed).</summary>
+    public Task<bool> ThroughCompetitionsAsync(string procedureSlug, CancellationToken ct) =>
+        db.CompetitionSessions.AnyAsync(s => s.Procedure.Slug == procedureSlug, ct);
 }

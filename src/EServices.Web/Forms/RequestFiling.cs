@@ -13,6 +13,11 @@ public sealed class RequestFiling(AppDbContext db, WorkingCalendar calendar, Not
 {
     public const string Closed = "Cette démarche n'accepte plus de nouvelles demandes en ligne.";
 
+    public const string ThroughCompetitions = "Les inscriptions aux concours se font depuis la liste des concours ouverts (/concours) : "
+        + "choisissez-y votre concours, ses conditions y sont vérifiées.";
+
+    public const string CompetitionClosed = "Les inscriptions à ce concours sont closes : votre candidature ne peut plus être payée ni déposée.";
+
     /// <summary>Locks the request's row for the caller's transaction and reads it again with what filing needs; null when it
     /// is gone (an unpaid draft deleted). Whatever the caller loaded before may be stale.</summary>
     public async Task<Request?> LockAsync(Guid requestId, CancellationToken ct)
@@ -38,6 +43,28 @@ public sealed class RequestFiling(AppDbContext db, WorkingCalendar calendar, Not
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return Review.Build(draft, today).IsComplete ? null : "Votre demande est incomplète : corrigez les points signalés avant de la déposer.";
+    }
+
+    /// <summary>Why this draft of a competitions' registration procedure may not be paid or filed, or null (any other
+    /// draft): an application goes through its competition's pages, which check its conditions, a generic draft of the
+    /// procedure never (one started before the session existed, or once every competition closed); and a candidacy only
+    /// while its competition is open at <paramref name="at"/> (the server's clock, to the second).</summary>
+    public async Task<string?> CompetitionRefusalAsync(Request draft, DateTimeOffset at, CancellationToken ct)
+    {
+        if (draft.IsTest)
+        {
+            return null;
+        }
+
+        var rule = await db.Procedures.AsNoTracking().Where(p => p.Id == draft.ProcedureId)
+            .Select(p => new
+            {
+                InSession = db.CompetitionSessions.Any(s => s.ProcedureId == p.Id),
+                ClosesAt = db.Candidacies.Where(c => c.RequestId == draft.Id).Select(c => (DateTimeOffset?)c.Competition.ClosesAt).FirstOrDefault(),
+            })
+            .SingleAsync(ct);
+        return rule.ClosesAt is { } closes ? (at >= closes ? CompetitionClosed : null)
+            : rule.InSession ? ThroughCompetitions : null;
     }
 
     /// <summary>The locked draft leaves its form and saves; the caller commits. With a fee it waits for its payment, the amount

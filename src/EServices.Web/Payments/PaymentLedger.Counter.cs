@@ -13,6 +13,9 @@ public sealed partial class PaymentLedger
         ReceiptAlreadyRecorded,
         WrongAmount,
         RefundDue,
+
+        /// <summary>The money is recorded and flagged for refund: this draft may not be filed (an application to a competition outside its pages, or after its closing).</summary>
+        NotFileable,
     }
 
     /// <summary>A cashier records a Treasury receipt for the draft whose payment code the citizen gives. The receipt's
@@ -62,6 +65,13 @@ public sealed partial class PaymentLedger
                 payment.ConfirmPaid(amount, Payment.Currency, "TRESOR", receiptNumber, null, now, PaymentFlag.RefundDue, payment.LastAnswer!, now);
                 Record(payment, $"Quittance {receiptNumber} pour la demande {request.Number}, déjà payée : à rembourser", cashierId);
                 outcome = (CounterOutcome.RefundDue, request.Number);
+            }
+            else if (await filing.CompetitionRefusalAsync(request, now, token) is { } refusal)
+            {
+                // The citizen paid at the Treasury before coming: the money is recorded, and given back.
+                payment.ConfirmPaid(amount, Payment.Currency, "TRESOR", receiptNumber, null, now, PaymentFlag.RefundDue, payment.LastAnswer!, now);
+                Record(payment, $"Quittance {receiptNumber} enregistrée, demande non déposée ({refusal}) : à rembourser", cashierId);
+                outcome = (CounterOutcome.NotFileable, request.Number);
             }
             else
             {

@@ -49,6 +49,11 @@ public sealed partial class PaymentLedger(
                 return (null, new Opening(null, request.Number, request.Number is null ? "Cette demande n'attend pas de paiement." : null));
             }
 
+            if (await filing.CompetitionRefusalAsync(request, now, token) is { } refusal)
+            {
+                return (null, new Opening(null, null, refusal));
+            }
+
             var recent = await db.Payments.Where(p => p.RequestId == requestId && p.Status == PaymentStatus.Pending && p.CreatedAt > now - TimeSpan.FromMinutes(10))
                 .OrderByDescending(p => p.CreatedAt).FirstOrDefaultAsync(token);
             if (recent is { PaymentUrl: { } page })
@@ -136,6 +141,10 @@ public sealed partial class PaymentLedger(
     private async Task ApplyLockedAsync(Payment payment, Request? request, PaymentCheck check, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        // An application counts from when its attempt was opened: mobile money taken after a competition closed for an
+        // attempt opened before is filed (the candidate paid in time), and no attempt opens after closing.
+        var unfileable = check.Verdict == CheckVerdict.Paid && request is { IsAwaitingPayment: true }
+            ? await filing.CompetitionRefusalAsync(request, payment.CreatedAt, ct) : null;
         switch (check.Verdict)
         {
             case CheckVerdict.Paid when !payment.Matches(check.Amount, check.Currency):
@@ -147,6 +156,10 @@ public sealed partial class PaymentLedger(
                 Record(payment, request?.Number is { } filed
                     ? $"Second paiement pour la demande {filed}, déjà payée : à rembourser"
                     : "Paiement reçu pour une demande qui ne l'attendait plus : à rembourser");
+                break;
+            case CheckVerdict.Paid when unfileable is not null:
+                payment.ConfirmPaid(check.Amount, check.Currency, check.Method, check.Reference, check.PayerPhone, check.PaidAt ?? now, PaymentFlag.RefundDue, check.Answer, now);
+                Record(payment, $"Paiement reçu pour une demande qui ne peut pas être déposée ({unfileable}) : à rembourser");
                 break;
             case CheckVerdict.Paid:
                 // Filed even if the procedure closed meanwhile: the applicant paid while it was open.

@@ -1,7 +1,7 @@
 using EServices.BrowserTests.Features.Filing;
 using EServices.BrowserTests.Infrastructure;
+using EServices.Tests.Features.Competitions;
 using EServices.Tests.Infrastructure;
-using EServices.Tests.Payments;
 using Microsoft.Playwright;
 using static EServices.Tests.Features.CompetitionAdmin.CompetitionSteps;
 using static Microsoft.Playwright.Assertions;
@@ -17,8 +17,8 @@ public sealed class CompetitionsAxeScanTests(BrowserHost host, Chromium chromium
     public async Task Competition_pages_have_no_accessibility_violations_and_the_public_ones_fit_a_phone()
     {
         var code = NewCode("attaches");
-        // An open competition sends the generic registration to /concours: closed at the end, it leaves the other
-        // browser tests of this host (the fee journey files that registration) as they were.
+        // A session sends the generic registration to /concours: removed at the end, it leaves the other browser tests of
+        // this host (the fee journey files that registration) as they were.
         try
         {
             var page = await NewAdminPageAsync();
@@ -85,7 +85,10 @@ public sealed class CompetitionsAxeScanTests(BrowserHost host, Chromium chromium
         }
         finally
         {
-            await Host.ScalarAsync("UPDATE competitions SET closes_at = @at WHERE code = @code", ("at", Host.Clock().GetUtcNow().AddDays(-1)), ("code", code));
+            if (await Host.ScalarAsync("SELECT id FROM competition_sessions WHERE name = @name", ("name", $"Session {code}")) is int session)
+            {
+                await CompetitionSeed.RemoveSessionAsync(Host, session);
+            }
         }
     }
 }

@@ -34,6 +34,9 @@ public static class Fees
 
     public static string ToJson(IReadOnlyDictionary<string, int> amounts) => JsonSerializer.Serialize(amounts);
 
+    /// <summary>The largest fee of any procedure or competition, in francs.</summary>
+    public const int Largest = 10_000_000;
+
     /// <summary>What the mobile money providers take: whole francs, a multiple of 5, at least 100 (CinetPay's rule).</summary>
     public static bool IsPayableOnline(int amount) => amount >= 100 && amount % 5 == 0;
 }

@@ -32,7 +32,7 @@ public static class FeeSettings
         return [.. choices, .. Of(live).Where(c => choices.All(x => x.Value != c.Value))];
     }
 
-    public static int? Amount(string? text) => FieldRules.ParseAmount(text) is <= 10_000_000 and var amount ? amount : null;
+    public static int? Amount(string? text) => FieldRules.ParseAmount(text) is <= Fees.Largest and var amount ? amount : null;
 
     /// <summary>The French message for each fee field that is wrong; the amounts' keys are "FeeAmounts[i]", i the
     /// choice's position in the field.</summary>

@@ -24,16 +24,31 @@ public static class RequestCorrection
         }
     }
 
-    public sealed class Handler(Decide decide, StaffScope scope)
+    public const string CandidacyFields = "Pour une candidature à un concours, le numéro de CNIB, la date de naissance, la nationalité, "
+        + "le diplôme, le concours et le centre ne se corrigent pas par une demande de complément : ils décident de l'éligibilité "
+        + "et de l'unicité de la candidature. Le candidat les modifie lui-même jusqu'à la clôture ; sinon, rejetez la candidature.";
+
+    /// <summary>The answers of an application that its own pages keep in step with its candidacy (the CNIB held under the
+    /// unique index, eligibility, competition and centre): a correction would change them behind its back.</summary>
+    private static readonly string[] HeldByCandidacy = ["numero_cnib", "date_naissance", "nationalite", "diplome", "diplome_autre", "concours", "centre_composition"];
+
+    public sealed class Handler(Decide decide, StaffScope scope, AppDbContext db)
     {
         public async Task<Decision> RunAsync(ClaimsPrincipal user, Command command, CancellationToken ct)
         {
-            var form = await (await scope.RequestsAsync(user, ct)).AsNoTracking().Where(r => r.Number == command.Number)
-                .Select(r => r.FormVersion).FirstOrDefaultAsync(ct);
-            if (form is null)
+            var request = await (await scope.RequestsAsync(user, ct)).AsNoTracking().Where(r => r.Number == command.Number)
+                .Select(r => new { r.FormVersion, Candidacy = db.Candidacies.Any(c => c.RequestId == r.Id) }).FirstOrDefaultAsync(ct);
+            if (request is null)
             {
                 return Decision.NotFound;
             }
+
+            if (request.Candidacy && command.Champs?.Any(HeldByCandidacy.Contains) == true)
+            {
+                return new(DecisionOutcome.Invalid, CandidacyFields, "champs");
+            }
+
+            var form = request.FormVersion;
 
             // Only answers of the request's own form, in the order ticked; a field offered for nothing (an explanation) is none.
             var fields = form.Parse().AnswerFields.ToList();

@@ -99,6 +99,7 @@ public static class CounterReceipt
                 PaymentLedger.CounterOutcome.Filed => new(result, $"Quittance {receipt} enregistrée : la demande {number} est déposée, l'usager reçoit son récépissé."),
                 PaymentLedger.CounterOutcome.WrongAmount => new(result, $"Quittance {receipt} enregistrée, mais son montant ({FieldRules.FormatAmount(amount)}) n'est pas le montant dû ({FieldRules.FormatAmount(due.Amount)}) : elle est signalée « Montant erroné » pour remboursement et la demande n'est pas déposée.", true),
                 PaymentLedger.CounterOutcome.RefundDue => new(result, $"Quittance {receipt} enregistrée, mais la demande {number} était déjà payée : elle est signalée « À rembourser ».", true),
+                PaymentLedger.CounterOutcome.NotFileable => new(result, $"Quittance {receipt} enregistrée, mais cette demande ne peut pas être déposée (inscription à un concours faite hors de la liste des concours, ou concours clos) : elle est signalée « À rembourser ».", true),
                 PaymentLedger.CounterOutcome.ReceiptAlreadyRecorded => new(Refusal(nameof(form.ReceiptNumber), $"La quittance {receipt} est déjà enregistrée : vérifiez son numéro.")),
                 _ => new(Refusal(nameof(form.Code), Unknown)),
             };

@@ -96,6 +96,8 @@ public static class SaveCompetition
                 .WithMessage("Indiquez la date à laquelle l'âge des candidats est calculé (ex. 31/12/2027).");
             RuleFor(f => f.FeeXof).Must(v => FieldRules.ParseAmount(v) is { } fee && (fee == 0 || Fees.IsPayableOnline(fee)))
                 .WithMessage("Les frais sont 0 (concours gratuit) ou un montant payable en ligne : au moins 100 FCFA et un multiple de 5.");
+            RuleFor(f => f.FeeXof).Must(v => FieldRules.ParseAmount(v) is not > Fees.Largest)
+                .WithMessage("Les frais d'un concours sont de 10 000 000 FCFA au plus, comme ceux de toute démarche.");
             LocalTime(f => f.OpensAt, "Indiquez la date et l'heure d'ouverture des inscriptions (heure de Ouagadougou).");
             LocalTime(f => f.ClosesAt, "Indiquez la date et l'heure de clôture des inscriptions (heure de Ouagadougou).");
             LocalTime(f => f.ExamAt, "Indiquez la date et l'heure des épreuves écrites (heure de Ouagadougou).");

@@ -31,6 +31,7 @@ public sealed class FilingController(
         // An application to a competition starts from the competition chosen in the list, which fills in its first step.
         if (!test && await candidacies.ThroughCompetitionsAsync(slug, ct))
         {
+            TempData["Message"] = RequestFiling.ThroughCompetitions;
             return Redirect(CandidacyLinks.OpenCompetitions);
         }
 

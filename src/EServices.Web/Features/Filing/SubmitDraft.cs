@@ -7,7 +7,7 @@ namespace EServices.Web.Features.Filing;
 /// its amount fixed now from the answers and a payment code for the counter. The draft row is locked first, so a
 /// double click or a retry finds it already filed (same number) or already waiting (same amount).
 /// </summary>
-public sealed class SubmitDraft(AppDbContext db, RequestFiling filing)
+public sealed class SubmitDraft(AppDbContext db, RequestFiling filing, TimeProvider clock)
 {
     public const string NoAmount = "Le montant des frais de cette démarche n'est pas défini pour votre choix : contactez le service concerné.";
 
@@ -33,7 +33,7 @@ public sealed class SubmitDraft(AppDbContext db, RequestFiling filing)
             return new Result(request.Number, null, request.IsAwaitingPayment);
         }
 
-        if (filing.Refusal(request) is { } refusal)
+        if ((filing.Refusal(request) ?? await filing.CompetitionRefusalAsync(request, clock.GetUtcNow(), ct)) is { } refusal)
         {
             return new Result(null, refusal);
         }

@@ -214,6 +214,11 @@ public sealed class Erasure(
             await db.Attachments.Where(a => a.RequestId == request.Id).ExecuteDeleteAsync(ct);
             await db.RequestMessages.Where(m => m.RequestId == request.Id).ExecuteDeleteAsync(ct);
             await db.Requests.Where(r => r.Id == request.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Answers, "{}"), ct);
+            // An application's copy of the candidate's identity goes with the answers (the row stays: its exam number and
+            // seat are the competition's record).
+            await db.Candidacies.Where(c => c.RequestId == request.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.Cnib, (string?)null).SetProperty(c => c.CandidateName, (string?)null)
+                .SetProperty(c => c.NameKey, (string?)null).SetProperty(c => c.BirthDate, (DateOnly?)null), ct);
             audit.Record(
                 $"Réponses, pièces et messages effacés au terme de la durée de conservation ({retention.Value.ClosedRequestDays} jours)",
                 AuditTargets.Request, request.Number ?? request.Id.ToString(), request.Number ?? "");

@@ -1,7 +1,5 @@
 using EServices.BrowserTests.Infrastructure;
 using EServices.Tests.Features.Competitions;
-using EServices.Tests.Infrastructure;
-using EServices.Tests.Payments;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -9,7 +7,7 @@ namespace EServices.BrowserTests.Features.Competitions;
 
 /// <summary>A candidate on a 360 px phone applies to a competition: identity, diploma, documents, centre, review, pays
 /// on the simulator's page, reads the number, opens « Modifier ma candidature »; with JavaScript on (axe on every page of
-/// the application) and off. The competition is closed at the end: the generic registration (FeeJourneyTests) starts
+/// the application) and off. The session is removed at the end: the generic registration (FeeJourneyTests) starts
 /// from its own form again.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class CandidacyJourneyTests(BrowserHost host, Chromium chromium) : IClassFixture<Chromium>
@@ -86,7 +84,7 @@ public sealed class CandidacyJourneyTests(BrowserHost host, Chromium chromium) :
         }
         finally
         {
-            await host.ScalarAsync("UPDATE competitions SET closes_at = @at WHERE id = @id", ("at", host.Clock().GetUtcNow().AddDays(-1)), ("id", competition.Id));
+            await CompetitionSeed.RemoveSessionAsync(host, competition.SessionId);
         }
     }
 

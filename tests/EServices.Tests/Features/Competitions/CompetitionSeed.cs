@@ -2,6 +2,7 @@ using EServices.Tests.Infrastructure;
 using EServices.Tests.Payments;
 using EServices.Tests.Security;
 using EServices.Web.Data;
+using EServices.Web.Payments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -69,6 +70,26 @@ public static class CompetitionSeed
         });
         await db.SaveChangesAsync();
         return competition;
+    }
+
+    /// <summary>Takes a session of competitions away (its candidacies, competitions and centres; the requests stay). On a
+    /// shared host: the registration procedure of any session is filed only through the competitions' pages, and the
+    /// other tests there file its generic form.</summary>
+    public static async Task RemoveSessionAsync(HostFixture host, object sessionId)
+    {
+        await host.ScalarAsync("DELETE FROM candidacies WHERE competition_id IN (SELECT id FROM competitions WHERE session_id = @id)", ("id", sessionId));
+        await host.ScalarAsync("DELETE FROM competitions WHERE session_id = @id", ("id", sessionId));
+        await host.ScalarAsync("DELETE FROM competition_sessions WHERE id = @id", ("id", sessionId));
+    }
+
+    /// <summary>A cashier records a Treasury receipt of this amount for the draft's payment code: what the ledger did.</summary>
+    public static async Task<PaymentLedger.CounterOutcome> CounterReceiptAsync(HostFixture host, Guid requestId, int amount)
+    {
+        var code = (string)(await host.ScalarAsync("SELECT payment_code FROM requests WHERE id = @id", ("id", requestId)))!;
+        using var scope = host.Services.CreateScope();
+        var (outcome, _) = await scope.ServiceProvider.GetRequiredService<PaymentLedger>()
+            .RecordCounterReceiptAsync(code, "Q" + Guid.NewGuid().ToString("N")[..10], amount, "caissier-de-test", CancellationToken.None);
+        return outcome;
     }
 
     public static int CentreId(Competition competition, string name) => competition.Centres.Single(c => c.Name == name).Id;
