@@ -16,7 +16,7 @@ public sealed class BulkValidationTests(CandidacyHost host)
         var competition = await CompetitionSeed.AddAsync(host);
         using var agre = await SignInAsync(host);
 
-        var page = await agre.ClickAsync(await agre.GetAsync($"/admin/concours/{competition.Id}"), "Après la clôture");
+        var page = await agre.ClickAsync(await agre.GetAsync($"/admin/concours/{competition.Id}"), "Validation des candidatures, numéros et places");
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains($"Les inscriptions à ce concours sont ouvertes jusqu'au {OuagadougouTime.Format(competition.ClosesAt)}", page.Text, StringComparison.Ordinal);
