@@ -69,7 +69,7 @@ public static class ResultsSeed
                 .Select(c => char.IsLetterOrDigit(c) ? char.ToUpperInvariant(c) : ' ').ToArray())
             .Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
-    /// <summary>What poppler's pdftotext reads in the PDF (a second reader besides PdfPig: the list's PDF is written by hand).</summary>
+    /// <summary>What poppler's pdftotext reads in the PDF (a second reader besides PdfPig).</summary>
     public static async Task<string> PdfToTextAsync(byte[] pdf)
     {
         var start = new ProcessStartInfo("pdftotext", "-layout - -") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
