@@ -26,6 +26,7 @@ public static class FeatureServices
         .AddScoped<Web.Competitions.CandidacyLinks>()
         .AddScoped<Competitions.ApplicationQuery>()
         .AddScoped<Results.PublishedResults>()
+        .AddSingleton<Results.AdmittedListFiles>()
         .AddScoped<MyRequestsQuery>()
         .AddScoped<CorrectRequest>()
         .AddScoped<PersonalData.PersonalDataExport>()

@@ -73,15 +73,12 @@ public sealed class PublishedResults(AppDbContext db)
         return new(competition, query, null, found, rows.Count > Shown);
     }
 
-    /// <summary>The admitted candidates in name order, read as the PDF is written (never all in memory).</summary>
-    public IAsyncEnumerable<ResultsListLine> ListOf(int competitionId) =>
+    /// <summary>The admitted candidates in name order, for the PDF list.</summary>
+    public Task<List<ResultsListLine>> AdmittedAsync(int competitionId, CancellationToken ct) =>
         db.Candidacies.AsNoTracking().Where(c => c.CompetitionId == competitionId && c.Admitted)
             .OrderBy(c => EF.Functions.Collate(c.NameKey, "C")).ThenBy(c => c.ExamNumber)
             .Select(c => new ResultsListLine(c.ExamNumber ?? "", c.CandidateName ?? "", c.Centre != null ? c.Centre.Name : ""))
-            .AsAsyncEnumerable();
-
-    public Task<int> AdmittedAsync(int competitionId, CancellationToken ct) =>
-        db.Candidacies.CountAsync(c => c.CompetitionId == competitionId && c.Admitted, ct);
+            .ToListAsync(ct);
 
     private static IQueryable<PublishedCompetition> Published(IQueryable<Competition> competitions) =>
         competitions.AsNoTracking().Where(c => c.ResultsPublishedAt != null)

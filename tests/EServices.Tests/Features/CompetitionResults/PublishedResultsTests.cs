@@ -2,6 +2,8 @@ using System.Net;
 using EServices.Tests.Features.Competitions;
 using EServices.Tests.Features.Filing;
 using EServices.Tests.Infrastructure;
+using EServices.Web.Features.Results;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EServices.Tests.Features.CompetitionResults;
 
@@ -125,6 +127,56 @@ public sealed class PublishedResultsTests(CandidacyHost host)
         Assert.True(first > 0 && first < text.IndexOf("ZONGO Admis 001", StringComparison.Ordinal));
         Assert.True(text.IndexOf("ZONGO Admis 099", StringComparison.Ordinal) < text.IndexOf("ZONGO Admis 100", StringComparison.Ordinal));
         Assert.Contains(c[100].ExamNumber, FilingTests.PdfText(pdf), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_PDF_list_is_rendered_once_then_served_as_kept_and_revalidated_by_its_ETag()
+    {
+        var (competition, c) = await ResultsSeed.NumberedAsync(host, "OUÉDRAOGO Awa", "KABORÉ Ali");
+        await ResultsSeed.PublishAsync(host, competition, c);
+        var files = host.Services.GetRequiredService<AdmittedListFiles>();
+        using var first = host.NewSession();
+        using var second = host.NewSession();
+        var url = $"/resultats/{competition.Code}/liste.pdf";
+
+        var before = files.Renderings;
+        var (status, pdf, response) = await first.DownloadAsync(url);
+        var (_, again, _) = await second.DownloadAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(pdf, again);
+        Assert.Equal(before + 1, files.Renderings);
+        Assert.Equal("public, max-age=300", response.Headers.CacheControl!.ToString());
+        Assert.NotNull(response.Content.Headers.LastModified);
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, url);
+        conditional.Headers.IfNoneMatch.Add(response.Headers.ETag!);
+        var revalidated = await second.Client.SendAsync(conditional);
+        Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+        Assert.Empty(await revalidated.Content.ReadAsByteArrayAsync());
+
+        // A new publication date is another list: rendered again, with another ETag.
+        await host.ScalarAsync("UPDATE competitions SET results_published_at = results_published_at + interval '1 minute' WHERE id = @id", ("id", competition.Id));
+        var (_, republished, later) = await first.DownloadAsync(url);
+        Assert.Equal(before + 2, files.Renderings);
+        Assert.NotEqual(response.Headers.ETag, later.Headers.ETag);
+        Assert.Contains("KABORÉ Ali", await ResultsSeed.PdfToTextAsync(republished), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_PDF_list_prints_names_with_accents_as_typed()
+    {
+        var (competition, c) = await ResultsSeed.NumberedAsync(host, "OUÉDRAOGO Aïcha", "ZOUNGRANA Hélène Maïmouna", "D'ALMEIDA-TRAORÉ Fanta");
+        await ResultsSeed.PublishAsync(host, competition, c);
+        using var visitor = host.NewSession();
+
+        var (_, pdf, _) = await visitor.DownloadAsync($"/resultats/{competition.Code}/liste.pdf");
+
+        var text = await ResultsSeed.PdfToTextAsync(pdf);
+        Assert.Contains("OUÉDRAOGO Aïcha", text, StringComparison.Ordinal);
+        Assert.Contains("ZOUNGRANA Hélène Maïmouna", text, StringComparison.Ordinal);
+        Assert.Contains("D'ALMEIDA-TRAORÉ Fanta", text, StringComparison.Ordinal);
+        Assert.Contains("Page 1 sur 1", text, StringComparison.Ordinal);
+        Assert.Contains("Centre", FilingTests.PdfText(pdf), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public static class ResultsSeed
     /// <summary>The key the numbering writes: capitals, no accents, no punctuation, single spaces.</summary>
     public static string Key(string name) => NameKeys.Of(name);
 
-    /// <summary>What poppler's pdftotext reads in the PDF (a second reader besides PdfPig: the list's PDF is written by hand).</summary>
+    /// <summary>What poppler's pdftotext reads in the PDF (a second reader besides PdfPig).</summary>
     public static async Task<string> PdfToTextAsync(byte[] pdf)
     {
         var start = new ProcessStartInfo("pdftotext", "-layout - -") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
