@@ -11,8 +11,6 @@ public sealed class AmendController(
     ApplicationQuery applications, AmendApplication.Handler amend, DraftSteps steps, UserManager<ApplicationUser> users, TimeProvider clock) : Controller
 {
     /// <summary>The steps whose answers may change after filing (the documents were checked with the filing).</summary>
-    private static readonly int[] Amendable = [Application.IdentityStep, Application.DiplomaStep];
-
     private string UserId => users.GetUserId(User)!;
 
     [HttpGet("/candidatures/{id:guid}/modifier")]
@@ -34,7 +32,7 @@ public sealed class AmendController(
     {
         var opened = await applications.OpenFiledAsync(id, UserId, ct);
         return opened.Draft is not { } application ? this.Elsewhere(opened)
-            : !Amendable.Contains(index) ? NotFound()
+            : !application.AmendableSteps.Contains(index) ? NotFound()
             : this.Closed(application, clock) ?? StepView(application, index, null);
     }
 
@@ -42,7 +40,7 @@ public sealed class AmendController(
     public async Task<IActionResult> SaveStep(Guid id, int index, CancellationToken ct)
     {
         var opened = await applications.OpenFiledAsync(id, UserId, ct);
-        if (opened.Draft is not { } application || !Amendable.Contains(index))
+        if (opened.Draft is not { } application || !application.AmendableSteps.Contains(index))
         {
             return this.Elsewhere(opened);
         }

@@ -7,12 +7,15 @@ namespace EServices.Web.Features.Competitions;
 /// competition with its centres, all tracked, so that a change to the candidacy is saved with the answers.</summary>
 public sealed record Application(Request Request, Candidacy Candidacy, Competition Competition)
 {
-    /// <summary>The steps of the registration form the candidate fills here (step 1 is written by these pages).</summary>
-    public static readonly IReadOnlyList<int> Steps = [2, 3, 4];
+    /// <summary>The registration form's version this application answers, parsed once for all its pages.</summary>
+    public FormDefinition Form { get; } = Request.FormVersion.Parse();
 
-    public const int IdentityStep = 2;
-    public const int DiplomaStep = 3;
-    public const int DocumentsStep = 4;
+    /// <summary>The steps of the registration form the candidate fills here, whatever the form's layout: all but the first,
+    /// which these pages write (the competition and the centre).</summary>
+    public IReadOnlyList<int> Steps => [.. Enumerable.Range(2, Math.Max(0, Form.Steps.Count - 1))];
+
+    /// <summary>The steps « Modifier ma candidature » reopens after filing: those without documents (identity, diploma).</summary>
+    public IReadOnlyList<int> AmendableSteps => [.. Steps.Where(i => !Form.Steps[i - 1].Fields.Any(f => f.Kind.Shape == AnswerShape.File))];
 
     public Guid Id => Request.Id;
 
@@ -24,7 +27,7 @@ public sealed record Application(Request Request, Candidacy Candidacy, Competiti
     /// made required (so that their absence is told next to them).</summary>
     public FormStep Step(int index)
     {
-        var step = Request.FormVersion.Parse().Steps[index - 1];
+        var step = Form.Steps[index - 1];
         return step with
         {
             Fields = [.. step.Fields.Where(Asks).Select(f => Competition.RequiredDocuments.Contains(f.Key) ? f with { Required = true } : f)],
@@ -60,7 +63,7 @@ public sealed record Application(Request Request, Candidacy Candidacy, Competiti
 
     /// <summary>The pages of the application, in order, for its progress line.</summary>
     public IReadOnlyList<string> PageTitles() =>
-        [.. Request.FormVersion.Parse().Steps.Skip(1).Select(s => s.Title), "Centre de composition", "Récapitulatif"];
+        [.. Form.Steps.Skip(1).Select(s => s.Title), "Centre de composition", "Récapitulatif"];
 }
 
 /// <summary>The application, or where to go instead (a filed one to its changes, one waiting for its payment to its

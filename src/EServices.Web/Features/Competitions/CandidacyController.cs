@@ -50,7 +50,7 @@ public sealed class CandidacyController(
     {
         var opened = await applications.OpenDraftAsync(id, UserId, ct);
         return opened.Draft is not { } application ? this.Elsewhere(opened)
-            : !Application.Steps.Contains(index) ? NotFound()
+            : !application.Steps.Contains(index) ? NotFound()
             : this.Closed(application, clock) ?? StepView(application, index, depuisRecapitulatif, null);
     }
 
@@ -60,7 +60,7 @@ public sealed class CandidacyController(
     public async Task<IActionResult> SaveStep(Guid id, int index, bool depuisRecapitulatif, CancellationToken ct)
     {
         var opened = await applications.OpenDraftAsync(id, UserId, ct);
-        if (opened.Draft is not { } application || !Application.Steps.Contains(index))
+        if (opened.Draft is not { } application || !application.Steps.Contains(index))
         {
             return this.Elsewhere(opened);
         }
