@@ -19,6 +19,11 @@ public sealed record Application(Request Request, Candidacy Candidacy, Competiti
 
     public Guid Id => Request.Id;
 
+    /// <summary>The centre the candidate chose: the answer « centre_composition » (centre names are unique per competition).
+    /// A draft holds no seat there; « Payer et déposer » takes it, and from then on the candidacy's centre is this one.</summary>
+    public ExamCentre? ChosenCentre =>
+        Request.ReadAnswers().Get("centre_composition") is { } name ? Competition.Centres.FirstOrDefault(c => c.Name == name) : null;
+
     /// <summary>The documents the candidate may join for this competition: those it requires, and the form's own two.</summary>
     public bool Asks(FormField field) =>
         field.Kind.Shape != AnswerShape.File || field.Required || Competition.RequiredDocuments.Contains(field.Key);
@@ -37,23 +42,18 @@ public sealed record Application(Request Request, Candidacy Candidacy, Competiti
     /// <summary>Where the candidate goes on: the first step not done, then the centre, then the review.</summary>
     public string Next() =>
         Steps.FirstOrDefault(i => Request.CompletedSteps < i) is var step and > 0 ? $"/candidatures/{Id}/etapes/{step}"
-        : Candidacy.CentreId is null ? $"/candidatures/{Id}/centre"
+        : ChosenCentre is null ? $"/candidatures/{Id}/centre"
         : $"/candidatures/{Id}/recapitulatif";
 
     /// <summary>Why the application cannot be paid and filed as it is, besides the form's own checks (Review.Build): each
-    /// condition the answers do not meet, a required document missing, no centre, a CNIB not yet held by the candidacy.</summary>
+    /// condition the answers do not meet, a required document missing, no centre.</summary>
     public IReadOnlyList<string> Problems()
     {
         var answers = Request.ReadAnswers();
         var problems = Candidacies.Check(Competition, answers).Select(i => i.Reason).ToList();
         problems.AddRange(Competition.RequiredDocuments.Where(key => string.IsNullOrEmpty(answers.Get(key)))
             .Select(key => $"Joignez « {CompetitionDocuments.All.GetValueOrDefault(key, key)} » : ce concours l'exige."));
-        if (answers.Get("numero_cnib") is { } cnib && cnib != Candidacy.Cnib)
-        {
-            problems.Add("Enregistrez à nouveau l'étape « Votre identité » : votre numéro de CNIB n'est pas encore retenu pour ce concours.");
-        }
-
-        if (Candidacy.CentreId is null)
+        if (ChosenCentre is null)
         {
             problems.Add("Choisissez votre centre de composition.");
         }

@@ -90,6 +90,12 @@ public sealed class CentreAndReviewController(
             return Redirect($"/brouillons/{id}/paiement");
         }
 
+        if (result.CentreFull)
+        {
+            TempData["Error"] = result.Refusal;
+            return Redirect($"/candidatures/{id}/centre");
+        }
+
         if (result.Number is not { } number)
         {
             TempData["Message"] = result.Refusal;

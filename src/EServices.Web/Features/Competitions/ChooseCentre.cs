@@ -3,14 +3,16 @@ using EServices.Web.Competitions;
 namespace EServices.Web.Features.Competitions;
 
 /// <summary>
-/// The candidate chooses (or, once filed, changes) their exam centre: the candidacy's centre and the answer
-/// « centre_composition » in one commit. The database keeps each centre within its capacity (a trigger moves the place,
-/// a check constraint refuses the one too many), so a centre filled a moment ago is refused whichever node served it.
+/// The candidate chooses (or, once filed, changes) their exam centre. A draft keeps its choice in the answer
+/// « centre_composition » only and takes no seat (« Payer et déposer » takes it); a centre full right now is refused all
+/// the same. A filed application holds its seat: a change moves it, the candidacy's centre and the answer in one commit,
+/// and the database keeps each centre within its capacity (a trigger moves the place, a check constraint refuses the one
+/// too many), so a centre filled a moment ago is refused whichever node served it.
 /// </summary>
 public static class ChooseCentre
 {
     public const string Choose = "Choisissez un centre de composition dans la liste.";
-    public const string Full = "Ce centre est complet : choisissez-en un autre.";
+    public const string Full = Candidacies.CentreTaken;
 
     /// <summary>Why the choice was not kept (told next to it), or why nothing may change any more; neither: kept.</summary>
     public sealed record Result(string? Error = null, string? Refusal = null);
@@ -37,9 +39,15 @@ public static class ChooseCentre
                 return new Result();
             }
 
+            // A draft's choice holds nothing: the centre it chose may have filled since.
             if (chosen.PlacesLeft == 0)
             {
                 return new Result(Full);
+            }
+
+            if (chosen.Id == application.ChosenCentre?.Id)
+            {
+                return new Result();
             }
 
             var request = application.Request;
@@ -52,10 +60,10 @@ public static class ChooseCentre
             else
             {
                 request.Amend(answers, request.ApplicantId, now, $"Centre de composition changé : {chosen.Name}");
+                candidacy.CentreId = chosen.Id;
+                candidacy.UpdatedAt = now;
             }
 
-            candidacy.CentreId = chosen.Id;
-            candidacy.UpdatedAt = now;
             try
             {
                 await db.SaveChangesAsync(ct);

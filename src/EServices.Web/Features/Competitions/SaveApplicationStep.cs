@@ -8,15 +8,15 @@ namespace EServices.Web.Features.Competitions;
 /// The candidate saves a step of their application: the generic step save (answers, files, the form's checks), then the
 /// competition's own checks once the step is valid: each condition not met is told next to its field (the answers stay
 /// saved, the candidate stays on the step: an ineligible candidate learns it before paying), the documents it requires,
-/// and on the identity step the CNIB held by the candidacy, in the same commit, so that the unique index refuses a CNIB
-/// another account applied with, whichever node served it.
+/// and on the identity step a CNIB another application already holds in this competition. A read, not a hold: the draft
+/// keeps its CNIB in its answers only, « Payer et déposer » takes it (Candidacies.HoldAsync).
 /// </summary>
 public static class SaveApplicationStep
 {
-    /// <summary>The outcome and the application to draw again (reloaded after a refused commit), or why nothing was saved.</summary>
+    /// <summary>The outcome and the application to draw again, or why nothing was saved.</summary>
     public sealed record Result(StepOutcome Outcome, Application Application, FormAnswers Answers, string? Refusal = null);
 
-    public sealed class Handler(AppDbContext db, DraftSteps steps, ApplicationQuery applications, TimeProvider clock)
+    public sealed class Handler(Candidacies candidacies, DraftSteps steps, TimeProvider clock)
     {
         public async Task<Result> HandleAsync(Application application, int index, IFormCollection form, ModelStateDictionary errors, CancellationToken ct)
         {
@@ -27,26 +27,16 @@ public static class SaveApplicationStep
             }
 
             var step = application.Step(index);
-            try
-            {
-                var (outcome, answers) = await steps.SaveAsync(application.Request, index, step, form, errors, a => Check(application, step, a, errors, now), ct);
-                return new Result(outcome, application, answers);
-            }
-            catch (DbUpdateException e) when (Candidacies.Conflict(e) is { } conflict)
-            {
-                // Nothing was saved: the draft as stored, with what the candidate typed on top.
-                errors.AddModelError("numero_cnib", conflict);
-                db.ChangeTracker.Clear();
-                var stored = (await applications.FindAsync(application.Id, application.Request.ApplicantId, ct))!;
-                var answers = stored.Request.ReadAnswers();
-                StepInput.Apply(step, form.ToDictionary(p => p.Key, p => p.Value), answers);
-                return new Result(StepOutcome.Invalid, stored, answers);
-            }
+            var typed = FieldKinds.Of(FieldType.Cnib).Normalise(form["numero_cnib"].ToString().Trim());
+            var held = step.Fields.Any(f => f.Key == "numero_cnib") && typed.Length > 0 && await candidacies.CnibHeldAsync(application.Candidacy, typed, ct);
+            var (outcome, answers) = await steps.SaveAsync(application.Request, index, step, form, errors, a => Check(application, step, a, errors, now, held), ct);
+            return new Result(outcome, application, answers);
         }
 
-        /// <summary>The competition's conditions on this step's fields, each next to its field; the CNIB copied to the
-        /// candidacy (saved by the caller's commit, where the unique index may refuse it).</summary>
-        internal static void Check(Application application, FormStep step, FormAnswers answers, ModelStateDictionary errors, DateTimeOffset now)
+        /// <summary>The competition's conditions on this step's fields, each next to its field, and a CNIB held by another
+        /// application. Once filed, the application holds its CNIB: a changed one is copied to the candidacy (saved by the
+        /// caller's commit, where the unique index may refuse it).</summary>
+        internal static void Check(Application application, FormStep step, FormAnswers answers, ModelStateDictionary errors, DateTimeOffset now, bool cnibHeld = false)
         {
             var keys = step.Fields.Select(f => f.Key).ToHashSet();
             foreach (var reason in Candidacies.Check(application.Competition, answers).Where(r => keys.Contains(r.Field)))
@@ -54,7 +44,16 @@ public static class SaveApplicationStep
                 errors.AddModelError(reason.Field, reason.Reason);
             }
 
-            if (keys.Contains("numero_cnib"))
+            if (!keys.Contains("numero_cnib"))
+            {
+                return;
+            }
+
+            if (cnibHeld)
+            {
+                errors.AddModelError("numero_cnib", Candidacies.CnibTaken);
+            }
+            else if (application.Request.Status != RequestStatus.Draft)
             {
                 application.Candidacy.Cnib = answers.Get("numero_cnib");
                 application.Candidacy.UpdatedAt = now;
