@@ -27,7 +27,8 @@ public sealed class CandidacyJourneyTests(CandidacyHost host)
 
         var diploma = await session.SubmitAsync(identity, "Continuer", CompetitionSeed.Identity(cnib));
         Assert.Equal("Votre diplôme", diploma.Html.QuerySelector("h1")!.TextContent);
-        Assert.Equal(cnib, await host.ScalarAsync("SELECT cnib FROM candidacies WHERE request_id = @id", ("id", id)));
+        // A draft holds no CNIB (nor a seat): « Payer et déposer » takes them.
+        Assert.Equal(DBNull.Value, await host.ScalarAsync("SELECT cnib FROM candidacies WHERE request_id = @id", ("id", id)));
         var documents = await session.SubmitAsync(diploma, "Continuer", CompetitionSeed.Diploma());
         // The documents the competition asks for, and only those.
         Assert.NotNull(documents.Html.QuerySelector("[name=piece_naissance]"));
@@ -41,16 +42,20 @@ public sealed class CandidacyJourneyTests(CandidacyHost host)
         Assert.Contains("Centre de composition Koudougou", review.Text, StringComparison.Ordinal);
         Assert.Contains($"Concours {competition.Title}", review.Text, StringComparison.Ordinal);
         Assert.Contains("7 500 FCFA", review.Text, StringComparison.Ordinal);
-        Assert.Equal(1, await host.ScalarAsync("SELECT taken FROM exam_centres WHERE id = @id", ("id", CompetitionSeed.CentreId(competition, "Koudougou"))));
+        Assert.Equal((0, DBNull.Value), await HeldAsync(competition, id));
 
         var paying = await session.SubmitAsync(review, "Payer et déposer", [("declaration", "oui")]);
         Assert.Equal($"/brouillons/{id}/paiement", paying.Url);
         Assert.Contains("7 500 FCFA", paying.Text, StringComparison.Ordinal);
+        Assert.Equal((1, cnib), await HeldAsync(competition, id));
 
-        // « Revenir au formulaire » leads back to the application's review, not to the generic one.
+        // « Revenir au formulaire » leads back to the application's review, not to the generic one, and gives the CNIB and
+        // the seat back until the candidate submits again.
         var back = await session.SubmitAsync(paying, "Revenir au formulaire");
         Assert.Equal($"/candidatures/{id}/recapitulatif", back.Url);
+        Assert.Equal((0, DBNull.Value), await HeldAsync(competition, id));
         paying = await session.SubmitAsync(back, "Payer et déposer", [("declaration", "oui")]);
+        Assert.Equal((1, cnib), await HeldAsync(competition, id));
         var filed = await host.PayAtCounterAsync(session, paying, 7500);
         var number = filed.Url.Split('/')[^1];
         Assert.Matches(@"^[A-Z]+-2027-\d{6}$", number);
@@ -168,4 +173,9 @@ public sealed class CandidacyJourneyTests(CandidacyHost host)
         Assert.Equal(HttpStatusCode.NotFound, (await session.GetAsync($"/candidatures/{id}/etapes/1")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await session.GetAsync($"/candidatures/{Guid.NewGuid()}/etapes/2")).Status);
     }
+
+    /// <summary>The places taken at Koudougou and the CNIB the application holds.</summary>
+    private async Task<(object?, object?)> HeldAsync(Competition competition, Guid id) =>
+        (await host.ScalarAsync("SELECT taken FROM exam_centres WHERE id = @id", ("id", CompetitionSeed.CentreId(competition, "Koudougou"))),
+         await host.ScalarAsync("SELECT cnib FROM candidacies WHERE request_id = @id", ("id", id)));
 }

@@ -6,8 +6,9 @@ using EServices.Tests.Security;
 
 namespace EServices.Tests.Features.Competitions;
 
-/// <summary>The competition's rules on each step: eligibility told before paying, one application per CNIB, the documents
-/// it requires, a full centre refused, the window closed to the second; odd inputs never a server error.</summary>
+/// <summary>The competition's rules on each step: eligibility told before paying, a CNIB already held told at once, the
+/// documents it requires, a full centre refused, the window closed to the second; odd inputs never a server error.
+/// (What « Payer et déposer » holds, under concurrency too: CandidacyHoldTests.)</summary>
 [Collection(CandidacyCollection.Name)]
 public sealed class CandidacyRulesTests(CandidacyHost host)
 {
@@ -73,7 +74,7 @@ public sealed class CandidacyRulesTests(CandidacyHost host)
         var cnib = CompetitionSeed.NewCnib();
         using var first = host.NewSession();
         await TestUsers.SignUpAsync(first);
-        await first.SubmitAsync(await CompetitionSeed.StartAsync(first, competition), "Continuer", CompetitionSeed.Identity(cnib));
+        await first.SubmitAsync(await CompetitionSeed.ToReviewAsync(first, competition, cnib), "Payer et déposer", [("declaration", "oui")]);
         using var second = host.NewSession();
         await TestUsers.SignUpAsync(second, "Issa", "Sawadogo");
         var identity = await CompetitionSeed.StartAsync(second, competition);
@@ -93,7 +94,7 @@ public sealed class CandidacyRulesTests(CandidacyHost host)
         var competition = await CompetitionSeed.AddAsync(host);
         using var first = host.NewSession();
         await TestUsers.SignUpAsync(first);
-        await CompetitionSeed.ToReviewAsync(first, competition, centre: "Koudougou");
+        await first.SubmitAsync(await CompetitionSeed.ToReviewAsync(first, competition, centre: "Koudougou"), "Payer et déposer", [("declaration", "oui")]);
         using var second = host.NewSession();
         await TestUsers.SignUpAsync(second, "Issa", "Sawadogo");
         var centres = await CompetitionSeed.ToCentreAsync(second, competition, CompetitionSeed.NewCnib());
@@ -107,39 +108,6 @@ public sealed class CandidacyRulesTests(CandidacyHost host)
         Assert.Equal("Ce centre est complet : choisissez-en un autre.", refused.ErrorFor("centre"));
         Assert.False(refused.Html.QuerySelector($"input[name=centre][value='{CompetitionSeed.CentreId(competition, "Ouagadougou")}']")!.HasAttribute("disabled"));
         Assert.Equal(1, await host.ScalarAsync("SELECT taken FROM exam_centres WHERE id = @id", ("id", CompetitionSeed.CentreId(competition, "Koudougou"))));
-    }
-
-    [Fact]
-    public async Task Under_concurrency_one_CNIB_applies_once_and_a_centre_never_goes_over_capacity()
-    {
-        var competition = await CompetitionSeed.AddAsync(host);
-        var sessions = new List<WebSession>();
-        var identities = new List<Page>();
-        for (var i = 0; i < 4; i++)
-        {
-            var session = host.NewSession();
-            sessions.Add(session);
-            await TestUsers.SignUpAsync(session);
-            identities.Add(await CompetitionSeed.StartAsync(session, competition));
-        }
-
-        try
-        {
-            var cnib = CompetitionSeed.NewCnib();
-            var saved = await Task.WhenAll(sessions.Select((s, i) => s.SubmitAsync(identities[i], "Continuer", CompetitionSeed.Identity(cnib), follow: false)));
-            Assert.Single(saved, p => p.Status == HttpStatusCode.Redirect);
-            Assert.All(saved.Where(p => p.Status != HttpStatusCode.Redirect), p => Assert.StartsWith("Une candidature à ce concours existe déjà", p.ErrorFor("numero_cnib"), StringComparison.Ordinal));
-
-            var koudougou = CompetitionSeed.CentreId(competition, "Koudougou").ToString(CultureInfo.InvariantCulture);
-            var chosen = await Task.WhenAll(sessions.Select((s, i) => Forge.PostPageAsync(s, $"/candidatures/{CompetitionSeed.ApplicationId(identities[i])}/centre", ("centre", koudougou))));
-            Assert.Single(chosen, p => p.Status == HttpStatusCode.Redirect);
-            Assert.All(chosen.Where(p => p.Status != HttpStatusCode.Redirect), p => Assert.Equal(HttpStatusCode.BadRequest, p.Status));
-            Assert.Equal(1, await host.ScalarAsync("SELECT count(*)::int FROM candidacies WHERE centre_id = @id", ("id", CompetitionSeed.CentreId(competition, "Koudougou"))));
-        }
-        finally
-        {
-            sessions.ForEach(s => s.Dispose());
-        }
     }
 
     [Fact]
@@ -212,6 +180,6 @@ public sealed class CandidacyRulesTests(CandidacyHost host)
 
         Assert.All(pages, p => Assert.Contains(p.Status, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
         Assert.All(pages.Where(p => p.Status == HttpStatusCode.Conflict), p => Assert.Contains("Demande modifiée entre-temps", p.Text, StringComparison.Ordinal));
-        Assert.Equal(cnib, await host.ScalarAsync("SELECT cnib FROM candidacies WHERE request_id = @id", ("id", CompetitionSeed.ApplicationId(identity))));
+        Assert.Equal(cnib, await host.ScalarAsync("SELECT answers->>'numero_cnib' FROM requests WHERE id = @id", ("id", CompetitionSeed.ApplicationId(identity))));
     }
 }
