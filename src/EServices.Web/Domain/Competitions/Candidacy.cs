@@ -2,7 +2,8 @@ namespace EServices.Web.Domain.Competitions;
 
 /// <summary>A candidate's application to one competition: a request of the session's procedure (its draft, payment,
 /// number and receipt) plus what the competition needs to hold apart. One per CNIB number per competition (a unique
-/// index); choosing a centre takes one of its places (a trigger), giving it up or deleting the draft frees it.</summary>
+/// index); a centre's place taken by a trigger. A draft holds neither (its CNIB and centre are only answers): « Payer et
+/// déposer » sets both; a rejection, a closing, a draft back from its payment or deleted frees them.</summary>
 public sealed class Candidacy
 {
     public Guid RequestId { get; set; }
@@ -11,7 +12,7 @@ public sealed class Candidacy
     public Competition Competition { get; set; } = null!;
     public string ApplicantId { get; set; } = "";
 
-    /// <summary>The CNIB number as the form normalises it, once the identity step is saved.</summary>
+    /// <summary>The CNIB number as the form normalises it, held from « Payer et déposer » until the application ends without a seat.</summary>
     public string? Cnib { get; set; }
 
     public int? CentreId { get; set; }
