@@ -42,6 +42,14 @@ public sealed class CompetitionRoutesInputTests(CandidacyHost host)
             await CheckAsync(visitor, $"/resultats/{odd}");
             await CheckAsync(visitor, $"/resultats/{odd}/liste.pdf");
             await CheckAsync(visitor, $"/resultats/{odd}?q=ouedraogo");
+            await CheckAsync(visitor, $"/concours/{odd}");
+            // « Postuler » after signing in comes back here: sent on to the competition's page, on this portal only.
+            var back = await candidate.GetAsync($"/concours/{odd}/candidature", follow: false);
+            if (back.Status != HttpStatusCode.Redirect || back.Location is not { } location || !location.StartsWith("/concours/", StringComparison.Ordinal) || location.Contains("//", StringComparison.Ordinal))
+            {
+                failures.Add($"/concours/{odd}/candidature: {(int)back.Status} {back.Location}");
+            }
+
             foreach (var page in new[] { "resultats", "cloture", "cloture/non-eligibles", "cloture/candidats.csv", "convocations" })
             {
                 await CheckAsync(agre, $"/admin/concours/{odd}/{page}");

@@ -60,7 +60,8 @@ public sealed class CompetitionJourneyTests(BrowserHost host, Chromium chromium,
             var visitor = await PhoneAsync(javaScript);
             await visitor.GotoAsync($"/resultats/{competition.Code}");
             await SearchAsync(visitor, "ouedraogo awa", examNumber);
-            await FitsAsync(visitor, javaScript, "results found by name");
+            await SearchAsync(visitor, examNumber, examNumber);
+            await FitsAsync(visitor, javaScript, "results found by exam number");
 
             Axe.AssertNone();
             output.WriteLine($"Journey with JavaScript {(javaScript ? "on" : "off")}: {watch.Elapsed.TotalSeconds:0.0} s.");
