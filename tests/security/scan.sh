@@ -42,6 +42,35 @@ for _ in $(seq 1 60); do
 done
 curl -fsS "$base/health" >/dev/null || { echo "The portal did not start: see $out/portal.log"; echo "scan: 1 finding(s)"; exit 1; }
 
+# The demo session's competitions are all open: one closed, numbered and with its results published gives /resultats
+# pages to crawl (the search, the PDF list). Its three candidates are the demo applicant's, one admitted.
+runuser -u postgres -- "$PG_BIN/psql" -h 127.0.0.1 -p "$ESERVICES_PG_PORT" -U postgres -d eservices_scan -v ON_ERROR_STOP=1 -q >>"$out/seed.log" 2>&1 <<'SQL' || { echo "Seeding the published results failed: see $out/seed.log"; echo "scan: 1 finding(s)"; exit 1; }
+WITH c AS (
+    INSERT INTO competitions (session_id, code, title, corps, job, places, minimum_diploma, minimum_age, maximum_age, age_reference_date,
+        burkinabe_only, fee_xof, opens_at, closes_at, exam_at, required_documents, created_at, updated_at, numbered_at, results_imported_at, results_published_at)
+    SELECT session_id, 'resultats-demonstration', 'Agents techniques (résultats de démonstration)', corps, job, places, minimum_diploma, minimum_age,
+        maximum_age, age_reference_date, burkinabe_only, fee_xof, now() - interval '90 days', now() - interval '60 days', now() - interval '30 days',
+        required_documents, now(), now(), now() - interval '50 days', now() - interval '1 day', now() - interval '1 day'
+    FROM competitions ORDER BY id LIMIT 1
+    RETURNING id),
+e AS (INSERT INTO exam_centres (competition_id, name, capacity, room_size, taken) SELECT id, 'Ouagadougou', 100, 50, 0 FROM c RETURNING id, competition_id),
+u AS (SELECT id FROM "AspNetUsers" WHERE normalized_email = 'USAGER@DEMO.BF'),
+p AS (SELECT id, published_form_version_id AS version FROM procedures WHERE slug = 'inscription-concours-direct'),
+rows AS (SELECT gen_random_uuid() AS request_id, n.* FROM (VALUES ('RD-0001', 'OUÉDRAOGO Awa', 'OUEDRAOGO AWA', true),
+    ('RD-0002', 'KABORÉ Issa', 'KABORE ISSA', false), ('RD-0003', 'SAWADOGO Mariam', 'SAWADOGO MARIAM', true)) AS n(exam_number, name, key, admitted)),
+r AS (
+    INSERT INTO requests (id, procedure_id, form_version_id, applicant_id, answers, correction_fields, status, completed_steps, is_test,
+        paused_working_days, created_at, updated_at, submitted_at)
+    SELECT rows.request_id, p.id, p.version, u.id, '{}', '{}', 'Accepted', 4, false, 0, now(), now(), now() FROM rows, p, u
+    RETURNING id)
+INSERT INTO candidacies (request_id, competition_id, applicant_id, cnib, centre_id, created_at, updated_at, candidate_name, name_key,
+    birth_date, exam_number, room, seat, admitted)
+SELECT rows.request_id, e.competition_id, u.id, 'B' || substr(md5(rows.exam_number), 1, 8), e.id, now(), now(), rows.name, rows.key,
+    DATE '1999-04-17', rows.exam_number, 1, row_number() OVER (ORDER BY rows.exam_number), rows.admitted
+FROM rows, e, u WHERE rows.request_id IN (SELECT id FROM r);
+SQL
+curl -fsS -o /dev/null "$base/resultats/resultats-demonstration?q=ouedraogo" || { echo "No published results to scan"; echo "scan: 1 finding(s)"; exit 1; }
+
 # Signs in as the demo applicant with the sign-in form's antiforgery token; the cookies go to a jar.
 jar="$out/cookies.txt"
 token="$(curl -fsS -c "$jar" -b "$jar" "$base/compte/connexion" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -n1 | sed 's/.*value="//; s/"$//')"
