@@ -7,7 +7,8 @@ namespace EServices.Web.Features.CompetitionClosing;
 /// « Attribuer les numéros et les places », once every application of the competition is decided: one statement copies
 /// who each accepted candidate is from their answers (« NOM Prénoms », its <see cref="NameKeys"/> key, the birth date) and
 /// seats them by a rule anyone can redo by hand. Centres in the order of their names' keys; in each centre, candidates
-/// by name key, then birth date, then CNIB number; the n-th candidate of a centre of rooms of s seats sits in room
+/// in the order their applications were filed (first filed, first seated: AGRE's rule since 2025, so a mistyped name
+/// moves nobody), the tracking number breaking a tie; the n-th candidate of a centre of rooms of s seats sits in room
 /// (n − 1) / s + 1, seat (n − 1) % s + 1. The exam number is « competition id-centre's rank-candidate's rank »
 /// (12-03-00457: competition 12, its third centre, its 457th candidate), unique across competitions, in order within
 /// a centre, and as readable over the phone as on the convocation.
@@ -20,7 +21,7 @@ public static class AssignNumbers
     // Everything orders on text in the "C" collation (bytes): the same order on every server, whatever its locale.
     private static readonly string Numbering = $"""
         WITH named AS (
-            SELECT c.request_id, c.centre_id, c.cnib,
+            SELECT c.request_id, c.centre_id, r.submitted_at, r.number,
                    btrim(regexp_replace(concat_ws(' ', upper(r.answers->>'nom_declare'), r.answers->>'prenoms_declares'), '\s+', ' ', 'g')) AS name,
                    CASE WHEN r.answers->>'date_naissance' ~ '^\d\d\d\d-\d\d-\d\d$' THEN (r.answers->>'date_naissance')::date END AS born
             FROM candidacies c JOIN requests r ON r.id = c.request_id
@@ -33,7 +34,7 @@ public static class AssignNumbers
         ranked AS (
             SELECT keyed.*, centres.centre_no, centres.room_size,
                    row_number() OVER (PARTITION BY keyed.centre_id
-                                      ORDER BY keyed.name_key COLLATE "C", keyed.born, keyed.cnib COLLATE "C", keyed.request_id) AS n
+                                      ORDER BY keyed.submitted_at, keyed.number COLLATE "C", keyed.request_id) AS n
             FROM keyed JOIN centres ON centres.id = keyed.centre_id)
         UPDATE candidacies c
         SET candidate_name = ranked.name, name_key = ranked.name_key, birth_date = ranked.born,

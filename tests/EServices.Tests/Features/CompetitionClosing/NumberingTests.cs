@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using EServices.Tests.Features.Competitions;
 using EServices.Tests.Infrastructure;
+using EServices.Tests.Payments;
 using EServices.Tests.Security;
 using Npgsql;
 
@@ -13,16 +14,17 @@ namespace EServices.Tests.Features.CompetitionClosing;
 public sealed class NumberingTests(CandidacyHost host)
 {
     [Fact]
-    public async Task Numbering_waits_for_every_decision_then_seats_each_centre_by_name_birth_date_and_CNIB_across_rooms()
+    public async Task Numbering_waits_for_every_decision_then_seats_each_centre_in_the_order_of_filing_across_rooms()
     {
         var competition = await ClosingSeed.ClosedAsync(host, ("Ouagadougou", 2), ("Bobo-Dioulasso", 3));
         using var agre = await BulkValidationTests.SignInAsync(host);
         await ClosingSeed.InsertAsync(host, competition,
         [
+            // Filed in this order (first filed, first seated), whatever the names say.
             new("OUATTARA", "Ali", "1999-01-01", "Ouagadougou", "Accepted"),
             new("Ouédraogo", "Awa", "1995-06-01", "Ouagadougou", "Accepted"),
             new("N'Diaye", "Fatou", "2000-01-01", "Ouagadougou", "Accepted"),
-            new("Ouedraogo", "  Awa ", "1990-06-01", "Ouagadougou", "Accepted"), // the same key as Ouédraogo Awa: the elder first
+            new("Ouedraogo", "  Awa ", "1990-06-01", "Ouagadougou", "Accepted"),
             new("KABORÉ-Zoungrana", "Éric", "1997-01-01", "Ouagadougou", "Accepted"),
             new("Sanou", "Œdipe", "1996-01-01", "Bobo-Dioulasso", "Accepted"),
             new("Zongo", "Paul", "1996-01-01", "Bobo-Dioulasso", "Rejected"),
@@ -48,11 +50,11 @@ public sealed class NumberingTests(CandidacyHost host)
         [
             $"{id}-01-00001 SANOU Œdipe 1996-01-01 Bobo-Dioulasso 1 1 SANOU OEDIPE",
             $"{id}-01-00002 TRAORÉ Lucie 1996-01-01 Bobo-Dioulasso 1 2 TRAORE LUCIE",
-            $"{id}-02-00001 KABORÉ-ZOUNGRANA Éric 1997-01-01 Ouagadougou 1 1 KABORE ZOUNGRANA ERIC",
-            $"{id}-02-00002 N'DIAYE Fatou 2000-01-01 Ouagadougou 1 2 NDIAYE FATOU",
-            $"{id}-02-00003 OUATTARA Ali 1999-01-01 Ouagadougou 2 1 OUATTARA ALI",
+            $"{id}-02-00001 OUATTARA Ali 1999-01-01 Ouagadougou 1 1 OUATTARA ALI",
+            $"{id}-02-00002 OUÉDRAOGO Awa 1995-06-01 Ouagadougou 1 2 OUEDRAOGO AWA",
+            $"{id}-02-00003 N'DIAYE Fatou 2000-01-01 Ouagadougou 2 1 NDIAYE FATOU",
             $"{id}-02-00004 OUEDRAOGO Awa 1990-06-01 Ouagadougou 2 2 OUEDRAOGO AWA",
-            $"{id}-02-00005 OUÉDRAOGO Awa 1995-06-01 Ouagadougou 3 1 OUEDRAOGO AWA",
+            $"{id}-02-00005 KABORÉ-ZOUNGRANA Éric 1997-01-01 Ouagadougou 3 1 KABORE ZOUNGRANA ERIC",
         ], await SeatsAsync(id));
 
         var (status, csv, response) = await agre.DownloadAsync($"{url}/candidats.csv");
@@ -63,7 +65,7 @@ public sealed class NumberingTests(CandidacyHost host)
         var lines = Encoding.UTF8.GetString(csv[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("Numéro de table;Nom et prénoms;Date de naissance;Centre;Salle;Place", lines[0]);
         Assert.Equal($"{id}-01-00001;SANOU Œdipe;01/01/1996;Bobo-Dioulasso;1;1", lines[1]);
-        Assert.Equal($"{id}-02-00005;OUÉDRAOGO Awa;01/06/1995;Ouagadougou;3;1", lines[^1]);
+        Assert.Equal($"{id}-02-00005;KABORÉ-ZOUNGRANA Éric;01/01/1997;Ouagadougou;3;1", lines[^1]);
         Assert.Equal(8, lines.Length);
 
         var again = await agre.FollowAsync(await Forge.PostPageAsync(agre, $"{url}/numerotation"));
@@ -78,13 +80,16 @@ public sealed class NumberingTests(CandidacyHost host)
         var second = await ClosingSeed.ClosedAsync(host, ("Dori", 5), ("Koudougou", 7), ("Dédougou", 4));
         string[] noms = ["Ouédraogo", "OUEDRAOGO", "Kaboré", "Kabore", "N'Diaye", "Ndiaye", "Sawadogo", "Zoungrana", "Çissé", "Cissé"];
         string[] centres = ["Koudougou", "Dédougou", "Dori"];
+        // Filed two by two in the same second (in a shuffled order): the tracking number decides between them.
+        var filed = host.Clock().GetUtcNow().AddDays(-3);
+        var series = (first: $"N{Guid.NewGuid():N}"[..9], second: $"N{Guid.NewGuid():N}"[..9]);
         var applicants = Enumerable.Range(0, 60).Select(i => new Applicant(noms[i % noms.Length], i % 7 == 0 ? "Awa" : $"Prénom {i % 4}",
             $"199{i % 3}-0{1 + (i % 5)}-1{i % 2}", centres[i % 3], "Accepted")
-        { Cnib = $"B{20_000_000 + (i * 7919 % 1000)}" }).ToList();
+        { Cnib = $"B{20_000_000 + (i * 7919 % 1000)}", FiledAt = filed.AddSeconds(i * 37 % 60 / 2), Number = $"{series.first}-{i * 37 % 60:D5}" }).ToList();
         using var agre = await BulkValidationTests.SignInAsync(host);
         await ClosingSeed.InsertAsync(host, first, applicants);
         applicants.Reverse();
-        await ClosingSeed.InsertAsync(host, second, applicants);
+        await ClosingSeed.InsertAsync(host, second, [.. applicants.Select(a => a with { Number = a.Number!.Replace(series.first, series.second, StringComparison.Ordinal) })]);
 
         var pages = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Forge.PostPageAsync(agre, $"/admin/concours/{first.Id}/cloture/numerotation")));
         await agre.SubmitAsync(await agre.GetAsync($"/admin/concours/{second.Id}/cloture"), "Attribuer les numéros et les places");
