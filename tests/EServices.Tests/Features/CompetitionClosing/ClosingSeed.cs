@@ -2,6 +2,7 @@ using EServices.Tests.Features.Competitions;
 using EServices.Tests.Infrastructure;
 using EServices.Tests.Payments;
 using EServices.Web.Data;
+using EServices.Web.Features.CompetitionClosing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -84,6 +85,21 @@ public static class ClosingSeed
         insert.Parameters.AddWithValue("competition", competition.Id);
         insert.Parameters.AddWithValue("now", now);
         Assert.Equal(applicants.Count, await insert.ExecuteNonQueryAsync());
+    }
+
+    /// <summary>A closing job of the test's own (the hosted one of <see cref="CandidacyHost"/> looks once a day).</summary>
+    public static ClosingJob Job(HostFixture host) => ActivatorUtilities.CreateInstance<ClosingJob>(host.Services);
+
+    /// <summary>Passes until the job finds nothing more to do; how many did some work.</summary>
+    public static async Task<int> RunJobAsync(HostFixture host)
+    {
+        var passes = 0;
+        while (await Job(host).RunOnceAsync(CancellationToken.None))
+        {
+            passes++;
+        }
+
+        return passes;
     }
 
     /// <summary>The number of rows <paramref name="sql"/> counts (a <c>count(*)</c>).</summary>

@@ -41,10 +41,17 @@ public sealed class NumberingTests(CandidacyHost host)
         Assert.Equal(0L, await ClosingSeed.CountAsync(host, "SELECT count(*) FROM candidacies WHERE competition_id = @id AND exam_number IS NOT NULL", ("id", competition.Id)));
 
         await host.ScalarAsync("UPDATE requests SET status = 'Accepted' WHERE status = 'UnderReview' AND id IN (SELECT request_id FROM candidacies WHERE competition_id = @id)", ("id", competition.Id));
-        var numbered = await agre.SubmitAsync(await agre.GetAsync(url), "Attribuer les numéros et les places");
+        var requested = await agre.SubmitAsync(await agre.GetAsync(url), "Attribuer les numéros et les places");
 
-        Assert.Equal("Numéros et places attribués à 7 candidats.", numbered.Html.QuerySelector(".notice")!.TextContent);
+        Assert.StartsWith("L'attribution des numéros et des places est lancée : elle se poursuit en arrière-plan.", requested.Html.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Attribution des numéros et des places en cours, demandée le", requested.Text, StringComparison.Ordinal);
+        Assert.Contains("7 candidat(s) accepté(s) à numéroter", requested.Text, StringComparison.Ordinal);
+        Assert.Equal(1, await ClosingSeed.RunJobAsync(host));
+        var numbered = await agre.ClickAsync(requested, "Actualiser");
         Assert.Contains("Numéros et places attribués le", numbered.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Attribution des numéros et des places en cours", numbered.Text, StringComparison.Ordinal);
+        Assert.Equal(1L, await ClosingSeed.CountAsync(host, "SELECT count(*) FROM audit_entries WHERE target_label = @code AND action = 'Numéros de table et places : numéros et places attribués à 7 candidats.'",
+            ("code", competition.Code)));
         var id = competition.Id;
         Assert.Equal(
         [
@@ -93,8 +100,12 @@ public sealed class NumberingTests(CandidacyHost host)
 
         var pages = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Forge.PostPageAsync(agre, $"/admin/concours/{first.Id}/cloture/numerotation")));
         await agre.SubmitAsync(await agre.GetAsync($"/admin/concours/{second.Id}/cloture"), "Attribuer les numéros et les places");
+        // Two nodes' jobs at once: each competition is numbered by one of them, once.
+        var passes = await Task.WhenAll(ClosingSeed.RunJobAsync(host), ClosingSeed.RunJobAsync(host));
 
         Assert.All(pages, p => Assert.Equal(HttpStatusCode.Redirect, p.Status));
+        Assert.Equal(2, passes.Sum());
+        Assert.Equal(1L, await ClosingSeed.CountAsync(host, "SELECT count(*) FROM audit_entries WHERE target_label = @code AND action LIKE 'Attribution des numéros%'", ("code", first.Code)));
         Assert.Equal(1L, await ClosingSeed.CountAsync(host, "SELECT count(*) FROM audit_entries WHERE target_label = @code AND action LIKE 'Numéros de table%'", ("code", first.Code)));
         var one = await SeatsAsync(first.Id);
         var other = await SeatsAsync(second.Id);
@@ -107,6 +118,84 @@ public sealed class NumberingTests(CandidacyHost host)
         Assert.StartsWith($"{first.Id}-02-00001 ", one[20], StringComparison.Ordinal);
         Assert.Contains(" Dori 1 1 ", one[20], StringComparison.Ordinal);
         Assert.Contains(" Koudougou 3 6 ", one[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_crash_in_the_middle_of_the_numbering_leaves_nothing_half_done_and_the_next_pass_numbers_everyone()
+    {
+        var competition = await ClosingSeed.ClosedAsync(host, ("Kaya", 3));
+        await ClosingSeed.InsertAsync(host, competition, [.. Enumerable.Range(0, 5).Select(i => new Applicant("Sawadogo", $"Prénom {i}", "1998-01-01", "Kaya", "Accepted"))]);
+        using var agre = await BulkValidationTests.SignInAsync(host);
+        var url = $"/admin/concours/{competition.Id}/cloture";
+        var requested = await agre.SubmitAsync(await agre.GetAsync(url), "Attribuer les numéros et les places");
+        var again = await agre.FollowAsync(await Forge.PostPageAsync(agre, $"{url}/numerotation"));
+        Assert.StartsWith("L'attribution des numéros et des places, demandée le", again.Html.QuerySelector(".notice-error")!.TextContent, StringComparison.Ordinal);
+
+        // The node dies after the third candidate is seated: a trigger fails the statement there, as a crash would.
+        var crash = $"crash_{competition.Id}";
+        await host.ScalarAsync($"""
+            CREATE FUNCTION {crash}() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN IF NEW.exam_number LIKE '%-00003' THEN RAISE EXCEPTION 'node lost'; END IF; RETURN NEW; END $$;
+            CREATE TRIGGER {crash} BEFORE UPDATE ON candidacies FOR EACH ROW WHEN (NEW.competition_id = {competition.Id}) EXECUTE FUNCTION {crash}();
+            """);
+        try
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => ClosingSeed.Job(host).RunOnceAsync(CancellationToken.None));
+        }
+        finally
+        {
+            await host.ScalarAsync($"DROP TRIGGER {crash} ON candidacies; DROP FUNCTION {crash}();");
+        }
+
+        Assert.Equal(0L, await ClosingSeed.CountAsync(host, "SELECT count(*) FROM candidacies WHERE competition_id = @id AND exam_number IS NOT NULL", ("id", competition.Id)));
+        var stillRunning = await agre.ClickAsync(requested, "Actualiser");
+        Assert.Contains("Attribution des numéros et des places en cours", stillRunning.Text, StringComparison.Ordinal);
+
+        Assert.Equal(1, await ClosingSeed.RunJobAsync(host));
+        Assert.Equal(5, (await SeatsAsync(competition.Id)).Count);
+        Assert.Contains("Numéros et places attribués le", (await agre.ClickAsync(stillRunning, "Actualiser")).Text, StringComparison.Ordinal);
+        Assert.Equal(1L, await ClosingSeed.CountAsync(host, "SELECT count(*) FROM audit_entries WHERE target_label = @code AND action LIKE 'Numéros de table%'", ("code", competition.Code)));
+    }
+
+    [Fact]
+    public async Task Applications_filed_after_the_numbering_are_counted_and_seated_after_the_last_seat_of_their_centre()
+    {
+        var competition = await ClosingSeed.ClosedAsync(host, ("Tenkodogo", 2), ("Fada N'Gourma", 2));
+        await ClosingSeed.InsertAsync(host, competition,
+        [
+            new("Compaoré", "Salif", "1998-01-01", "Tenkodogo", "Accepted"),
+            new("Bationo", "Marc", "1998-01-01", "Tenkodogo", "Accepted"),
+            new("Lompo", "Alice", "1998-01-01", "Fada N'Gourma", "Accepted"),
+        ]);
+        using var agre = await BulkValidationTests.SignInAsync(host);
+        var url = $"/admin/concours/{competition.Id}/cloture";
+        await agre.SubmitAsync(await agre.GetAsync(url), "Attribuer les numéros et les places");
+        await ClosingSeed.RunJobAsync(host);
+        var before = await SeatsAsync(competition.Id);
+        Assert.Null((await agre.GetAsync(url)).Html.QuerySelector("#retardataires"));
+
+        // Mobile payments confirmed after the numbering: one already accepted by an agent, one still filed.
+        await ClosingSeed.InsertAsync(host, competition,
+        [
+            new("Zida", "Issa", "1990-01-01", "Tenkodogo", "Accepted"),
+            new("Yonli", "Paul", "1990-01-01", "Tenkodogo"),
+        ]);
+        var page = await agre.GetAsync(url);
+        var late = page.Html.QuerySelector("#retardataires")!.TextContent;
+        Assert.Contains("2 candidature(s) sans numéro de table : 1 acceptée(s) et 1 en attente de décision", late, StringComparison.Ordinal);
+        Assert.Contains("Acceptez-les ou rejetez-les dans le back-office", late, StringComparison.Ordinal);
+
+        var requested = await agre.SubmitAsync(page, "Attribuer les numéros aux candidatures acceptées après la numérotation");
+        Assert.Contains("1 candidat(s) accepté(s) à numéroter", requested.Text, StringComparison.Ordinal);
+        await ClosingSeed.RunJobAsync(host);
+
+        var id = competition.Id;
+        var after = await SeatsAsync(id);
+        Assert.Equal([.. before, $"{id}-02-00003 ZIDA Issa 1990-01-01 Tenkodogo 2 1 ZIDA ISSA"], after);
+        Assert.Contains("1 candidature(s) sans numéro de table : 0 acceptée(s) et 1 en attente de décision", (await agre.GetAsync(url)).Text, StringComparison.Ordinal);
+        Assert.Equal(1L, await ClosingSeed.CountAsync(host, "SELECT count(*) FROM audit_entries WHERE target_label = @code AND action LIKE '%attribués à 1 candidat (retardataires, à la suite de leur centre).'", ("code", competition.Code)));
+        var refused = await agre.FollowAsync(await Forge.PostPageAsync(agre, $"{url}/numerotation"));
+        Assert.EndsWith("aucune candidature acceptée depuis n'attend de numéro.", refused.Html.QuerySelector(".notice-error")!.TextContent, StringComparison.Ordinal);
     }
 
     /// <summary>A seat's line without its competition's part of the exam number.</summary>
