@@ -86,6 +86,7 @@ builder.Services.AddHostedService<RetentionJob>();
 builder.Services.AddHostedService<AuditSealJob>();
 builder.Services.AddHostedService<ReconciliationJob>();
 builder.Services.AddHostedService<EServices.Web.Competitions.ConvocationJob>();
+builder.Services.AddHostedService<EServices.Web.Features.CompetitionClosing.ClosingJob>();
 builder.Services.AddFeatureServices();
 // The dynamic forms' validator is built per form definition, not resolved from the container.
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, r => r.ValidatorType != typeof(FormAnswersValidator));

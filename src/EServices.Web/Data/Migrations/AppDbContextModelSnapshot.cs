@@ -722,6 +722,14 @@ namespace EServices.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("numbered_at");
 
+                    b.Property<DateTimeOffset?>("NumberingRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("numbering_requested_at");
+
+                    b.Property<string>("NumberingRequestedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("numbering_requested_by");
+
                     b.Property<DateTimeOffset>("OpensAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("opens_at");
@@ -756,6 +764,14 @@ namespace EServices.Web.Data.Migrations
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
+
+                    b.Property<DateTimeOffset?>("ValidationRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("validation_requested_at");
+
+                    b.Property<string>("ValidationRequestedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("validation_requested_by");
 
                     b.HasKey("Id")
                         .HasName("pk_competitions");

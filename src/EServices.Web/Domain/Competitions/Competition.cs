@@ -44,6 +44,18 @@ public sealed class Competition
 
     // The milestones after closing, in order; each is set once by AGRE's action and recorded in the audit log.
 
+    /// <summary>AGRE asked for the bulk validation (by <see cref="ValidationRequestedBy"/>): the background job runs it and
+    /// clears both. Null when nothing waits.</summary>
+    public DateTimeOffset? ValidationRequestedAt { get; set; }
+
+    public string? ValidationRequestedBy { get; set; }
+
+    /// <summary>AGRE asked for the numbering (by <see cref="NumberingRequestedBy"/>), the first one or the latecomers':
+    /// the background job runs it and clears both.</summary>
+    public DateTimeOffset? NumberingRequestedAt { get; set; }
+
+    public string? NumberingRequestedBy { get; set; }
+
     /// <summary>Exam numbers and seats given: the list of candidates is frozen.</summary>
     public DateTimeOffset? NumberedAt { get; set; }
 

@@ -158,6 +158,7 @@ public sealed class JournalQuery(AppDbContext db)
             AuditTargets.Service => $"/admin/services/{e.TargetId}",
             AuditTargets.Category => $"/admin/categories/{e.TargetId}",
             AuditTargets.Staff or AuditTargets.SignIn => $"/admin/agents/{Uri.EscapeDataString(e.TargetId)}",
+            Web.Competitions.CompetitionLock.AuditKind => Web.Competitions.CompetitionLock.AdminLink(e.TargetId),
             _ => null,
         });
 }

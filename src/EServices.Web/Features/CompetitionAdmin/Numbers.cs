@@ -38,7 +38,6 @@ public static class Numbers
 public static class CompetitionAudit
 {
     public const string Session = "session de concours";
-    public const string Competition = "concours";
     public const string Centre = "centre d'examen";
 
     /// <summary>Saves a new thing with its entry naming the id the database gives, or a change with its entry.</summary>

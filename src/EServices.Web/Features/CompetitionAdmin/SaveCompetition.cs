@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq.Expressions;
+using EServices.Web.Competitions;
 using EServices.Web.Infrastructure.Audit;
 using FluentValidation;
 using FluentValidation.Results;
@@ -155,7 +156,7 @@ public static class SaveCompetition
             try
             {
                 await audit.SaveAsync(db, created, created ? "Concours créé" : $"Concours modifié : {string.Join(", ", changed)}",
-                    CompetitionAudit.Competition, () => competition.Id, $"{competition.Code} – {competition.Title}", ct);
+                    CompetitionLock.AuditKind, () => competition.Id, $"{competition.Code} – {competition.Title}", ct);
             }
             catch (DbUpdateException saving) when (saving.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
             {

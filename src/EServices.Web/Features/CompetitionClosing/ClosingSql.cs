@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Storage;
+using EServices.Web.Competitions;
 using Npgsql;
 
 namespace EServices.Web.Features.CompetitionClosing;
@@ -9,23 +10,18 @@ namespace EServices.Web.Features.CompetitionClosing;
 /// streams its rows, on the context's connection and in its transaction when one is open.</summary>
 internal static class ClosingSql
 {
-    /// <summary>The kind of thing the audit log names: the same « concours » as the competitions' administration.</summary>
-    public const string AuditKind = "concours";
-
-    /// <summary>The competition's row, locked until the caller's transaction ends: two nodes, or a double click, take turns
-    /// here, and the second sees what the first committed.</summary>
-    private static Task<Competition?> LockAsync(AppDbContext db, int id, CancellationToken ct) =>
-        db.Competitions.FromSql($"SELECT * FROM competitions WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync(ct);
-
-    /// <summary>Runs an action after closing in one transaction, under the competition's lock: null when there is no such
-    /// competition, a refusal while it is still open; what the action did is committed only when it is done.</summary>
+    /// <summary>Records AGRE's request for work after closing in one transaction, under the competition's lock: null when
+    /// there is no such competition, a refusal while it is still open or while the <see cref="ClosingJob"/> holds the row;
+    /// what the action did is committed only when it is done.</summary>
     public static async Task<ClosingOutcome?> RunLockedAsync(
         AppDbContext db, int id, TimeProvider clock, Func<Competition, DateTimeOffset, Task<ClosingOutcome>> action, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (await LockAsync(db, id, ct) is not { } competition)
+        if (await CompetitionLock.TryLockAsync(db, id, ct) is not { } competition)
         {
-            return null;
+            return await db.Competitions.AnyAsync(c => c.Id == id, ct)
+                ? ClosingOutcome.Refused("Une opération est en cours sur ce concours : actualisez la page dans un instant.")
+                : null;
         }
 
         var now = clock.GetUtcNow();
@@ -43,6 +39,15 @@ internal static class ClosingSql
 
         return outcome;
     }
+
+    /// <summary>Why nothing else is asked while the job has work in hand on this competition (one at a time: the
+    /// numbering needs the validation's decisions); null when it has none.</summary>
+    public static ClosingOutcome? Busy(Competition competition) =>
+        competition.ValidationRequestedAt is { } validation
+            ? ClosingOutcome.Refused($"La validation des candidatures déposées, demandée le {OuagadougouTime.Format(validation)}, est en cours : actualisez la page pour la suivre.")
+        : competition.NumberingRequestedAt is { } numbering
+            ? ClosingOutcome.Refused($"L'attribution des numéros et des places, demandée le {OuagadougouTime.Format(numbering)}, est en cours : actualisez la page pour la suivre.")
+        : null;
 
     public static async Task<NpgsqlCommand> CommandAsync(AppDbContext db, string sql, CancellationToken ct, params object[] parameters)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EServices.Web.Competitions;
 using EServices.Web.Infrastructure.Audit;
 using FluentValidation;
 using Npgsql;
@@ -49,7 +50,7 @@ public static class ImportResults
 
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             // Locked until commit: an import and a publication, even on two nodes, happen one after the other.
-            var competition = await ResultsLock.CompetitionAsync(db, competitionId, ct);
+            var competition = await CompetitionLock.LockAsync(db, competitionId, ct);
             if (competition is null)
             {
                 return null;
@@ -88,8 +89,8 @@ public static class ImportResults
                 """, [Parameter("numbers", NpgsqlDbType.Text, file.Numbers.ToArray()), new NpgsqlParameter("competition", competitionId)], ct);
             competition.ResultsImportedAt = clock.GetUtcNow();
             competition.UpdatedAt = competition.ResultsImportedAt.Value;
-            audit.Record("Liste des admis importée : " + Plural(file.Numbers.Count, "admis"), ResultsLock.AuditTarget,
-                competitionId.ToString(CultureInfo.InvariantCulture), competition.Title);
+            audit.Record("Liste des admis importée : " + Plural(file.Numbers.Count, "admis"), CompetitionLock.AuditKind,
+                CompetitionLock.AuditId(competitionId), competition.Title);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return new(file.Numbers.Count, null, [], 0);

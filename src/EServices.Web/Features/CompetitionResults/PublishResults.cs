@@ -1,4 +1,4 @@
-using System.Globalization;
+using EServices.Web.Competitions;
 using EServices.Web.Infrastructure.Audit;
 using EServices.Web.Infrastructure.Sms;
 using FluentValidation;
@@ -29,7 +29,7 @@ public static class PublishResults
         public async Task<string?> HandleAsync(int competitionId, CancellationToken ct)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var competition = await ResultsLock.CompetitionAsync(db, competitionId, ct);
+            var competition = await CompetitionLock.LockAsync(db, competitionId, ct);
             if (competition is null)
             {
                 return null;
@@ -57,8 +57,8 @@ public static class PublishResults
                 .Where(c => c.CompetitionId == competitionId && c.Admitted)
                 .Join(db.Users, c => c.ApplicantId, u => u.Id, (c, u) => new { c.RequestId, c.ExamNumber, u.PhoneNumber, u.PhoneNumberConfirmed })
                 .ToListAsync(ct);
-            audit.Record($"Résultats publiés : {ImportResults.Plural(admitted.Count, "admis")}", ResultsLock.AuditTarget,
-                competitionId.ToString(CultureInfo.InvariantCulture), competition.Title);
+            audit.Record($"Résultats publiés : {ImportResults.Plural(admitted.Count, "admis")}", CompetitionLock.AuditKind,
+                CompetitionLock.AuditId(competitionId), competition.Title);
             await db.SaveChangesAsync(ct);
 
             var link = links.To($"/resultats/{competition.Code}");

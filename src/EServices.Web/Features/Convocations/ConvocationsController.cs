@@ -1,13 +1,8 @@
-using System.Globalization;
-
 namespace EServices.Web.Features.Convocations;
 
 /// <param name="Numbered">Candidates with an exam number; <paramref name="Produced"/> of them have their convocation.</param>
 public sealed record ProgressPage(int Id, string Title, bool IsNumbered, DateTimeOffset? RequestedAt, int Numbered, int Produced)
 {
-    /// <summary>How often the page reloads while the job works (a meta refresh: no script needed).</summary>
-    public const int RefreshSeconds = 5;
-
     public bool Running => RequestedAt is not null && Produced < Numbered;
 }
 
@@ -30,13 +25,8 @@ public sealed class ConvocationsController(AppDbContext db) : Controller
         var numbered = await db.Candidacies.CountAsync(c => c.CompetitionId == id && c.ExamNumber != null, ct);
         // The job's own work list (partial index ix_candidacies_convocation_due): cheap to count at every refresh.
         var waiting = await db.Candidacies.CountAsync(c => c.CompetitionId == id && c.ExamNumber != null && c.ConvocationId == null, ct);
-        var page = new ProgressPage(id, competition.Title, competition.NumberedAt is not null, competition.ConvocationsRequestedAt, numbered, numbered - waiting);
-        if (page.Running)
-        {
-            ViewData["Refresh"] = ProgressPage.RefreshSeconds.ToString(CultureInfo.InvariantCulture);
-        }
-
-        return View(page);
+        // No reload of its own (a meta refresh fails WCAG 2.2.1 and cuts a screen reader short): « Actualiser » is a link.
+        return View(new ProgressPage(id, competition.Title, competition.NumberedAt is not null, competition.ConvocationsRequestedAt, numbered, numbered - waiting));
     }
 
     [HttpPost("")]

@@ -46,7 +46,7 @@ public sealed record RequestPage(
 public sealed record IssuedCertificate(string Title, string Number, bool Revoked);
 
 /// <summary>An applicant's own requests; anyone else's are simply not found.</summary>
-public sealed class MyRequestsQuery(AppDbContext db, Conversation conversation, Web.Competitions.CandidacyLinks candidacies, TimeProvider clock)
+public sealed class MyRequestsQuery(AppDbContext db, Conversation conversation, TimeProvider clock)
 {
     public async Task<MyRequestsPage> ListAsync(string applicantId, CancellationToken ct)
     {
@@ -78,6 +78,7 @@ public sealed class MyRequestsQuery(AppDbContext db, Conversation conversation, 
         }
 
         var files = DraftSteps.Files(request);
+        var candidacy = await CandidacyAsync(request.Id, ct);
         return new RequestPage(
             request.Number!,
             request.Procedure.Title,
@@ -101,15 +102,29 @@ public sealed class MyRequestsQuery(AppDbContext db, Conversation conversation, 
             await conversation.ThreadAsync(request.Id, withNotes: false, ct),
             await FeeAsync(request.PaymentId, ct))
         {
-            AmendUrl = request.Status == RequestStatus.Submitted ? await candidacies.AmendAsync(request.Id, ct) : null,
-            Convocation = await db.IssuedDocuments.AsNoTracking()
-                .Where(d => d.RequestId == request.Id && d.Kind == DocumentKind.Convocation)
-                .OrderByDescending(d => d.IssuedAt)
-                .Select(d => new IssuedCertificate(d.ProcedureTitle, d.Number, d.RevokedAt != null))
-                .FirstOrDefaultAsync(ct),
-            AdmittedTo = await db.Candidacies.Where(c => c.RequestId == request.Id && c.Admitted && c.Competition.ResultsPublishedAt != null)
-                .Select(c => c.Competition.Code).FirstOrDefaultAsync(ct),
+            AmendUrl = request.Status == RequestStatus.Submitted && candidacy is { Open: true } ? Web.Competitions.CandidacyLinks.Amend(request.Id) : null,
+            Convocation = candidacy?.Convocation,
+            AdmittedTo = candidacy?.AdmittedTo,
         };
+    }
+
+    private sealed record CandidacyFacts(bool Open, IssuedCertificate? Convocation, string? AdmittedTo);
+
+    /// <summary>What an application to a competition adds to its page, in one query: whether it may still be changed, its
+    /// convocation, the competition it was admitted to once published. Null for any other request.</summary>
+    private Task<CandidacyFacts?> CandidacyAsync(Guid requestId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return db.Candidacies.AsNoTracking()
+            .Where(c => c.RequestId == requestId)
+            .Select(c => new CandidacyFacts(
+                c.Competition.ClosesAt > now,
+                db.IssuedDocuments.Where(d => d.RequestId == requestId && d.Kind == DocumentKind.Convocation)
+                    .OrderByDescending(d => d.IssuedAt)
+                    .Select(d => new IssuedCertificate(d.ProcedureTitle, d.Number, d.RevokedAt != null))
+                    .FirstOrDefault(),
+                c.Admitted && c.Competition.ResultsPublishedAt != null ? c.Competition.Code : null))
+            .FirstOrDefaultAsync(ct);
     }
 
     /// <summary>The payment that counted for the request, as its receipt prints it.</summary>

@@ -62,9 +62,19 @@ public sealed class BulkValidationTests(CandidacyHost host)
         Assert.Contains("il en reste 8", page.Text, StringComparison.Ordinal);
         var mails = await ClosingSeed.CountAsync(host, "SELECT count(*) FROM outbox_emails WHERE \"to\" = @to", ("to", account.Email));
 
-        var validated = await agre.SubmitAsync(page, "Valider les candidatures déposées");
+        var requested = await agre.SubmitAsync(page, "Valider les candidatures déposées");
+        Assert.StartsWith("La validation des candidatures déposées est lancée : elle se poursuit en arrière-plan.", requested.Html.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Validation en cours, demandée le", requested.Text, StringComparison.Ordinal);
+        Assert.Contains("7 candidature(s) déposée(s) à examiner", requested.Text, StringComparison.Ordinal);
+        Assert.Null(requested.Html.QuerySelector("main form"));
+        Assert.Contains("Les numéros s'attribueront quand la validation en cours sera terminée.", requested.Text, StringComparison.Ordinal);
+        Assert.Equal(7, Count(requested, "Déposées et payées, en attente de validation"));
+        Assert.Equal(1, await ClosingSeed.RunJobAsync(host));
+        var validated = await agre.ClickAsync(requested, "Actualiser");
 
-        Assert.Equal("Validation : 4 candidatures acceptées, 3 non éligibles laissées à un agent.", validated.Html.QuerySelector(".notice")!.TextContent);
+        Assert.Equal(1, await ClosingSeed.CountAsync(host, "SELECT count(*) FROM audit_entries WHERE target_label = @code AND action = 'Candidatures déposées validées : 4 candidatures acceptées, 3 non éligibles laissées à un agent.'",
+            ("code", competition.Code)));
+        Assert.DoesNotContain("Validation en cours", validated.Text, StringComparison.Ordinal);
         Assert.Equal(3, Count(validated, "Déposées et payées, en attente de validation"));
         Assert.Equal(5, Count(validated, "Acceptées"));
         Assert.Equal(1, Count(validated, "En instruction"));
@@ -76,11 +86,13 @@ public sealed class BulkValidationTests(CandidacyHost host)
         Assert.Contains("Acceptée", (await candidate.GetAsync($"/mes-demandes/{number}")).Text, StringComparison.Ordinal);
         Assert.Equal(mails, await ClosingSeed.CountAsync(host, "SELECT count(*) FROM outbox_emails WHERE \"to\" = @to", ("to", account.Email)));
 
-        // A double click, or two nodes at once: the second finds nothing left to accept.
+        // A double click asks once; two nodes' jobs at once run it once, and find nothing left to accept.
         await Task.WhenAll(Forge.PostPageAsync(agre, $"{url}/validation"), Forge.PostPageAsync(agre, $"{url}/validation"));
+        Assert.Equal(1, (await Task.WhenAll(ClosingSeed.RunJobAsync(host), ClosingSeed.RunJobAsync(host))).Sum());
         Assert.Equal(4, await EventsAsync(competition));
+        Assert.Equal(2, await ClosingSeed.CountAsync(host, "SELECT count(*) FROM audit_entries WHERE target_label = @code AND action = 'Validation des candidatures déposées demandée'", ("code", competition.Code)));
         Assert.Equal(1, await ClosingSeed.CountAsync(host, "SELECT count(*) FROM audit_entries WHERE target_label = @code AND action LIKE '%4 candidatures acceptées%'", ("code", competition.Code)));
-        Assert.Equal(2, await ClosingSeed.CountAsync(host, "SELECT count(*) FROM audit_entries WHERE target_label = @code AND action LIKE '%0 candidature acceptée%'", ("code", competition.Code)));
+        Assert.Equal(1, await ClosingSeed.CountAsync(host, "SELECT count(*) FROM audit_entries WHERE target_label = @code AND action LIKE '%0 candidature acceptée%'", ("code", competition.Code)));
 
         var left = await agre.ClickAsync(await agre.GetAsync(url), "Voir les candidatures déposées non éligibles");
         Assert.Contains("3 candidature(s) déposée(s) ne remplissent pas les conditions", left.Text, StringComparison.Ordinal);

@@ -12,11 +12,13 @@ namespace EServices.Tests.Features.Competitions;
 /// list, and its tests move the clock (closing time), which no other test must see.</summary>
 public sealed class CandidacyHost : HostFixture
 {
-    /// <summary>The convocation tests drive the job's passes themselves (ConvocationSeed.Job): the hosted one looks once a day.</summary>
+    /// <summary>The convocation and closing tests drive the jobs' passes themselves (ConvocationSeed.Job, ClosingSeed.RunJobAsync):
+    /// the hosted ones look once a day.</summary>
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Convocations:PollInterval", "1.00:00:00");
+        builder.UseSetting("CompetitionClosing:PollInterval", "1.00:00:00");
     }
 }
 

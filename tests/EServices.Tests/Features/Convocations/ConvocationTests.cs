@@ -131,18 +131,22 @@ public sealed class ConvocationTests(CandidacyHost host)
         var again = await agre.SubmitAsync(ready, "Générer les convocations");
         Assert.Contains("Génération des convocations lancée", running.Text, StringComparison.Ordinal);
         Assert.Contains("Génération en cours : 0 convocation produite sur 12.", running.Text, StringComparison.Ordinal);
-        Assert.NotNull(running.Html.QuerySelector("meta[http-equiv=refresh]"));
+        Assert.Null(running.Html.QuerySelector("meta[http-equiv=refresh]"));
+        Assert.Contains("Encore 12 à produire en arrière-plan", running.Text, StringComparison.Ordinal);
         Assert.Contains("La génération des convocations est déjà lancée.", again.Text, StringComparison.Ordinal);
         Assert.Equal(1L, await host.ScalarAsync(
             "SELECT count(*) FROM audit_entries WHERE target_type = 'concours' AND target_id = @id AND action LIKE 'Génération des convocations demandée (12 %'",
             ("id", id.ToString(System.Globalization.CultureInfo.InvariantCulture))));
 
         await Job(host, batch: 5).RunOnceAsync(CancellationToken.None);
-        Assert.Contains("5 convocations produites sur 12", (await agre.GetAsync($"/admin/concours/{id}/convocations")).Text, StringComparison.Ordinal);
+        var progress = await agre.ClickAsync(running, "Actualiser");
+        Assert.Equal($"/admin/concours/{id}/convocations", progress.Url);
+        Assert.Contains("5 convocations produites sur 12", progress.Text, StringComparison.Ordinal);
         await RunAsync(Job(host));
-        var done = await agre.GetAsync($"/admin/concours/{id}/convocations");
+        var done = await agre.ClickAsync(progress, "Actualiser");
         Assert.Contains("Terminé : les 12 convocations sont produites", done.Text, StringComparison.Ordinal);
         Assert.Null(done.Html.QuerySelector("meta[http-equiv=refresh]"));
+        Assert.DoesNotContain(done.Html.QuerySelectorAll("main a"), a => a.TextContent == "Actualiser");
 
         using var visitor = host.NewSession();
         Assert.NotEqual(HttpStatusCode.OK, (await visitor.GetAsync($"/admin/concours/{id}/convocations", follow: false)).Status);
