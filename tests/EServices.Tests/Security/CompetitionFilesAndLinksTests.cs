@@ -70,6 +70,7 @@ public sealed class CompetitionFilesAndLinksTests(CandidacyHost host)
         await ClosingSeed.InsertAsync(host, competition, [.. hostile.Select(h => new Applicant(h, "Awa", "2000-01-15", "Ouagadougou", "Accepted"))]);
         using var agre = await AgreAsync();
         await Forge.PostPageAsync(agre, $"/admin/concours/{competition.Id}/cloture/numerotation");
+        await ClosingSeed.RunJobAsync(host); // numbering runs in the background
 
         var (status, csv, _) = await agre.DownloadAsync($"/admin/concours/{competition.Id}/cloture/candidats.csv");
 

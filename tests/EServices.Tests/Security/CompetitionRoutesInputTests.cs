@@ -143,7 +143,9 @@ public sealed class CompetitionRoutesInputTests(CandidacyHost host)
             Assert.StartsWith($"/admin/concours/{target.Id}/", page.Location, StringComparison.Ordinal);
         }
 
+        await ClosingSeed.RunJobAsync(host); // validation and numbering run in the background: whatever was recorded is done now
         Assert.Equal("Submitted", await host.ScalarAsync("SELECT r.status FROM requests r JOIN candidacies c ON c.request_id = r.id WHERE c.competition_id = @id", ("id", other.Id)));
+        Assert.Equal(DBNull.Value, await host.ScalarAsync("SELECT validation_requested_at FROM competitions WHERE id = @id", ("id", other.Id)));
         Assert.Equal(DBNull.Value, await host.ScalarAsync("SELECT convocations_requested_at FROM competitions WHERE id = @id", ("id", other.Id)));
 
         // « Confirm » only under another name, then twice with « false » first: nothing is published.

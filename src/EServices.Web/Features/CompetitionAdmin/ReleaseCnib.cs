@@ -121,7 +121,7 @@ public static class ReleaseCnib
                 var applicant = await db.Users.AsNoTracking().SingleAsync(u => u.Id == request.ApplicantId, token);
                 await notices.EnqueueAsync(request, applicant, now, token);
                 audit.Record($"Numéro de CNIB {cnib} libéré : candidature {holder.Reference} de {holder.Account} {request.Status.Label().ToLowerInvariant()} ; "
-                    + $"le numéro de CNIB et la place au centre d'examen sont libérés. Motif : {reason}", CompetitionAudit.Competition, Numbers.Show(competition.Id), $"{competition.Code} – {competition.Title}");
+                    + $"le numéro de CNIB et la place au centre d'examen sont libérés. Motif : {reason}", CompetitionLock.AuditKind, CompetitionLock.AuditId(competition.Id), $"{competition.Code} – {competition.Title}");
                 await db.SaveChangesAsync(token);
                 await transaction.CommitAsync(token);
                 return $"Numéro de CNIB {cnib} libéré : la candidature {holder.Reference} est {request.Status.Label().ToLowerInvariant()} et son titulaire prévenu.";
