@@ -156,7 +156,7 @@ public static partial class Filing
 
     /// <summary>The fee's part: the payment page, the provider's page (Orange Money, success), the return page, which
     /// says the payment is confirmed once the portal has checked it.</summary>
-    private static async Task<string> PayAsync(Browser browser, Page review, ConcurrentBag<double> payments)
+    internal static async Task<string> PayAsync(Browser browser, Page review, ConcurrentBag<double> payments)
     {
         var watch = Stopwatch.StartNew();
         var pay = await Expect(browser.SubmitAsync(review, "Payer et déposer", [("declaration", "oui")]), "submit");
@@ -179,7 +179,7 @@ public static partial class Filing
     /// which parses every PDF.</summary>
     public static byte[] PdfOf(int size) => PdfForge.Document(PdfForge.OnePage(), size);
 
-    private static async Task<Page> Expect(Task<Page> pending, string what)
+    internal static async Task<Page> Expect(Task<Page> pending, string what)
     {
         var page = await pending;
         if (page.Status != HttpStatusCode.OK)
