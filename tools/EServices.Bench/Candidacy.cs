@@ -30,7 +30,7 @@ public static partial class Candidacy
         Console.Error.WriteLine($"candidacy: {clients} candidates signed in, applying for {duration.TotalSeconds:F0} s");
         var requests = new RequestTimes();
         var filed = 0L;
-        var errors = new Errors();
+        var errors = new Failures();
         var latencies = new ConcurrentBag<double>();
         using var stop = new CancellationTokenSource(duration);
         var before = ProcessorTime.Now();
@@ -50,7 +50,7 @@ public static partial class Candidacy
                     Interlocked.Increment(ref filed);
                     latencies.Add(one.Elapsed.TotalMilliseconds);
                 }
-                catch (Exception ex) when (Errors.Expected(ex))
+                catch (Exception ex) when (Failures.Expected(ex))
                 {
                     errors.Add(ex);
                 }
@@ -183,34 +183,5 @@ public static partial class Candidacy
 
         [GeneratedRegex("[0-9a-f]{8}-[0-9a-f-]{27}|(?<=/)[A-Z]+-[0-9]{4}-[0-9]+|(?<=/)mesure-[0-9]+|(?<=/etapes/)[0-9]+|(?<=/paiement/)[^/]+$")]
         private static partial Regex Ids();
-    }
-
-    /// <summary>Failures grouped by kind, identifiers out of the message.</summary>
-    public sealed partial class Errors
-    {
-        private readonly ConcurrentDictionary<string, int> _messages = new(StringComparer.Ordinal);
-        private long _count;
-
-        public long Count => Interlocked.Read(ref _count);
-
-        public static bool Expected(Exception ex) => ex is BenchException or InvalidOperationException or HttpRequestException or TaskCanceledException;
-
-        public void Add(Exception ex)
-        {
-            Interlocked.Increment(ref _count);
-            var kind = Identifiers().Replace(ex.Message, "…");
-            _messages.AddOrUpdate(kind.Length > 160 ? kind[..160] : kind, 1, (_, c) => c + 1);
-        }
-
-        public void Print(string what)
-        {
-            foreach (var (message, count) in _messages.OrderByDescending(m => m.Value).Take(5))
-            {
-                Console.Error.WriteLine($"{what} error ×{count}: {message}");
-            }
-        }
-
-        [GeneratedRegex("[0-9a-f]{8}-[0-9a-f-]{27}|[A-Z]+-[0-9]{4}-[0-9]+|mesure-[0-9]+")]
-        private static partial Regex Identifiers();
     }
 }

@@ -8,17 +8,22 @@ namespace EServices.Bench;
 /// <summary>Scenario 10, the last-day rush, as an open model: new candidates arrive at a fixed rate whatever the answers,
 /// each with a browser of their own (its waiting-room cookies), and apply as in scenario 9. One who gets the waiting page
 /// does what its meta refresh says after the delay it gives (the competition's page, for a « Postuler » posted), then
-/// presses « Postuler » again, until admitted or the end of the run. The candidates are signed in beforehand (a pool of
-/// accounts, each applying to the next competition it has not applied to; a waiting candidate holds no account): the
-/// sign-in is not what the waiting room holds. At the end every application started by an admitted candidate must be
+/// presses « Postuler » again, until admitted or the end of the run. The candidates are signed in beforehand and share a
+/// few hundred accounts (each attempt goes to a competition its account has not tried): the sign-in is not what the waiting
+/// room holds, and a waiting candidate is signed in as a real one is. At the end every application started by an admitted candidate must be
 /// filed, or still a draft holding each step it saved.</summary>
 public static partial class Rush
 {
-    private sealed class Account(int number, Browser browser)
+    /// <summary>A signed-in account: its cookies taken once after the sign-in, and the competitions it applied to so far.</summary>
+    private sealed class Account(int number, IReadOnlyDictionary<string, string> cookies)
     {
+        private int _applied;
+
         public int Number => number;
-        public Browser Browser => browser;
-        public int Next { get; set; } = 1;
+        public IReadOnlyDictionary<string, string> Cookies => cookies;
+
+        /// <summary>The next competition this account has not tried yet: several candidates may share an account at once.</summary>
+        public int Next(int competitions) => (Interlocked.Increment(ref _applied) - 1) % competitions + 1;
     }
 
     private sealed record Started(Guid Id, ConcurrentBag<string> Saved)
@@ -29,21 +34,23 @@ public static partial class Rush
     public static async Task<int> RunAsync(Uri baseAddress, string db, double rate, TimeSpan duration, int accounts, int firstAccount, int competitions)
     {
         var pdf = Candidacy.Pdf();
-        var pool = new ConcurrentQueue<Account>();
+        var pool = new ConcurrentBag<Account>();
         await Parallel.ForEachAsync(Enumerable.Range(firstAccount, accounts), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (n, _) =>
         {
-            var browser = new Browser(baseAddress);
+            using var browser = new Browser(baseAddress);
             await Filing.SignInAsync(browser, Seed.Email(n), Seed.Password);
-            pool.Enqueue(new Account(n, browser));
+            pool.Add(new Account(n, browser.Cookies.ToDictionary()));
         });
+        var signedIn = pool.ToArray();
+        var turn = 0L;
         Console.Error.WriteLine($"rush: {accounts} accounts signed in; {rate:0.#} new candidates a second for {duration.TotalSeconds:F0} s");
 
         var admittedTimes = new ConcurrentBag<double>();
         var waitingTimes = new ConcurrentBag<double>();
         var pageTimes = new ConcurrentBag<double>();
-        var errors = new Candidacy.Errors();
+        var errors = new Failures();
         var started = new ConcurrentBag<Started>();
-        long arrivals = 0, admitted = 0, filed = 0, waits = 0, starved = 0, stillWaiting = 0;
+        long arrivals = 0, admitted = 0, filed = 0, waits = 0, stillWaiting = 0;
         using var stop = new CancellationTokenSource(duration);
         var tasks = new List<Task>();
         var before = ProcessorTime.Now();
@@ -74,46 +81,31 @@ public static partial class Rush
             };
             while (!stop.IsCancellationRequested)
             {
-                if (!pool.TryDequeue(out Account? account))
-                {
-                    Interlocked.Increment(ref starved);
-                    await Task.Delay(50);
-                    continue;
-                }
-
+                // Candidates take the accounts in turn, several at once (an account may have several tabs): each attempt
+                // goes to a competition its account has not tried, so that two never apply twice to one.
+                var account = signedIn[Interlocked.Increment(ref turn) % signedIn.Length];
                 try
                 {
-                    browser.Adopt(account.Browser.Cookies, IsRoomCookie);
-                    var page = await Candidacy.StartAsync(browser, Candidacy.Code(account.Next));
+                    browser.Adopt(account.Cookies, IsRoomCookie);
+                    var page = await Candidacy.StartAsync(browser, Candidacy.Code(account.Next(competitions)));
                     if (Candidacy.IsWaiting(page))
                     {
                         Interlocked.Increment(ref waits);
-                        pool.Enqueue(account);
-                        account = null;
                         await Task.Delay(RefreshDelay(page), stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
                         continue;
                     }
 
                     Interlocked.Increment(ref admitted);
-                    account.Next = account.Next % competitions + 1;
                     var application = new Started(Guid.Parse(page.Url.Split('/')[2]), []);
                     started.Add(application);
                     application.Number = await Candidacy.FinishAsync(browser, page, pdf, Candidacy.Cnib(account.Number), [], application.Saved.Add);
                     Interlocked.Increment(ref filed);
                     return;
                 }
-                catch (Exception ex) when (Candidacy.Errors.Expected(ex) || ex is FormatException)
+                catch (Exception ex) when (Failures.Expected(ex) || ex is FormatException)
                 {
                     errors.Add(ex);
                     return;
-                }
-                finally
-                {
-                    if (account is not null)
-                    {
-                        account.Browser.Adopt(browser.Cookies, IsRoomCookie); // a cookie the portal renewed
-                        pool.Enqueue(account);
-                    }
                 }
             }
 
@@ -136,11 +128,6 @@ public static partial class Rush
         await Task.WhenAll(tasks);
         var seconds = watch.Elapsed.TotalSeconds;
         var used = ProcessorTime.Now() - before;
-        foreach (var account in pool)
-        {
-            account.Browser.Dispose();
-        }
-
         errors.Print("rush");
         var lost = await LostDraftsAsync(db, [.. started]);
         Candidacy.Print("rush_arrivals", arrivals);
@@ -152,7 +139,6 @@ public static partial class Rush
         Candidacy.Print("rush_waiting_pages", waits);
         Candidacy.Print("rush_errors", errors.Count);
         Candidacy.Print("rush_lost_drafts", lost);
-        Candidacy.Print("rush_pool_starved", starved);
         Candidacy.Print("rush_admitted_requests", admittedTimes.Count);
         Candidacy.Print("rush_admitted_p99_ms", Filing.Percentile([.. admittedTimes.Order()], 0.99));
         Candidacy.Print("rush_waiting_p99_ms", Filing.Percentile([.. waitingTimes.Order()], 0.99));
