@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark of issue 6: builds in Release, starts the private PostgreSQL and the portal in Production mode on
-# loopback, seeds realistic volume, runs the six scenarios and prints one table (also written to .local/bench/latest.md).
+# loopback, seeds realistic volume, runs the scenarios and prints one table (also written to .local/bench/latest.md).
 # BENCH_QUICK=1: everything short, to check the command in a few minutes. Not a test: nothing here fails a build.
+# The competitions of issue 18 (scenarios 9 to 12, about 25 minutes in full) run when asked: BENCH_ONLY="9 10 11 12".
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
@@ -9,9 +10,11 @@ cd "$repo"
 if [ "${BENCH_QUICK:-0}" = "1" ]; then
   mode="quick"; applicants=1000; requests=5000; page_seconds=10; inbox_seconds=5; cert_seconds=5
   filing_seconds="${BENCH_FILING_SECONDS:-10}"; payment_seconds=10
+  candidacy_seconds=60; rush_seconds=60; convocations="${BENCH_CONVOCATIONS:-20000}"; results="${BENCH_RESULTS:-200000}"
 else
   mode="full"; applicants=20000; requests=100000; page_seconds=30; inbox_seconds=15; cert_seconds=20
   filing_seconds="${BENCH_FILING_SECONDS:-300}"; payment_seconds=60
+  candidacy_seconds=180; rush_seconds=300; convocations="${BENCH_CONVOCATIONS:-100000}"; results="${BENCH_RESULTS:-2000000}"
 fi
 filers="${BENCH_FILERS:-50}"          # signed-in applicants filing at once
 only="${BENCH_ONLY:-1 2 3 4 6 7 8}"   # the scenarios to run, e.g. BENCH_ONLY=2 while working on filing (5 is measured during 2)
@@ -55,7 +58,7 @@ fi
 
 # Scenario 8: payments through the CinetPay simulator (tools/EServices.PaySim), its transactions in memory only.
 pay_settings=()
-if want 8; then
+if want 8 || want 9 || want 10; then
   . scripts/lib/paysim.sh
   PAYSIM_SECRET_KEY="bench-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')" # the development one is refused in Production
   PAYSIM_STATE_FILE="" start_paysim "$repo" "$(free_port 5182)"
@@ -69,8 +72,10 @@ start_portal "$url" "$out/portal.log" \
   ConnectionStrings__Default="$db" Storage__Path="$out/files" \
   Seed__DemoAccounts=true Seed__DemoPassword="$demo_password" \
   SignInLimits__PerIpPerMinute=1000000 \
-  Email__SmtpHost=127.0.0.1 Email__SmtpPort="$dead_smtp_port" "${sms_settings[@]}" "${pay_settings[@]}"
-trap 'kill "$portal_pid" 2>/dev/null || true; stop_kannel 2>/dev/null || true; stop_paysim 2>/dev/null || true' EXIT
+  Email__SmtpHost=127.0.0.1 Email__SmtpPort="$dead_smtp_port" "${sms_settings[@]}" "${pay_settings[@]}" \
+  Convocations__PollInterval=00:00:01
+rush_pid=""
+trap 'kill "$portal_pid" $rush_pid 2>/dev/null || true; stop_kannel 2>/dev/null || true; stop_paysim 2>/dev/null || true' EXIT
 
 echo "==> Seeding $applicants applicants and $requests requests (SQL)"
 seed_output="$(bench seed "$db" "$applicants" "$requests")"
@@ -119,9 +124,10 @@ value() { sed -n "s/^$1=//p" <<<"$2"; } # a "key=value" line of the bench tool's
 
 # Runs wrk and sets rps, p99 (ms) and bad (non-2xx/3xx responses and socket errors).
 wrk_run() {
-  local connections="$1" seconds="$2" target="$3" cookie="${4:-}" result
+  local connections="$1" seconds="$2" target="$3" cookie="${4:-}" script="${5:-}" result
   local args=(-t1 -c"$connections" -d"${seconds}s" --latency --timeout 10s)
   [ -n "$cookie" ] && args+=(-H "Cookie: $cookie")
+  [ -n "$script" ] && args+=(-s "$script")
   result="$(wrk "${args[@]}" "$target")"
   rps="$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' <<<"$result")"
   p99="$(awk '$1 == "99%" { v = $2; if (v ~ /us$/) m = v / 1000; else if (v ~ /ms$/) m = v + 0; else if (v ~ /m$/) m = v * 60000; else m = v * 1000; printf "%.1f", m }' <<<"$result")"
@@ -338,6 +344,8 @@ if want 8; then
   psql_bench -c "DELETE FROM payments WHERE transaction_id LIKE 'BENCH%'"
 fi
 
+. scripts/lib/bench-competitions.sh
+
 {
   echo "Benchmark ($mode run), $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM, $(lscpu | sed -n 's/^Model name: *//p' | head -n 1)."
   # Other work on the machine weighs on every figure (less on the ratios): the load is part of the record.
@@ -347,5 +355,5 @@ fi
   echo
   echo "| Scenario | Figure | Goal | Result |"
   echo "| --- | --- | --- | --- |"
-  printf '%s\n' "${rows[@]}" | sort -s -t. -k1,1 # run order is 1, 3, 2, 4, 6, 7, 8: the inbox is measured with the seeded volume
+  printf '%s\n' "${rows[@]}" | sort -s -n -t. -k1.3,1 # run order is 1, 3, 2, 4, 6, 7, 8…: the inbox is measured with the seeded volume
 } | tee "$out/latest.md"

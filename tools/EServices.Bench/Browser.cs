@@ -8,6 +8,8 @@ namespace EServices.Bench;
 /// <summary>A page as the browser got it.</summary>
 public sealed record Page(HttpStatusCode Status, string Url, IHtmlDocument Html, HttpResponseMessage Response)
 {
+    public string Method { get; init; } = "GET";
+
     public string Text => Html.Body?.TextContent ?? "";
 }
 
@@ -35,6 +37,26 @@ public sealed class Browser : IDisposable
     /// <summary>The Cookie header this session sends (for wrk).</summary>
     public string CookieHeader => string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}"));
 
+    /// <summary>Told of every response with the time it took (scenarios 9 and 10: the time per request).</summary>
+    public Action<Page, double>? Timed { get; set; }
+
+    /// <summary>This session's cookies, to hand a signed-in account from one browser to another (scenario 10).</summary>
+    public IReadOnlyDictionary<string, string> Cookies => _cookies;
+
+    /// <summary>Takes the other session's cookies, keeping this one's whose names <paramref name="keep"/> accepts.</summary>
+    public void Adopt(IReadOnlyDictionary<string, string> cookies, Func<string, bool> keep)
+    {
+        foreach (var name in _cookies.Keys.Where(n => !keep(n)).ToList())
+        {
+            _cookies.Remove(name);
+        }
+
+        foreach (var (name, value) in cookies.Where(c => !keep(c.Key)))
+        {
+            _cookies[name] = value;
+        }
+    }
+
     public async Task<Page> GetAsync(string url, CancellationToken ct = default)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
@@ -45,9 +67,12 @@ public sealed class Browser : IDisposable
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         AddCookies(request);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         using var response = await _client.SendAsync(request, ct);
         KeepCookies(response);
-        return (response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsByteArrayAsync(ct));
+        var body = await response.Content.ReadAsByteArrayAsync(ct);
+        Timed?.Invoke(new Page(response.StatusCode, url, Parser.ParseDocument(""), response), watch.Elapsed.TotalMilliseconds);
+        return (response.StatusCode, response.Content.Headers.ContentType?.MediaType, body);
     }
 
     /// <summary>Fills the form holding the submit button whose text starts with <paramref name="button"/> and posts it.</summary>
@@ -74,10 +99,14 @@ public sealed class Browser : IDisposable
     private async Task<Page> SendAsync(HttpRequestMessage request, string url, CancellationToken ct)
     {
         AddCookies(request);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var response = await _client.SendAsync(request, ct);
         KeepCookies(response);
         var html = response.Content.Headers.ContentType?.MediaType == "text/html" ? await response.Content.ReadAsStringAsync(ct) : "";
-        return new Page(response.StatusCode, url, await Parser.ParseDocumentAsync(html, ct), response);
+        var elapsed = watch.Elapsed.TotalMilliseconds;
+        var page = new Page(response.StatusCode, url, await Parser.ParseDocumentAsync(html, ct), response);
+        Timed?.Invoke(page with { Method = request.Method.Method }, elapsed);
+        return page;
     }
 
     private async Task<Page> FollowAsync(Page page, CancellationToken ct)

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using EServices.Tests.Infrastructure;
 
 namespace EServices.Bench;
@@ -11,7 +10,7 @@ namespace EServices.Bench;
 /// whole journey a browser makes (sheet, start, four steps with a 200 KB PDF for each of the two documents, review,
 /// submit, request page, receipt PDF), for a given time. Scenario 8 (<c>pay</c>): the procedure has its fee, and each
 /// filing pays it on the CinetPay simulator's page between the review and the request page.</summary>
-public static partial class Filing
+public static class Filing
 {
     public const string Slug = "inscription-concours-direct";
     private const int PdfBytes = 200 * 1024;
@@ -29,10 +28,9 @@ public static partial class Filing
 
         Console.Error.WriteLine($"filing: {clients} applicants signed in, filing for {duration.TotalSeconds:F0} s");
         var filed = 0L;
-        var errors = 0L;
+        var errors = new Failures();
         var latencies = new ConcurrentBag<double>();
         var payments = new ConcurrentBag<double>();
-        var messages = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         using var stop = new CancellationTokenSource(duration);
         var watch = Stopwatch.StartNew();
         var clientCpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -48,12 +46,9 @@ public static partial class Filing
                     Interlocked.Increment(ref filed);
                     latencies.Add(one.Elapsed.TotalMilliseconds);
                 }
-                catch (Exception ex) when (ex is BenchException or InvalidOperationException or HttpRequestException or TaskCanceledException)
+                catch (Exception ex) when (Failures.Expected(ex))
                 {
-                    Interlocked.Increment(ref errors);
-                    // Grouped by kind: identifiers and numbers out of the message.
-                    var kind = Identifiers().Replace(ex.Message, "…");
-                    messages.AddOrUpdate(kind.Length > 160 ? kind[..160] : kind, 1, (_, c) => c + 1);
+                    errors.Add(ex);
                 }
             }
         })).ToArray();
@@ -65,16 +60,13 @@ public static partial class Filing
             browser.Dispose();
         }
 
-        foreach (var (message, count) in messages.OrderByDescending(m => m.Value).Take(5))
-        {
-            Console.Error.WriteLine($"filing error ×{count}: {message}");
-        }
+        errors.Print("filing");
 
         var sorted = latencies.Order().ToArray();
         Console.WriteLine($"filing_clients={clients}");
         Console.WriteLine($"filing_seconds={seconds.ToString("F1", CultureInfo.InvariantCulture)}");
         Console.WriteLine($"filing_count={filed}");
-        Console.WriteLine($"filing_errors={errors}");
+        Console.WriteLine($"filing_errors={errors.Count}");
         Console.WriteLine($"filing_per_second={(filed / seconds).ToString("F1", CultureInfo.InvariantCulture)}");
         Console.WriteLine($"filing_client_cpu_ms={clientCpu.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture)}");
         Console.WriteLine($"filing_p99_ms={Percentile(sorted, 0.99).ToString("F0", CultureInfo.InvariantCulture)}");
@@ -156,7 +148,7 @@ public static partial class Filing
 
     /// <summary>The fee's part: the payment page, the provider's page (Orange Money, success), the return page, which
     /// says the payment is confirmed once the portal has checked it.</summary>
-    private static async Task<string> PayAsync(Browser browser, Page review, ConcurrentBag<double> payments)
+    internal static async Task<string> PayAsync(Browser browser, Page review, ConcurrentBag<double> payments)
     {
         var watch = Stopwatch.StartNew();
         var pay = await Expect(browser.SubmitAsync(review, "Payer et déposer", [("declaration", "oui")]), "submit");
@@ -179,7 +171,7 @@ public static partial class Filing
     /// which parses every PDF.</summary>
     public static byte[] PdfOf(int size) => PdfForge.Document(PdfForge.OnePage(), size);
 
-    private static async Task<Page> Expect(Task<Page> pending, string what)
+    internal static async Task<Page> Expect(Task<Page> pending, string what)
     {
         var page = await pending;
         if (page.Status != HttpStatusCode.OK)
@@ -190,7 +182,4 @@ public static partial class Filing
 
         return page;
     }
-
-    [GeneratedRegex("[0-9a-f]{8}-[0-9a-f-]{27}|[A-Z]+-[0-9]{4}-[0-9]+")]
-    private static partial Regex Identifiers();
 }

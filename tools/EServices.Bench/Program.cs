@@ -11,11 +11,16 @@ static int Usage()
                EServices.Bench cookie <base-url> <email> <password> [authenticator-key]
                EServices.Bench weight <base-url> <account>
                EServices.Bench certificates <seconds>
+               EServices.Bench competitions <connection-string> open|numbered|results <count>
+               EServices.Bench candidacy <base-url> <candidates> <seconds> <first-account> <competitions>
+               EServices.Bench rush <base-url> <connection-string> <arrivals-per-second> <seconds> <accounts> <first-account> <competitions>
         """);
     return 2;
 }
 
 static int Int(string value) => int.Parse(value, CultureInfo.InvariantCulture);
+
+static Uri Portal(string url) => Candidacy.RequestTimes.Portal = new Uri(url);
 
 try
 {
@@ -27,6 +32,13 @@ try
         ["cookie", var url, var email, var password, .. var key] => await CookieAsync(new Uri(url), email, password, key.FirstOrDefault()),
         ["weight", var url, var account] => await PageWeight.RunAsync(new Uri(url), Int(account)),
         ["certificates", var seconds] => Certificates.Run(TimeSpan.FromSeconds(Int(seconds))),
+        ["competitions", var db, "open", var count] => await CompetitionVolume.OpenAsync(db, Int(count)),
+        ["competitions", var db, "numbered", var count] => await CompetitionVolume.NumberedAsync(db, Int(count)),
+        ["competitions", var db, "results", var count] => await CompetitionVolume.ResultsAsync(db, Int(count)),
+        ["candidacy", var url, var clients, var seconds, var first, var competitions] => await Candidacy.RunAsync(
+            Portal(url), Int(clients), TimeSpan.FromSeconds(Int(seconds)), Int(first), Int(competitions)),
+        ["rush", var url, var db, var rate, var seconds, var accounts, var first, var competitions] => await Rush.RunAsync(
+            Portal(url), db, double.Parse(rate, CultureInfo.InvariantCulture), TimeSpan.FromSeconds(Int(seconds)), Int(accounts), Int(first), Int(competitions)),
         _ => Usage(),
     };
 }

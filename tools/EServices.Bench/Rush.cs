@@ -1,0 +1,203 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Npgsql;
+
+namespace EServices.Bench;
+
+/// <summary>Scenario 10, the last-day rush, as an open model: new candidates arrive at a fixed rate whatever the answers,
+/// each with a browser of their own (its waiting-room cookies), and apply as in scenario 9. One who gets the waiting page
+/// does what its meta refresh says after the delay it gives (the competition's page, for a « Postuler » posted), then
+/// presses « Postuler » again, until admitted or the end of the run. The candidates are signed in beforehand and share a
+/// few hundred accounts (each attempt goes to a competition its account has not tried): the sign-in is not what the waiting
+/// room holds, and a waiting candidate is signed in as a real one is. At the end every application started by an admitted candidate must be
+/// filed, or still a draft holding each step it saved.</summary>
+public static partial class Rush
+{
+    /// <summary>A signed-in account: its cookies taken once after the sign-in, and the competitions it applied to so far.</summary>
+    private sealed class Account(int number, IReadOnlyDictionary<string, string> cookies)
+    {
+        private int _applied;
+
+        public int Number => number;
+        public IReadOnlyDictionary<string, string> Cookies => cookies;
+
+        /// <summary>The next competition this account has not tried yet: several candidates may share an account at once.</summary>
+        public int Next(int competitions) => (Interlocked.Increment(ref _applied) - 1) % competitions + 1;
+    }
+
+    private sealed record Started(Guid Id, ConcurrentBag<string> Saved)
+    {
+        public string? Number { get; set; }
+    }
+
+    public static async Task<int> RunAsync(Uri baseAddress, string db, double rate, TimeSpan duration, int accounts, int firstAccount, int competitions)
+    {
+        var pdf = Candidacy.Pdf();
+        var pool = new ConcurrentBag<Account>();
+        await Parallel.ForEachAsync(Enumerable.Range(firstAccount, accounts), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (n, _) =>
+        {
+            using var browser = new Browser(baseAddress);
+            await Filing.SignInAsync(browser, Seed.Email(n), Seed.Password);
+            pool.Add(new Account(n, browser.Cookies.ToDictionary()));
+        });
+        var signedIn = pool.ToArray();
+        var turn = 0L;
+        Console.Error.WriteLine($"rush: {accounts} accounts signed in; {rate:0.#} new candidates a second for {duration.TotalSeconds:F0} s");
+
+        var admittedTimes = new ConcurrentBag<double>();
+        var waitingTimes = new ConcurrentBag<double>();
+        var pageTimes = new ConcurrentBag<double>();
+        var errors = new Failures();
+        var started = new ConcurrentBag<Started>();
+        long arrivals = 0, admitted = 0, filed = 0, waits = 0, stillWaiting = 0;
+        using var stop = new CancellationTokenSource(duration);
+        var tasks = new List<Task>();
+        var before = ProcessorTime.Now();
+        var watch = Stopwatch.StartNew();
+
+        async Task ArriveAsync()
+        {
+            using var browser = new Browser(baseAddress);
+            browser.Timed = (page, ms) =>
+            {
+                if (Candidacy.RequestTimes.IsSimulator(page))
+                {
+                    return; // the payment provider's own pages: not the portal's time
+                }
+
+                if (Candidacy.IsWaiting(page))
+                {
+                    waitingTimes.Add(ms);
+                }
+                else if (page.Method == "GET" && page.Url.StartsWith("/concours/", StringComparison.Ordinal))
+                {
+                    pageTimes.Add(ms); // the competition's page: not held by the room, its time apart
+                }
+                else
+                {
+                    admittedTimes.Add(ms);
+                }
+            };
+            while (!stop.IsCancellationRequested)
+            {
+                // Candidates take the accounts in turn, several at once (an account may have several tabs): each attempt
+                // goes to a competition its account has not tried, so that two never apply twice to one.
+                var account = signedIn[Interlocked.Increment(ref turn) % signedIn.Length];
+                try
+                {
+                    browser.Adopt(account.Cookies, IsRoomCookie);
+                    var page = await Candidacy.StartAsync(browser, Candidacy.Code(account.Next(competitions)));
+                    if (Candidacy.IsWaiting(page))
+                    {
+                        Interlocked.Increment(ref waits);
+                        await Task.Delay(RefreshDelay(page), stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                        continue;
+                    }
+
+                    Interlocked.Increment(ref admitted);
+                    var application = new Started(Guid.Parse(page.Url.Split('/')[2]), []);
+                    started.Add(application);
+                    application.Number = await Candidacy.FinishAsync(browser, page, pdf, Candidacy.Cnib(account.Number), [], application.Saved.Add);
+                    Interlocked.Increment(ref filed);
+                    return;
+                }
+                catch (Exception ex) when (Failures.Expected(ex) || ex is FormatException)
+                {
+                    errors.Add(ex);
+                    return;
+                }
+            }
+
+            Interlocked.Increment(ref stillWaiting);
+        }
+
+        // Arrivals on a fixed schedule: the k-th at k / rate seconds, however the portal answers.
+        for (var k = 0L; watch.Elapsed < duration; k++)
+        {
+            var due = TimeSpan.FromSeconds(k / rate) - watch.Elapsed;
+            if (due > TimeSpan.Zero)
+            {
+                await Task.Delay(due);
+            }
+
+            Interlocked.Increment(ref arrivals);
+            tasks.Add(Task.Run(ArriveAsync));
+        }
+
+        await Task.WhenAll(tasks);
+        var seconds = watch.Elapsed.TotalSeconds;
+        var used = ProcessorTime.Now() - before;
+        errors.Print("rush");
+        var lost = await LostDraftsAsync(db, [.. started]);
+        Candidacy.Print("rush_arrivals", arrivals);
+        Candidacy.Print("rush_seconds", seconds);
+        Candidacy.Print("rush_admitted", admitted);
+        Candidacy.Print("rush_filed", filed);
+        Candidacy.Print("rush_filed_per_second", filed / seconds);
+        Candidacy.Print("rush_still_waiting", stillWaiting);
+        Candidacy.Print("rush_waiting_pages", waits);
+        Candidacy.Print("rush_errors", errors.Count);
+        Candidacy.Print("rush_lost_drafts", lost);
+        Candidacy.Print("rush_admitted_requests", admittedTimes.Count);
+        Candidacy.Print("rush_admitted_p99_ms", Filing.Percentile([.. admittedTimes.Order()], 0.99));
+        Candidacy.Print("rush_waiting_p99_ms", Filing.Percentile([.. waitingTimes.Order()], 0.99));
+        Candidacy.Print("rush_page_p99_ms", Filing.Percentile([.. pageTimes.Order()], 0.99));
+        Candidacy.Print("rush_portal_ms", used.PortalMs / Math.Max(1, filed));
+        Candidacy.Print("rush_postgres_ms", used.PostgresMs / Math.Max(1, filed));
+        return 0;
+    }
+
+    private static bool IsRoomCookie(string name) => name is "es-admission" or "es-file";
+
+    /// <summary>The delay of the waiting page's meta refresh (« 15;url=… »).</summary>
+    private static TimeSpan RefreshDelay(Page page) =>
+        page.Html.QuerySelector("meta[http-equiv=refresh]")?.GetAttribute("content") is { } content && Delay().Match(content) is { Success: true } m
+            ? TimeSpan.FromSeconds(int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))
+            : throw new BenchException("a waiting page without its refresh delay");
+
+    /// <summary>Applications started by an admitted candidate that are neither filed nor a draft still holding every step
+    /// the candidate saved (its CNIB, its diploma, its documents, its centre).</summary>
+    private static async Task<long> LostDraftsAsync(string db, Started[] started)
+    {
+        await using var connection = new NpgsqlConnection(db);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT r.id, r.status, r.answers ? 'numero_cnib', r.answers ? 'diplome',
+                   EXISTS (SELECT 1 FROM attachments a WHERE a.request_id = r.id), c.centre_id IS NOT NULL
+            FROM requests r LEFT JOIN candidacies c ON c.request_id = r.id WHERE r.id = ANY(@ids)
+            """, connection);
+        command.Parameters.AddWithValue("ids", started.Select(s => s.Id).ToArray());
+        var found = new Dictionary<Guid, (string Status, bool Cnib, bool Diploma, bool Documents, bool Centre)>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                found[reader.GetGuid(0)] = (reader.GetString(1), reader.GetBoolean(2), reader.GetBoolean(3), reader.GetBoolean(4), reader.GetBoolean(5));
+            }
+        }
+
+        var lost = 0L;
+        foreach (var application in started)
+        {
+            var kept = found.TryGetValue(application.Id, out var row)
+                && (row.Status != "Draft" || application.Saved.All(step => step switch
+                {
+                    "numero_cnib" => row.Cnib,
+                    "diplome" => row.Diploma,
+                    "piece_cnib" => row.Documents,
+                    _ => row.Centre,
+                }));
+            if (!kept)
+            {
+                lost++;
+                Console.Error.WriteLine($"rush: application {application.Id} lost ({(found.ContainsKey(application.Id) ? row.Status : "missing")}, steps saved: {string.Join(", ", application.Saved)})");
+            }
+        }
+
+        return lost;
+    }
+
+    [GeneratedRegex(@"^\s*(\d+)\s*;")]
+    private static partial Regex Delay();
+}
