@@ -152,7 +152,7 @@ public sealed class WaitingRoomTests(WaitingRoomTests.Portal portal) : IClassFix
     }
 
     [Fact]
-    public async Task A_button_posted_to_start_an_application_while_full_reloads_the_competition_page()
+    public async Task A_button_posted_to_start_an_application_while_full_waits_on_a_page_the_room_holds_then_leads_back_to_the_competition()
     {
         await FreeTheRoomAsync();
         using var a = portal.NewSession();
@@ -164,7 +164,18 @@ public sealed class WaitingRoomTests(WaitingRoomTests.Portal portal) : IClassFix
         var response = await starting.Client.PostAsync("/concours/inspecteurs-du-travail-2028/candidature", new FormUrlEncodedContent([]));
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains(Waiting, html, StringComparison.Ordinal);
-        Assert.Contains("content=\"5;url=/concours/inspecteurs-du-travail-2028\"", html, StringComparison.Ordinal);
+        Assert.Contains("content=\"5;url=/concours/inspecteurs-du-travail-2028/candidature\"", html, StringComparison.Ordinal);
+
+        // Still full: the reload waits again (the room holds that address) instead of serving the competition's page.
+        var reload = await starting.Client.GetAsync("/concours/inspecteurs-du-travail-2028/candidature");
+        Assert.Contains(Waiting, await reload.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // A place frees: the same reload is let in (anonymous here, so to the sign-in page that returns there; signed in,
+        // the address leads to the competition's page to press « Postuler » again).
+        await FreeTheRoomAsync();
+        var admitted = await starting.Client.GetAsync("/concours/inspecteurs-du-travail-2028/candidature");
+        Assert.Equal(HttpStatusCode.Redirect, admitted.StatusCode);
+        Assert.Contains("/concours/inspecteurs-du-travail-2028/candidature", Uri.UnescapeDataString(admitted.Headers.Location!.OriginalString), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -112,16 +112,20 @@ public static class WaitingRoomGate
     };
 
     /// <summary>A page of a few hundred bytes, written without MVC or the database: serving it must stay cheap when the
-    /// node is at its busiest. A form posted to start an application reloads the competition's page instead (a reload
-    /// would not post it again).</summary>
+    /// node is at its busiest. A reload would not post a form again, so a post reloads a page the room also holds: the
+    /// button « Postuler » its GET twin (which, once admitted, leads back to the competition's page to press it again),
+    /// any other post its application. A waiting candidate never reloads a full page the room does not hold: thousands
+    /// of them would otherwise load the node with competition pages every few seconds (measured: bench scenario 10).</summary>
     private static async Task WritePageAsync(HttpContext context, string[] segments, int position, TimeSpan retry)
     {
         var request = context.Request;
         var again = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
             ? UriHelper.BuildRelative(request.PathBase, request.Path, request.QueryString)
             : segments is [var first, var code, ..] && first.Equals("concours", StringComparison.OrdinalIgnoreCase)
-                ? $"{request.PathBase}/concours/{Uri.EscapeDataString(code)}"
-                : $"{request.PathBase}/concours";
+                ? $"{request.PathBase}/concours/{Uri.EscapeDataString(code)}/candidature"
+                : segments is [_, var id, ..] && Guid.TryParse(id, out var application)
+                    ? $"{request.PathBase}/candidatures/{application}"
+                    : $"{request.PathBase}/concours";
         var url = HtmlEncoder.Default.Encode(again);
         var seconds = (int)Math.Max(1, retry.TotalSeconds);
         var ahead = position switch
