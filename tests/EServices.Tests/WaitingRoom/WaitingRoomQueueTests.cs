@@ -81,4 +81,23 @@ public sealed class WaitingRoomQueueTests
         Assert.Equal(1, room.Enter(null, faithful[1]).Position);
         Assert.Equal(49, room.Enter(null, faithful[^1]).Position);
     }
+
+    [Fact]
+    public void A_candidate_gone_to_the_payment_frees_their_place_at_once_and_is_still_honoured_if_they_come_back()
+    {
+        var room = Room(capacity: 2);
+        var paying = room.Enter(null, null);
+        var typing = room.Enter(null, null);
+        var waiting = room.Enter(null, null);
+        Assert.False(waiting.Admitted);
+        Assert.Equal((2, 1, 2), room.Snapshot());
+
+        room.Leave(paying.AdmissionId);
+        clock.Advance(TimeSpan.FromSeconds(2)); // the next reload of the waiting page, long before the idle timeout
+
+        Assert.True(room.Enter(null, waiting.Ticket).Admitted);
+        Assert.True(room.Enter(typing.AdmissionId, null).Admitted);
+        Assert.True(room.Enter(paying.AdmissionId, null).Admitted); // back from a payment given up: never sent to the queue
+        Assert.Equal((3, 0, 2), room.Snapshot());
+    }
 }

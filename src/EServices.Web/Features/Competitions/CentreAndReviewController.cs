@@ -1,4 +1,5 @@
 using EServices.Web.Forms;
+using EServices.Web.Infrastructure.WaitingRoom;
 using Microsoft.AspNetCore.Identity;
 
 namespace EServices.Web.Features.Competitions;
@@ -85,6 +86,11 @@ public sealed class CentreAndReviewController(
         }
 
         var result = await submit.HandleAsync(id, UserId, ct);
+        if (result.AwaitingPayment || result.Number is not null)
+        {
+            WaitingRoomGate.Leave(HttpContext); // the payment and « Mes demandes » are not the room's pages: the place frees now
+        }
+
         if (result.AwaitingPayment)
         {
             return Redirect($"/brouillons/{id}/paiement");

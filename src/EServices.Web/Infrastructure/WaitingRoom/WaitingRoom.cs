@@ -100,6 +100,17 @@ public sealed class WaitingRoom(IOptions<WaitingRoomOptions> options, TimeProvid
         return new Admission(false, Guid.Empty, mine, rank + 1);
     }
 
+    /// <summary>The candidate has left the application pages for the payment (or filed): their place frees now, not after the
+    /// idle timeout — otherwise a node lets in capacity ÷ (journey + idle timeout) candidates a second, a fraction of what
+    /// it files. Their admission stays valid: back on the application pages (a payment given up), it is honoured again.</summary>
+    public void Leave(Guid admission)
+    {
+        lock (_lock)
+        {
+            _admitted.Remove(admission);
+        }
+    }
+
     /// <summary>Admitted, waiting and capacity now, for /health.</summary>
     public (int Admitted, int Waiting, int Capacity) Snapshot()
     {

@@ -29,7 +29,7 @@ public static class WaitingRoomGate
             return;
         }
 
-        var protector = context.RequestServices.GetRequiredService<IDataProtectionProvider>().CreateProtector("EServices.WaitingRoom");
+        var protector = Protector(context);
         var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         var grace = HttpMethods.IsPost(context.Request.Method) ? PostGrace : TimeSpan.Zero;
         var admission = ReadAdmission(context.Request, protector, now, grace);
@@ -55,6 +55,21 @@ public static class WaitingRoomGate
         cookies.Append(TicketCookie, protector.Protect($"t|{ticket.ArrivedTicks.ToString(CultureInfo.InvariantCulture)}|{ticket.Id:N}|{seen}"), Options(context));
         await WritePageAsync(context, segments, decision.Position, room.Options.RetryEvery);
     });
+
+    /// <summary>The candidate of this request has left the application pages (« Payer et déposer »): their place frees on the
+    /// node that counts it (another node's admission frees there after its idle timeout).</summary>
+    public static void Leave(HttpContext context)
+    {
+        var room = context.RequestServices.GetRequiredService<WaitingRoom>();
+        var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (ReadAdmission(context.Request, Protector(context), now, PostGrace) is { } admission && admission.Node == room.NodeId)
+        {
+            room.Leave(admission.Id);
+        }
+    }
+
+    private static IDataProtector Protector(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IDataProtectionProvider>().CreateProtector("EServices.WaitingRoom");
 
     /// <summary>The candidate's pages: /candidatures/… and /concours/{code}/candidature, however the address is cased.</summary>
     private static bool IsApplicationPage(string[] segments) =>

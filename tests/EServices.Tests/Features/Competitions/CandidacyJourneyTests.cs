@@ -44,15 +44,21 @@ public sealed class CandidacyJourneyTests(CandidacyHost host)
         Assert.Contains("7 500 FCFA", review.Text, StringComparison.Ordinal);
         Assert.Equal((0, DBNull.Value), await HeldAsync(competition, id));
 
+        // Visitors of earlier tests that never returned their cookie leave the count now (a minute later), not between reads.
+        host.Clock().Advance(TimeSpan.FromSeconds(61));
+        var admitted = await AdmittedAsync(session);
         var paying = await session.SubmitAsync(review, "Payer et déposer", [("declaration", "oui")]);
         Assert.Equal($"/brouillons/{id}/paiement", paying.Url);
         Assert.Contains("7 500 FCFA", paying.Text, StringComparison.Ordinal);
         Assert.Equal((1, cnib), await HeldAsync(competition, id));
+        // Gone to the payment, the candidate frees their place in the waiting room at once (not after the idle timeout).
+        Assert.Equal(admitted - 1, await AdmittedAsync(session));
 
         // « Revenir au formulaire » leads back to the application's review, not to the generic one, and gives the CNIB and
         // the seat back until the candidate submits again.
         var back = await session.SubmitAsync(paying, "Revenir au formulaire");
         Assert.Equal($"/candidatures/{id}/recapitulatif", back.Url);
+        Assert.Equal(admitted, await AdmittedAsync(session)); // back on the application's pages: still admitted, counted again
         Assert.Equal((0, DBNull.Value), await HeldAsync(competition, id));
         paying = await session.SubmitAsync(back, "Payer et déposer", [("declaration", "oui")]);
         Assert.Equal((1, cnib), await HeldAsync(competition, id));
@@ -172,6 +178,13 @@ public sealed class CandidacyJourneyTests(CandidacyHost host)
         Assert.Equal(HttpStatusCode.NotFound, (await Forge.PostPageAsync(other, $"/candidatures/{id}/deposer", ("declaration", "oui"))).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await session.GetAsync($"/candidatures/{id}/etapes/1")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await session.GetAsync($"/candidatures/{Guid.NewGuid()}/etapes/2")).Status);
+    }
+
+    /// <summary>The candidates this node's waiting room counts as admitted, as /health shows them.</summary>
+    private static async Task<int> AdmittedAsync(WebSession session)
+    {
+        var health = await (await session.Client.GetAsync("/health")).Content.ReadAsStringAsync();
+        return int.Parse(System.Text.RegularExpressions.Regex.Match(health, @"(\d+) admis sur").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>The places taken at Koudougou and the CNIB the application holds.</summary>
