@@ -88,6 +88,9 @@ public sealed class Candidacies(AppDbContext db, TimeProvider clock)
             return new Start(draft.Id, null);
         }, ct);
 
+    /// <summary>A CNIB number as typed, in the form the candidacies hold it (the form's own normalisation of its CNIB fields).</summary>
+    public static string NormaliseCnib(string? typed) => FieldKinds.Of(FieldType.Cnib).Normalise((typed ?? "").Trim());
+
     /// <summary>Whether an application of another account already holds this CNIB in the competition: a read for the identity
     /// step, told at once; the unique index decides at « Payer et déposer ».</summary>
     public Task<bool> CnibHeldAsync(Candidacy candidacy, string cnib, CancellationToken ct) =>

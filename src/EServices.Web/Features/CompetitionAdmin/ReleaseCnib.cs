@@ -56,7 +56,7 @@ public static class ReleaseCnib
                 return (result, null);
             }
 
-            var cnib = Normalise(form.Cnib);
+            var cnib = Candidacies.NormaliseCnib(form.Cnib);
             var found = await db.Candidacies.AsNoTracking().Where(c => c.CompetitionId == competition.Id && c.Cnib == cnib)
                 .Select(c => new { c.Request, Account = db.Users.Where(u => u.Id == c.ApplicantId).Select(u => u.FirstNames + " " + u.LastName + " — " + u.Email).FirstOrDefault() })
                 .FirstOrDefaultAsync(ct);
@@ -94,7 +94,7 @@ public static class ReleaseCnib
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(token);
                 var request = await filing.LockAsync(holder.RequestId, token);
-                var cnib = Normalise(form.Cnib);
+                var cnib = Candidacies.NormaliseCnib(form.Cnib);
                 var numbered = await db.Competitions.AnyAsync(c => c.Id == competition.Id && c.NumberedAt != null, token);
                 if (request is null || numbered || Refusal(competition, request) is not null
                     || !await db.Candidacies.AnyAsync(c => c.RequestId == request.Id && c.Cnib == cnib, token))
@@ -154,7 +154,5 @@ public static class ReleaseCnib
             : !RequestStates.Open.Contains(request.Status)
                 ? $"La candidature {request.Number} qui détient ce numéro est « {request.StatusLabel} » : elle ne peut plus être rejetée."
             : null;
-
-        private static string Normalise(string? cnib) => FieldKinds.Of(FieldType.Cnib).Normalise((cnib ?? "").Trim());
     }
 }

@@ -27,7 +27,7 @@ public static class SaveApplicationStep
             }
 
             var step = application.Step(index);
-            var typed = FieldKinds.Of(FieldType.Cnib).Normalise(form["numero_cnib"].ToString().Trim());
+            var typed = Candidacies.NormaliseCnib(form["numero_cnib"].ToString());
             var held = step.Fields.Any(f => f.Key == "numero_cnib") && typed.Length > 0 && await candidacies.CnibHeldAsync(application.Candidacy, typed, ct);
             var (outcome, answers) = await steps.SaveAsync(application.Request, index, step, form, errors, a => Check(application, step, a, errors, now, held), ct);
             return new Result(outcome, application, answers);
