@@ -70,6 +70,20 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0}))
 done
+# CI keeps only the end of the output: name the failed tests and their first lines of message just before the count.
+if [ "$failed" -gt 0 ]; then
+  echo "==> Failed tests"
+  for trx in "$results"/*.trx; do
+    [ -f "$trx" ] || continue
+    awk '
+      /<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); print "FAILED " substr($0, RSTART + 10, RLENGTH - 11); inside = 1; shown = 0; next }
+      /<\/UnitTestResult>/ { inside = 0 }
+      inside && /<Message>/ { message = 1 }
+      inside && message && shown < 12 { print "    " $0; shown++ }
+      inside && /<\/Message>/ { message = 0 }
+    ' "$trx"
+  done
+fi
 failed=$((failed + format_failed))
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1 # the run itself broke (a crash, a missing project): count it
