@@ -8,9 +8,10 @@ fonts=src/EServices.Web/Documents/Fonts
 ranges=$(sed -n 's/.*LatinRanges = "\([^"]*\)".*/\1/p' src/EServices.Web/Documents/PdfFonts.cs)
 [ -n "$ranges" ] || { echo "LatinRanges not found in PdfFonts.cs" >&2; exit 1; }
 for weight in "" "-Bold"; do
-  # Outlines, widths and hinting kept; the layout tables are dropped (PDFsharp neither kerns nor shapes).
+  # Outlines and widths kept; hinting and the layout tables dropped (PDF viewers scale outlines; PDFsharp neither kerns
+  # nor shapes): half the bytes each document embeds.
   /usr/bin/python3 -m fontTools.subset "$fonts/DejaVuSans$weight.ttf" --unicodes="$ranges" \
-    --notdef-outline --name-IDs='*' --name-languages='*' --layout-features='' --no-layout-closure \
+    --notdef-outline --no-hinting --name-IDs='*' --name-languages='*' --layout-features='' --no-layout-closure \
     --drop-tables+=GDEF,GPOS,GSUB,MATH,FFTM,kern --output-file="$fonts/DejaVuSansLatin$weight.ttf"
   # A name of its own: PDFsharp caches font faces by name, and two faces called "DejaVu Sans" clash (exception).
   /usr/bin/python3 - "$fonts/DejaVuSansLatin$weight.ttf" <<'PY'

@@ -29,6 +29,31 @@ public static class Certificates
         return 0;
     }
 
+    /// <summary>Scenario 11's render alone: convocations as the job makes them (sign the QR payload, render), one thread
+    /// then every core, so that the job's figure can be split between the PDF and the database.</summary>
+    public static int RunConvocations(TimeSpan duration)
+    {
+        using var signer = new DocumentSigner(DocumentSigner.NewPrivateKeyPem());
+        var size = RenderConvocation(signer, 0).Length;
+        var single = Measure(duration, 1, n => RenderConvocation(signer, n));
+        var cores = Environment.ProcessorCount;
+        var all = Measure(duration, cores, n => RenderConvocation(signer, n));
+        Console.WriteLine($"convocation_pdf_bytes={size}");
+        Console.WriteLine($"convocations_single_per_second={single.ToString("F1", CultureInfo.InvariantCulture)}");
+        Console.WriteLine($"convocations_all_per_core={(all / cores).ToString("F1", CultureInfo.InvariantCulture)}");
+        return 0;
+    }
+
+    private static byte[] RenderConvocation(DocumentSigner signer, int n)
+    {
+        var number = $"ADJ-{n % 1_000_000:D6}";
+        var facts = new SignedFacts(DocumentKind.Convocation, number, "OUÉDRAOGO Awa Mesure", new DateOnly(2027, 5, 2));
+        return ConvocationPdf.Render(new ConvocationContent(
+            "Agence générale de recrutement de l'État", "Concours direct de recrutement d'adjoints administratifs, session 2027",
+            "Adjoints administratifs", "OUÉDRAOGO Awa Mesure", new DateOnly(1998, 5, 14), number, "Ouagadougou — Lycée Philippe Zinda Kaboré",
+            1 + n % 40, 1 + n % 30, "16/05/2027 à 07:30", CheckAddress.For(signer, Base, IssueCertificate.NewCode(), facts)));
+    }
+
     private static double Measure(TimeSpan duration, int threads, Func<int, byte[]> render)
     {
         var count = 0L;

@@ -11,6 +11,7 @@ static int Usage()
                EServices.Bench cookie <base-url> <email> <password> [authenticator-key]
                EServices.Bench weight <base-url> <account>
                EServices.Bench certificates <seconds>
+               EServices.Bench convocations <seconds>
                EServices.Bench competitions <connection-string> open|numbered|results <count>
                EServices.Bench candidacy <base-url> <candidates> <seconds> <first-account> <competitions>
                EServices.Bench rush <base-url> <connection-string> <arrivals-per-second> <seconds> <accounts> <first-account> <competitions>
@@ -32,6 +33,7 @@ try
         ["cookie", var url, var email, var password, .. var key] => await CookieAsync(new Uri(url), email, password, key.FirstOrDefault()),
         ["weight", var url, var account] => await PageWeight.RunAsync(new Uri(url), Int(account)),
         ["certificates", var seconds] => Certificates.Run(TimeSpan.FromSeconds(Int(seconds))),
+        ["convocations", var seconds] => Certificates.RunConvocations(TimeSpan.FromSeconds(Int(seconds))),
         ["competitions", var db, "open", var count] => await CompetitionVolume.OpenAsync(db, Int(count)),
         ["competitions", var db, "numbered", var count] => await CompetitionVolume.NumberedAsync(db, Int(count)),
         ["competitions", var db, "results", var count] => await CompetitionVolume.ResultsAsync(db, Int(count)),

@@ -23,7 +23,8 @@ public sealed class AdvisoryLock : IAsyncDisposable
 
     private static async Task<AdvisoryLock?> AcquireAsync(string connectionString, long key, string function, CancellationToken ct)
     {
-        var connection = new NpgsqlConnection(connectionString);
+        // The reset on return to the pool ends the session's locks even if the release below never ran.
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = false }.ConnectionString);
         try
         {
             await connection.OpenAsync(ct);

@@ -70,8 +70,10 @@ public sealed class CandidacyMapping : IEntityTypeConfiguration<Candidacy>
         builder.HasIndex(c => c.CompetitionId).HasFilter("exam_number IS NOT NULL AND convocation_id IS NULL")
             .HasDatabaseName("ix_candidacies_convocation_due");
 
-        // The public results search by name: a prefix of the key among admitted candidates.
-        builder.HasIndex(c => c.NameKey).HasFilter("admitted").HasOperators("text_pattern_ops")
+        // The public results search by name: a prefix of the key among one competition's admitted candidates, read in the
+        // order shown (key, then exam number), so that the scan stops after the lines shown, whatever the other competitions hold.
+        builder.HasIndex(c => new { c.CompetitionId, c.NameKey, c.ExamNumber }).HasFilter("admitted")
+            .HasOperators("int4_ops", "text_pattern_ops", "text_ops")
             .HasDatabaseName("ix_candidacies_admitted_name_key");
     }
 }

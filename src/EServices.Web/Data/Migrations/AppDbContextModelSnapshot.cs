@@ -632,12 +632,6 @@ namespace EServices.Web.Data.Migrations
                         .HasDatabaseName("ix_candidacies_exam_number")
                         .HasFilter("exam_number IS NOT NULL");
 
-                    b.HasIndex("NameKey")
-                        .HasDatabaseName("ix_candidacies_admitted_name_key")
-                        .HasFilter("admitted");
-
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NameKey"), new[] { "text_pattern_ops" });
-
                     b.HasIndex("ApplicantId", "CompetitionId")
                         .HasDatabaseName("ix_candidacies_applicant_id_competition_id");
 
@@ -645,6 +639,12 @@ namespace EServices.Web.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_candidacies_competition_cnib")
                         .HasFilter("cnib IS NOT NULL");
+
+                    b.HasIndex("CompetitionId", "NameKey", "ExamNumber")
+                        .HasDatabaseName("ix_candidacies_admitted_name_key")
+                        .HasFilter("admitted");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("CompetitionId", "NameKey", "ExamNumber"), new[] { "int4_ops", "text_pattern_ops", "text_ops" });
 
                     b.ToTable("candidacies", (string)null);
                 });

@@ -19,7 +19,24 @@ public sealed class FormVersion
 
     public bool IsDraft => PublishedAt is null;
 
-    public FormDefinition Parse() => FormDefinition.FromJson(Definition);
+    /// <summary>The form, parsed: a published version once per process (it never changes, and every page of every request
+    /// made with it reads it), a draft at each call. Keyed by the text, so that two databases (the tests') never mix.</summary>
+    public FormDefinition Parse()
+    {
+        if (IsDraft)
+        {
+            return FormDefinition.FromJson(Definition);
+        }
+
+        if (ParsedVersions.Count > 500)
+        {
+            ParsedVersions.Clear(); // a bound, never reached by one portal's catalogue
+        }
+
+        return ParsedVersions.GetOrAdd(Definition, FormDefinition.FromJson);
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, FormDefinition> ParsedVersions = new(StringComparer.Ordinal);
 
     public static FormVersion Create(int procedureId, int number, FormDefinition definition, DateTimeOffset? publishedAt) =>
         new(procedureId, number, definition.ToJson(), publishedAt);

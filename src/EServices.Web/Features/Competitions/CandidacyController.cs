@@ -34,8 +34,9 @@ public sealed class CandidacyController(
             return NotFound();
         }
 
+        // Straight to the step to fill (not through Resume's address): one request less for every candidate.
         var start = await candidacies.StartAsync(competition.Id, UserId, ct);
-        return start.RequestId is { } id ? Redirect(CandidacyLinks.Resume(id)) : this.Refused(new RefusedPage(competition.Title, code, start.Refusal!));
+        return start.RequestId is { } id ? await Resume(id, ct) : this.Refused(new RefusedPage(competition.Title, code, start.Refusal!));
     }
 
     [HttpGet("/candidatures/{id:guid}")]
