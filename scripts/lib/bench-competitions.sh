@@ -55,12 +55,13 @@ fi
 
 if want 10; then
   wait_until_quiet
-  # The room's capacity from scenario 9: a place stays taken for the journey plus the idle timeout after the last
-  # request, so the places that let the node's rate in are rate × (journey + idle). Real candidates think minutes
-  # between pages (idle timeout 10 min); these fill a form in seconds, so the idle timeout is 30 s here (with 5 s, an
-  # admitted candidate whose page took longer than that under load found the waiting page on their next page).
+  # The room's capacity from scenario 9: a place is taken from admission to « Payer et déposer », which frees it, so
+  # the places that let the node's rate in are rate × journey (Little's law: about scenario 9's candidates). The idle
+  # timeout frees only the places of candidates who leave without paying: none here. Real candidates think minutes
+  # between pages (idle timeout 10 min); these fill a form in seconds, so it is 30 s here (with 5 s, an admitted
+  # candidate whose page took longer than that under load found the waiting page on their next page).
   idle=30
-  room="$(calc "int($node_rate * ($journey_ms / 1000 + $idle) + 0.999)")"
+  room="$(calc "int($node_rate * $journey_ms / 1000 + 0.999)")"
   [ "$room" -lt "$candidates" ] && room="$candidates"
   arrival_rate="$(fmt "4 * $node_rate" 2)"
   rush_port="$(free_port 5184)"

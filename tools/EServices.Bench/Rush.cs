@@ -157,15 +157,16 @@ public static partial class Rush
             : throw new BenchException("a waiting page without its refresh delay");
 
     /// <summary>Applications started by an admitted candidate that are neither filed nor a draft still holding every step
-    /// the candidate saved (its CNIB, its diploma, its documents, its centre).</summary>
+    /// the candidate saved (its CNIB, its diploma, its documents, its centre), in its answers: a draft holds no seat
+    /// (the candidacy's centre is taken at « Payer et déposer »).</summary>
     private static async Task<long> LostDraftsAsync(string db, Started[] started)
     {
         await using var connection = new NpgsqlConnection(db);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""
             SELECT r.id, r.status, r.answers ? 'numero_cnib', r.answers ? 'diplome',
-                   EXISTS (SELECT 1 FROM attachments a WHERE a.request_id = r.id), c.centre_id IS NOT NULL
-            FROM requests r LEFT JOIN candidacies c ON c.request_id = r.id WHERE r.id = ANY(@ids)
+                   EXISTS (SELECT 1 FROM attachments a WHERE a.request_id = r.id), r.answers ? 'centre_composition'
+            FROM requests r WHERE r.id = ANY(@ids)
             """, connection);
         command.Parameters.AddWithValue("ids", started.Select(s => s.Id).ToArray());
         var found = new Dictionary<Guid, (string Status, bool Cnib, bool Diploma, bool Documents, bool Centre)>();
