@@ -8,8 +8,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace EServices.BrowserTests.Accessibility;
 
-/// <summary>axe-core on the competitions' administration (with and without errors) and on « Concours ouverts » and a
-/// competition's page, those two on a phone.</summary>
+/// <summary>axe-core on the competitions' administration (with and without errors, « Libérer un numéro CNIB » included)
+/// and on « Concours ouverts » and a competition's page, those two on a phone.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class CompetitionsAxeScanTests(BrowserHost host, Chromium chromium) : AxeScanTest(host, chromium)
 {
@@ -62,6 +62,17 @@ public sealed class CompetitionsAxeScanTests(BrowserHost host, Chromium chromium
             await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le centre" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("Fada N'Gourma");
             await Axe.ScanAsync(page, "a competition with its centres");
+
+            // « Libérer un numéro CNIB », from the competition's page: sent empty, then with a number no application holds.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Trouver la candidature" }).ClickAsync();
+            await Expect(Staff.Heading(page)).ToHaveTextAsync("Libérer un numéro CNIB");
+            await Expect(AttestationForm.ErrorSummary(page)).ToBeVisibleAsync();
+            await Axe.ScanAsync(page, "CNIB release with errors");
+            await page.GetByLabel("Numéro de CNIB").FillAsync("B12345678");
+            await page.GetByLabel("Motif").FillAsync("Usurpation signalée par le titulaire de la CNIB.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Trouver la candidature" }).ClickAsync();
+            await Expect(AttestationForm.ErrorSummary(page)).ToContainTextAsync("Aucune candidature à ce concours ne détient le numéro de CNIB");
+            await Axe.ScanAsync(page, "CNIB release, no holder");
 
             var visitor = await NewPageAsync();
             await visitor.SetViewportSizeAsync(360, 740);
