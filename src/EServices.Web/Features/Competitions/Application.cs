@@ -4,7 +4,8 @@ using EServices.Web.Forms;
 namespace EServices.Web.Features.Competitions;
 
 /// <summary>A candidate's application as its pages need it: the request (draft, then filed), its candidacy row and the
-/// competition with its centres, all tracked, so that a change to the candidacy is saved with the answers.</summary>
+/// competition with its centres, all tracked, so that a change to the candidacy is saved with the answers (untracked for
+/// the pages that only show it).</summary>
 public sealed record Application(Request Request, Candidacy Candidacy, Competition Competition)
 {
     /// <summary>The registration form's version this application answers, parsed once for all its pages.</summary>
@@ -85,23 +86,32 @@ public sealed class ApplicationQuery(AppDbContext db, DraftSteps steps)
 
     /// <summary>The candidate's application while it is a draft whose form may change.</summary>
     public async Task<OpenedApplication> OpenDraftAsync(Guid id, string applicantId, CancellationToken ct) =>
-        await FindAsync(id, applicantId, ct) switch
-        {
-            null => new(null, null),
-            { Request.Status: not RequestStatus.Draft } => new(null, $"/candidatures/{id}/modifier"),
-            { Request.IsAwaitingPayment: true } => new(null, $"/brouillons/{id}/paiement"),
-            var application => new(application, null),
-        };
+        Draft(id, await FindAsync(id, applicantId, ct));
 
-    public async Task<Application?> FindAsync(Guid id, string applicantId, CancellationToken ct)
+    /// <summary>The same, for a page that only shows it: nothing tracked (see <see cref="DraftSteps.FindToShowAsync"/>).</summary>
+    public async Task<OpenedApplication> OpenDraftToShowAsync(Guid id, string applicantId, CancellationToken ct) =>
+        Draft(id, await FindAsync(id, applicantId, tracked: false, ct));
+
+    public Task<Application?> FindAsync(Guid id, string applicantId, CancellationToken ct) => FindAsync(id, applicantId, tracked: true, ct);
+
+    private static OpenedApplication Draft(Guid id, Application? application) => application switch
     {
-        var request = await steps.FindAsync(id, applicantId, ct);
+        null => new(null, null),
+        { Request.Status: not RequestStatus.Draft } => new(null, $"/candidatures/{id}/modifier"),
+        { Request.IsAwaitingPayment: true } => new(null, $"/brouillons/{id}/paiement"),
+        _ => new(application, null),
+    };
+
+    private async Task<Application?> FindAsync(Guid id, string applicantId, bool tracked, CancellationToken ct)
+    {
+        var request = tracked ? await steps.FindAsync(id, applicantId, ct) : await steps.FindToShowAsync(id, applicantId, ct);
         if (request is null)
         {
             return null;
         }
 
-        var candidacy = await db.Candidacies
+        var candidacies = tracked ? db.Candidacies : db.Candidacies.AsNoTracking();
+        var candidacy = await candidacies
             .Include(c => c.Competition).ThenInclude(c => c.Centres.OrderBy(x => x.Name))
             .SingleOrDefaultAsync(c => c.RequestId == id, ct);
         return candidacy is null ? null : new Application(request, candidacy, candidacy.Competition);

@@ -42,14 +42,14 @@ public sealed class CandidacyController(
     [HttpGet("/candidatures/{id:guid}")]
     public async Task<IActionResult> Resume(Guid id, CancellationToken ct)
     {
-        var opened = await applications.OpenDraftAsync(id, UserId, ct);
+        var opened = await applications.OpenDraftToShowAsync(id, UserId, ct);
         return opened.Draft is { } application ? Redirect(application.Next()) : this.Elsewhere(opened);
     }
 
     [HttpGet("/candidatures/{id:guid}/etapes/{index:int}")]
     public async Task<IActionResult> Step(Guid id, int index, bool depuisRecapitulatif, CancellationToken ct)
     {
-        var opened = await applications.OpenDraftAsync(id, UserId, ct);
+        var opened = await applications.OpenDraftToShowAsync(id, UserId, ct);
         return opened.Draft is not { } application ? this.Elsewhere(opened)
             : !application.Steps.Contains(index) ? NotFound()
             : this.Closed(application, clock) ?? StepView(application, index, depuisRecapitulatif, null);

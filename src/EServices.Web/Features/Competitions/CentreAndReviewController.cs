@@ -24,7 +24,7 @@ public sealed class CentreAndReviewController(
     [HttpGet("/candidatures/{id:guid}/centre")]
     public async Task<IActionResult> Centre(Guid id, CancellationToken ct)
     {
-        var opened = await applications.OpenDraftAsync(id, UserId, ct);
+        var opened = await applications.OpenDraftToShowAsync(id, UserId, ct);
         return opened.Draft is not { } application ? this.Elsewhere(opened)
             : this.Closed(application, clock) ?? View("CandidacyCentre", new CentrePage(application));
     }
@@ -64,7 +64,7 @@ public sealed class CentreAndReviewController(
     [HttpGet("/candidatures/{id:guid}/recapitulatif")]
     public async Task<IActionResult> Review(Guid id, CancellationToken ct)
     {
-        var opened = await applications.OpenDraftAsync(id, UserId, ct);
+        var opened = await applications.OpenDraftToShowAsync(id, UserId, ct);
         return opened.Draft is not { } application ? this.Elsewhere(opened)
             : this.Closed(application, clock) ?? View("CandidacyReview", Build(application));
     }
