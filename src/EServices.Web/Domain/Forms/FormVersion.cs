@@ -28,6 +28,12 @@ public sealed class FormVersion
             return FormDefinition.FromJson(Definition);
         }
 
+        if (ParsedVersions.TryGetValue(Definition, out var parsed))
+        {
+            return parsed;
+        }
+
+        // Counted on a miss only: ConcurrentDictionary.Count takes every lock of the dictionary.
         if (ParsedVersions.Count > 500)
         {
             ParsedVersions.Clear(); // a bound, never reached by one portal's catalogue
