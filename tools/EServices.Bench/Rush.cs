@@ -7,8 +7,8 @@ namespace EServices.Bench;
 
 /// <summary>Scenario 10, the last-day rush, as an open model: new candidates arrive at a fixed rate whatever the answers,
 /// each with a browser of their own (its waiting-room cookies), and apply as in scenario 9. One who gets the waiting page
-/// does what its meta refresh says after the delay it gives (the competition's page, for a « Postuler » posted), then
-/// presses « Postuler » again, until admitted or the end of the run. The candidates are signed in beforehand and share a
+/// reloads the address of its meta refresh after the delay it gives (for a « Postuler » posted, its GET twin, which once
+/// admitted leads to the competition's page, where the candidate presses « Postuler » again), until admitted or the end of the run. The candidates are signed in beforehand and share a
 /// few hundred accounts (each attempt goes to a competition its account has not tried): the sign-in is not what the waiting
 /// room holds, and a waiting candidate is signed in as a real one is. At the end every application started by an admitted candidate must be
 /// filed, or still a draft holding each step it saved.</summary>
@@ -79,37 +79,43 @@ public static partial class Rush
                     admittedTimes.Add(ms);
                 }
             };
-            while (!stop.IsCancellationRequested)
+            // Candidates take the accounts in turn, several at once (an account may have several tabs): each attempt goes to
+            // a competition its account has not tried, so that two never apply twice to one.
+            var account = signedIn[Interlocked.Increment(ref turn) % signedIn.Length];
+            try
             {
-                // Candidates take the accounts in turn, several at once (an account may have several tabs): each attempt
-                // goes to a competition its account has not tried, so that two never apply twice to one.
-                var account = signedIn[Interlocked.Increment(ref turn) % signedIn.Length];
-                try
+                browser.Adopt(account.Cookies, IsRoomCookie);
+                var code = Candidacy.Code(account.Next(competitions));
+                var page = await Candidacy.StartAsync(browser, code);
+                while (Candidacy.IsWaiting(page))
                 {
-                    browser.Adopt(account.Cookies, IsRoomCookie);
-                    var page = await Candidacy.StartAsync(browser, Candidacy.Code(account.Next(competitions)));
-                    if (Candidacy.IsWaiting(page))
+                    Interlocked.Increment(ref waits);
+                    var (delay, again) = Refresh(page);
+                    if (!await WaitAsync(delay, stop.Token))
                     {
-                        Interlocked.Increment(ref waits);
-                        await Task.Delay(RefreshDelay(page), stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
-                        continue;
+                        Interlocked.Increment(ref stillWaiting);
+                        return;
                     }
 
-                    Interlocked.Increment(ref admitted);
-                    var application = new Started(Guid.Parse(page.Url.Split('/')[2]), []);
-                    started.Add(application);
-                    application.Number = await Candidacy.FinishAsync(browser, page, pdf, Candidacy.Cnib(account.Number), [], application.Saved.Add);
-                    Interlocked.Increment(ref filed);
-                    return;
+                    // The refresh of a « Postuler » posted is its GET twin: admitted, it leads to the competition's page,
+                    // where the candidate presses « Postuler » again.
+                    page = await Filing.Expect(browser.GetAsync(again), "waiting page reloaded");
+                    if (!Candidacy.IsWaiting(page))
+                    {
+                        page = await Filing.Expect(browser.SubmitAsync(page, "Postuler"), "apply");
+                    }
                 }
-                catch (Exception ex) when (Failures.Expected(ex) || ex is FormatException)
-                {
-                    errors.Add(ex);
-                    return;
-                }
-            }
 
-            Interlocked.Increment(ref stillWaiting);
+                Interlocked.Increment(ref admitted);
+                var application = new Started(Guid.Parse(page.Url.Split('/')[2]), []);
+                started.Add(application);
+                application.Number = await Candidacy.FinishAsync(browser, page, pdf, Candidacy.Cnib(account.Number), [], application.Saved.Add);
+                Interlocked.Increment(ref filed);
+            }
+            catch (Exception ex) when (Failures.Expected(ex) || ex is FormatException)
+            {
+                errors.Add(ex);
+            }
         }
 
         // Arrivals on a fixed schedule: the k-th at k / rate seconds, however the portal answers.
@@ -150,11 +156,18 @@ public static partial class Rush
 
     private static bool IsRoomCookie(string name) => name is "es-admission" or "es-file";
 
-    /// <summary>The delay of the waiting page's meta refresh (« 15;url=… »).</summary>
-    private static TimeSpan RefreshDelay(Page page) =>
+    /// <summary>The delay and the address of the waiting page's meta refresh (« 15;url=… »).</summary>
+    private static (TimeSpan Delay, string Url) Refresh(Page page) =>
         page.Html.QuerySelector("meta[http-equiv=refresh]")?.GetAttribute("content") is { } content && Delay().Match(content) is { Success: true } m
-            ? TimeSpan.FromSeconds(int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))
-            : throw new BenchException("a waiting page without its refresh delay");
+            ? (TimeSpan.FromSeconds(int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)), m.Groups[2].Value)
+            : throw new BenchException("a waiting page without its refresh");
+
+    /// <summary>Waits unless the run ends first: false when it did.</summary>
+    private static async Task<bool> WaitAsync(TimeSpan delay, CancellationToken stop)
+    {
+        await Task.Delay(delay, stop).ContinueWith(_ => { }, TaskScheduler.Default);
+        return !stop.IsCancellationRequested;
+    }
 
     /// <summary>Applications started by an admitted candidate that are neither filed nor a draft still holding every step
     /// the candidate saved (its CNIB, its diploma, its documents, its centre), in its answers: a draft holds no seat
@@ -199,6 +212,6 @@ public static partial class Rush
         return lost;
     }
 
-    [GeneratedRegex(@"^\s*(\d+)\s*;")]
+    [GeneratedRegex(@"^\s*(\d+)\s*;\s*url=(\S+)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Delay();
 }
