@@ -21,6 +21,7 @@ public sealed class WaitingRoomTests(WaitingRoomTests.Portal portal) : IClassFix
             builder.UseSetting("WaitingRoom:Capacity", "2");
             builder.UseSetting("WaitingRoom:IdleTimeout", "00:10:00");
             builder.UseSetting("WaitingRoom:RetryEvery", "00:00:05");
+            builder.UseSetting("WaitingRoom:FrontRetryEvery", "00:00:02");
             builder.UseSetting("WaitingRoom:TicketTimeout", "00:01:00");
         }
     }
@@ -48,7 +49,7 @@ public sealed class WaitingRoomTests(WaitingRoomTests.Portal portal) : IClassFix
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains(Waiting, page.Text, StringComparison.Ordinal);
         Assert.Contains("Votre place dans la file : 1. Vous entrerez dès qu'une place se libère.", page.Text, StringComparison.Ordinal);
-        Assert.Equal("5;url=" + Step, page.Html.QuerySelector("meta[http-equiv=refresh]")?.GetAttribute("content"));
+        Assert.Equal("2;url=" + Step, page.Html.QuerySelector("meta[http-equiv=refresh]")?.GetAttribute("content"));
         Assert.Equal("fr", page.Html.DocumentElement.GetAttribute("lang"));
         Assert.Contains("Votre place dans la file : 2. Une personne est devant vous.", (await fourth.GetAsync(Step, follow: false)).Text, StringComparison.Ordinal);
 
@@ -164,7 +165,7 @@ public sealed class WaitingRoomTests(WaitingRoomTests.Portal portal) : IClassFix
         var response = await starting.Client.PostAsync("/concours/inspecteurs-du-travail-2028/candidature", new FormUrlEncodedContent([]));
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains(Waiting, html, StringComparison.Ordinal);
-        Assert.Contains("content=\"5;url=/concours/inspecteurs-du-travail-2028/candidature\"", html, StringComparison.Ordinal);
+        Assert.Contains("content=\"2;url=/concours/inspecteurs-du-travail-2028/candidature\"", html, StringComparison.Ordinal);
 
         // Still full: the reload waits again (the room holds that address) instead of serving the competition's page.
         var reload = await starting.Client.GetAsync("/concours/inspecteurs-du-travail-2028/candidature");
@@ -176,6 +177,29 @@ public sealed class WaitingRoomTests(WaitingRoomTests.Portal portal) : IClassFix
         var admitted = await starting.Client.GetAsync("/concours/inspecteurs-du-travail-2028/candidature");
         Assert.Equal(HttpStatusCode.Redirect, admitted.StatusCode);
         Assert.Contains("/concours/inspecteurs-du-travail-2028/candidature", Uri.UnescapeDataString(admitted.Headers.Location!.OriginalString), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_first_of_the_queue_whom_a_freed_place_goes_to_reload_sooner_than_those_behind_them()
+    {
+        await FreeTheRoomAsync();
+        using var a = portal.NewSession();
+        using var b = portal.NewSession();
+        await WaitsAsync(a);
+        await WaitsAsync(b);
+
+        var refreshes = new List<string?>();
+        foreach (var position in Enumerable.Range(1, 3))
+        {
+            using var waiting = portal.NewSession();
+            var page = await waiting.GetAsync(Step, follow: false);
+            Assert.Contains($"Votre place dans la file : {position}.", page.Text, StringComparison.Ordinal);
+            refreshes.Add(page.Html.QuerySelector("meta[http-equiv=refresh]")?.GetAttribute("content"));
+            Assert.Contains(page.Html.QuerySelectorAll("p"), p => p.TextContent.Contains(
+                $"toutes les {(position <= 2 ? 2 : 5)} secondes", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(["2;url=" + Step, "2;url=" + Step, "5;url=" + Step], refreshes);
     }
 
     [Fact]

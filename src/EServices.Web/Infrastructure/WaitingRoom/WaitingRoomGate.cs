@@ -53,7 +53,8 @@ public static class WaitingRoomGate
         // Signed with when it was last shown: a ticket whose page stopped reloading is a new arrival next time.
         var seen = now.UtcTicks.ToString(CultureInfo.InvariantCulture);
         cookies.Append(TicketCookie, protector.Protect($"t|{ticket.ArrivedTicks.ToString(CultureInfo.InvariantCulture)}|{ticket.Id:N}|{seen}"), Options(context));
-        await WritePageAsync(context, segments, decision.Position, room.Options.RetryEvery);
+        var retry = decision.Position <= room.Options.Capacity ? room.Options.FrontRetryEvery : room.Options.RetryEvery;
+        await WritePageAsync(context, segments, decision.Position, retry);
     });
 
     /// <summary>The candidate of this request has left the application pages (« Payer et déposer »): their place frees on the
