@@ -30,6 +30,10 @@ public sealed class Browser : IDisposable
             AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.All,
             PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+            // A connection idle for 5 s is closed: in scenario 10, tens of thousands of waiting candidates reload every
+            // 15 s, and a socket kept open for each would exceed this machine's 20 000 open files (the node's and the
+            // client's) — a proxy in front of the nodes (docker-compose's nginx) holds those connections, not the node.
+            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(5),
         };
         _client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }

@@ -54,6 +54,7 @@ public static partial class Rush
         using var stop = new CancellationTokenSource(duration);
         var tasks = new List<Task>();
         var before = ProcessorTime.Now();
+        var clientCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
 
         async Task ArriveAsync()
@@ -134,6 +135,7 @@ public static partial class Rush
         await Task.WhenAll(tasks);
         var seconds = watch.Elapsed.TotalSeconds;
         var used = ProcessorTime.Now() - before;
+        clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientCpu;
         errors.Print("rush");
         var lost = await LostDraftsAsync(db, [.. started]);
         Candidacy.Print("rush_arrivals", arrivals);
@@ -151,6 +153,10 @@ public static partial class Rush
         Candidacy.Print("rush_page_p99_ms", Filing.Percentile([.. pageTimes.Order()], 0.99));
         Candidacy.Print("rush_portal_ms", used.PortalMs / Math.Max(1, filed));
         Candidacy.Print("rush_postgres_ms", used.PostgresMs / Math.Max(1, filed));
+        // The load client shares the node's cores: how much of them it took (processor seconds over the run's seconds).
+        Candidacy.Print("rush_portal_cores", used.PortalMs / 1000 / seconds);
+        Candidacy.Print("rush_postgres_cores", used.PostgresMs / 1000 / seconds);
+        Candidacy.Print("rush_client_cores", clientCpu.TotalSeconds / seconds);
         return 0;
     }
 
