@@ -7,7 +7,7 @@ namespace EServices.Web.Competitions;
 /// <summary>
 /// Produces the convocations AGRE asked for (<see cref="Competition.ConvocationsRequestedAt"/>), a batch a pass
 /// (Convocations:BatchSize): numbered candidacies without a convocation are claimed with FOR UPDATE SKIP LOCKED, so every
-/// node may run the job, and each batch is one transaction: its documents (one COPY, each PDF sent as soon as it is made), the candidacies' <see cref="Candidacy.ConvocationId"/>
+/// node may run the job, and each batch is one transaction: its documents, the candidacies' <see cref="Candidacy.ConvocationId"/>
 /// and the SMS are saved together or not at all. A crash loses at most the batch in hand, which the next pass takes again
 /// (the marker is still null): no convocation twice, none missing. Memory stays one batch whatever the number of candidates:
 /// each pass has a scope of its own, reads without tracking and never lists more than its batch.
@@ -61,34 +61,27 @@ public sealed class ConvocationJob(IServiceScopeFactory scopes, IConfiguration c
         var now = Clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var documents = new Guid[batch.Count];
-        await using (var copy = await issue.BeginCopyAsync(ct))
+        for (var i = 0; i < batch.Count; i++)
         {
-            for (var i = 0; i < batch.Count; i++)
-            {
-                var due = batch[i];
-                var holder = due.CandidateName ?? due.ApplicantName ?? "";
-                var examAt = OuagadougouTime.Format(due.ExamAt);
-                var document = issue.Make(due.RequestId, new SignedFacts(DocumentKind.Convocation, due.ExamNumber, holder, today), due.Title, now,
-                    check => ConvocationPdf.Render(new ConvocationContent(
-                        due.ServiceName, due.Title, due.Corps, holder, due.BirthDate, due.ExamNumber, due.Centre ?? "", due.Room, due.Seat, examAt, check)));
-                await copy.WriteAsync(document, ct);
-                documents[i] = document.Id;
-                // The account's confirmed number, else the one the candidate gave in the form.
-                var phone = phones.GetValueOrDefault(due.ApplicantId) ?? FormAnswers.Parse(due.Answers).Get("telephone");
-                sms.Enqueue(phone, Sms(due, examAt, links.ShortRequest(due.RequestNumber ?? "")), SmsKind.Notice, due.RequestId);
-            }
-
-            await copy.CompleteAsync(ct);
+            var due = batch[i];
+            var holder = due.CandidateName ?? due.ApplicantName ?? "";
+            var examAt = OuagadougouTime.Format(due.ExamAt);
+            documents[i] = issue.Add(due.RequestId, new SignedFacts(DocumentKind.Convocation, due.ExamNumber, holder, today), due.Title, now,
+                check => ConvocationPdf.Render(new ConvocationContent(
+                    due.ServiceName, due.Title, due.Corps, holder, due.BirthDate, due.ExamNumber, due.Centre ?? "", due.Room, due.Seat, examAt, check))).Id;
+            // The account's confirmed number, else the one the candidate gave in the form.
+            var phone = phones.GetValueOrDefault(due.ApplicantId) ?? FormAnswers.Parse(due.Answers).Get("telephone");
+            sms.Enqueue(phone, Sms(due, examAt, links.ShortRequest(due.RequestNumber ?? "")), SmsKind.Notice, due.RequestId);
         }
 
-        await db.SaveChangesAsync(ct); // the SMS
+        await db.SaveChangesAsync(ct);
         var requests = batch.Select(d => d.RequestId).ToArray();
         await db.Database.ExecuteSqlAsync($"""
             UPDATE candidacies c SET convocation_id = v.document
             FROM unnest({requests}, {documents}) AS v(request, document) WHERE c.request_id = v.request
             """, ct);
         await transaction.CommitAsync(ct);
-        db.ChangeTracker.Clear();
+        db.ChangeTracker.Clear(); // the batch's PDFs go with it
         return claimed.Count == BatchSize;
     }
 

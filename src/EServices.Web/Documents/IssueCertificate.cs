@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using Npgsql;
-using NpgsqlTypes;
 using EServices.Web.Workflow;
 
 namespace EServices.Web.Documents;
@@ -59,17 +57,9 @@ public sealed class IssueCertificate(AppDbContext db, DocumentSigner signer, Pub
     /// printed by <paramref name="render"/>, the PDF bytes and their SHA-256.</summary>
     public IssuedDocument Add(Guid requestId, SignedFacts facts, string title, DateTimeOffset issuedAt, Func<CheckAddress, byte[]> render)
     {
-        var document = Make(requestId, facts, title, issuedAt, render);
-        db.IssuedDocuments.Add(document);
-        return document;
-    }
-
-    /// <summary>The same document, left for the caller to save: with <see cref="BeginCopyAsync"/> for a batch.</summary>
-    public IssuedDocument Make(Guid requestId, SignedFacts facts, string title, DateTimeOffset issuedAt, Func<CheckAddress, byte[]> render)
-    {
         var code = NewCode();
         var pdf = render(CheckAddress(code, facts));
-        return new IssuedDocument
+        var document = new IssuedDocument
         {
             Id = Guid.NewGuid(),
             RequestId = requestId,
@@ -82,15 +72,9 @@ public sealed class IssueCertificate(AppDbContext db, DocumentSigner signer, Pub
             Pdf = pdf,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)),
         };
+        db.IssuedDocuments.Add(document);
+        return document;
     }
-
-    /// <summary>Opens a binary COPY of documents in the caller's transaction, for a batch of them (the convocations of a
-    /// competition: millions of 25 KB PDFs). PostgreSQL and the portal do less than for as many INSERTs through EF's change
-    /// tracker, and each PDF is written as soon as it is made: none is kept until the batch is saved (docs/benchmarks.md,
-    /// scenario 11). Nothing else may use the connection until the copy is completed.</summary>
-    public async Task<DocumentCopy> BeginCopyAsync(CancellationToken ct) =>
-        new(await ((NpgsqlConnection)db.Database.GetDbConnection()).BeginBinaryImportAsync(
-            "COPY issued_documents (id, request_id, kind, number, code, holder_name, procedure_title, issued_at, pdf, sha256) FROM STDIN (FORMAT BINARY)", ct));
 
     /// <summary>The check addresses of a document, on the public address (never the request's host).</summary>
     private CheckAddress CheckAddress(string code, SignedFacts facts) => Documents.CheckAddress.For(signer, links.Base, code, facts);
@@ -100,28 +84,4 @@ public sealed class IssueCertificate(AppDbContext db, DocumentSigner signer, Pub
     /// <summary>What the placeholders of certificates and letters stand for, for this request.</summary>
     public static Dictionary<string, string> Values(Request request, string number, DateOnly today) =>
         TemplateWords.Values(TemplateWords.FactsOf(request, number, today), TemplateWords.Answers(request.FormVersion.Parse(), request.ReadAnswers()));
-}
-
-/// <summary>The documents of a batch on their way to PostgreSQL (<see cref="IssueCertificate.BeginCopyAsync"/>): saved by
-/// <see cref="CompleteAsync"/>, forgotten if disposed before.</summary>
-public sealed class DocumentCopy(NpgsqlBinaryImporter copy) : IAsyncDisposable
-{
-    public async Task WriteAsync(IssuedDocument document, CancellationToken ct)
-    {
-        await copy.StartRowAsync(ct);
-        await copy.WriteAsync(document.Id, NpgsqlDbType.Uuid, ct);
-        await copy.WriteAsync(document.RequestId, NpgsqlDbType.Uuid, ct);
-        await copy.WriteAsync(document.Kind.ToString(), NpgsqlDbType.Varchar, ct);
-        await copy.WriteAsync(document.Number, NpgsqlDbType.Text, ct);
-        await copy.WriteAsync(document.Code, NpgsqlDbType.Text, ct);
-        await copy.WriteAsync(document.HolderName, NpgsqlDbType.Text, ct);
-        await copy.WriteAsync(document.ProcedureTitle, NpgsqlDbType.Text, ct);
-        await copy.WriteAsync(document.IssuedAt, NpgsqlDbType.TimestampTz, ct);
-        await copy.WriteAsync(document.Pdf, NpgsqlDbType.Bytea, ct);
-        await copy.WriteAsync(document.Sha256, NpgsqlDbType.Text, ct);
-    }
-
-    public async Task CompleteAsync(CancellationToken ct) => await copy.CompleteAsync(ct);
-
-    public ValueTask DisposeAsync() => copy.DisposeAsync();
 }
