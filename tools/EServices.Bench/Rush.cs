@@ -8,10 +8,11 @@ namespace EServices.Bench;
 /// <summary>Scenario 10, the last-day rush, as an open model: new candidates arrive at a fixed rate whatever the answers,
 /// each with a browser of their own (its waiting-room cookies), and apply as in scenario 9. One who gets the waiting page
 /// reloads the address of its meta refresh after the delay it gives (for a « Postuler » posted, its GET twin, which once
-/// admitted leads to the competition's page, where the candidate presses « Postuler » again), until admitted or the end of the run. The candidates are signed in beforehand and share a
-/// few hundred accounts (each attempt goes to a competition its account has not tried): the sign-in is not what the waiting
-/// room holds, and a waiting candidate is signed in as a real one is. At the end every application started by an admitted candidate must be
-/// filed, or still a draft holding each step it saved.</summary>
+/// admitted leads to the competition's page, where the candidate presses « Postuler » again), until admitted or the end
+/// of the run. The candidates are signed in beforehand and share a few hundred accounts (each attempt goes to a
+/// competition its account has not tried): the sign-in is not what the waiting room holds, and a waiting candidate is
+/// signed in as a real one is. At the end every application started by an admitted candidate must be filed, or still a
+/// draft holding each step it saved.</summary>
 public static partial class Rush
 {
     /// <summary>A signed-in account: its cookies taken once after the sign-in, and the competitions it applied to so far.</summary>
@@ -164,7 +165,7 @@ public static partial class Rush
 
     /// <summary>The delay and the address of the waiting page's meta refresh (« 15;url=… »).</summary>
     private static (TimeSpan Delay, string Url) Refresh(Page page) =>
-        page.Html.QuerySelector("meta[http-equiv=refresh]")?.GetAttribute("content") is { } content && Delay().Match(content) is { Success: true } m
+        page.Html.QuerySelector("meta[http-equiv=refresh]")?.GetAttribute("content") is { } content && RefreshContent().Match(content) is { Success: true } m
             ? (TimeSpan.FromSeconds(int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)), m.Groups[2].Value)
             : throw new BenchException("a waiting page without its refresh");
 
@@ -219,5 +220,5 @@ public static partial class Rush
     }
 
     [GeneratedRegex(@"^\s*(\d+)\s*;\s*url=(\S+)\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex Delay();
+    private static partial Regex RefreshContent();
 }
