@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using EServices.Tests.Infrastructure;
 using EServices.Web.Infrastructure.WaitingRoom;
@@ -188,18 +189,46 @@ public sealed class WaitingRoomTests(WaitingRoomTests.Portal portal) : IClassFix
         await WaitsAsync(a);
         await WaitsAsync(b);
 
-        var refreshes = new List<string?>();
+        var delays = new List<int>();
         foreach (var position in Enumerable.Range(1, 3))
         {
             using var waiting = portal.NewSession();
             var page = await waiting.GetAsync(Step, follow: false);
             Assert.Contains($"Votre place dans la file : {position}.", page.Text, StringComparison.Ordinal);
-            refreshes.Add(page.Html.QuerySelector("meta[http-equiv=refresh]")?.GetAttribute("content"));
-            Assert.Contains(page.Html.QuerySelectorAll("p"), p => p.TextContent.Contains(
-                $"toutes les {(position <= 2 ? 2 : 5)} secondes", StringComparison.Ordinal));
+            var refresh = page.Html.QuerySelector("meta[http-equiv=refresh]")?.GetAttribute("content") ?? "";
+            var delay = int.Parse(refresh.Split(';')[0], CultureInfo.InvariantCulture);
+            Assert.Equal(";url=" + Step, refresh[refresh.IndexOf(';', StringComparison.Ordinal)..]);
+            Assert.Contains(page.Html.QuerySelectorAll("p"), p => p.TextContent.Contains($"se recharge toute seule dans {delay} secondes", StringComparison.Ordinal));
+            delays.Add(delay);
         }
 
-        Assert.Equal(["2;url=" + Step, "2;url=" + Step, "5;url=" + Step], refreshes);
+        Assert.Equal([2, 2], delays[..2]);
+        Assert.InRange(delays[2], 4, 6); // 5 s give or take a fifth
+    }
+
+    [Fact]
+    public async Task The_reloads_of_the_queue_are_spread_over_time_not_all_at_once()
+    {
+        await FreeTheRoomAsync();
+        using var a = portal.NewSession();
+        using var b = portal.NewSession();
+        using var first = portal.NewSession();
+        using var second = portal.NewSession();
+        Assert.False(await WaitsAsync(a));
+        Assert.False(await WaitsAsync(b));
+        Assert.True(await WaitsAsync(first));
+        Assert.True(await WaitsAsync(second));
+        using var behind = portal.NewSession(); // third in the queue, behind those a freed place goes to
+        var delays = new HashSet<string?>();
+        for (var reload = 0; reload < 30; reload++)
+        {
+            var page = await behind.GetAsync(Step, follow: false);
+            delays.Add(page.Html.QuerySelector("meta[http-equiv=refresh]")?.GetAttribute("content"));
+        }
+
+        // 4, 5 or 6 s, drawn at each reload: 30 draws all alike would be one chance in tens of millions.
+        Assert.True(delays.Count > 1, string.Join(", ", delays));
+        Assert.All(delays, d => Assert.Matches("^[456];url=", d));
     }
 
     [Fact]

@@ -53,9 +53,14 @@ public static class WaitingRoomGate
         // Signed with when it was last shown: a ticket whose page stopped reloading is a new arrival next time.
         var seen = now.UtcTicks.ToString(CultureInfo.InvariantCulture);
         cookies.Append(TicketCookie, protector.Protect($"t|{ticket.ArrivedTicks.ToString(CultureInfo.InvariantCulture)}|{ticket.Id:N}|{seen}"), Options(context));
-        var retry = decision.Position <= room.Options.Capacity ? room.Options.FrontRetryEvery : room.Options.RetryEvery;
+        var retry = decision.Position <= room.Options.Capacity ? room.Options.FrontRetryEvery : Spread(room.Options.RetryEvery);
         await WritePageAsync(context, segments, decision.Position, retry);
     });
+
+    /// <summary>A delay between 80 % and 120 % of <paramref name="every"/>. With one delay for all, the reloads that a slow
+    /// second bunched together came back together after it, slowed the node again, and so on: in the rush benchmark the
+    /// node went from a few hundred waiting pages a second to several hundred more every 15 s, and its pages took seconds.</summary>
+    private static TimeSpan Spread(TimeSpan every) => every * (0.8 + (0.4 * Random.Shared.NextDouble()));
 
     /// <summary>The candidate of this request has left the application pages (« Payer et déposer »): their place frees on the
     /// node that counts it (another node's admission frees there after its idle timeout).</summary>
@@ -167,7 +172,7 @@ public static class WaitingRoomGate
             <main class="container">
             <h1>Vous êtes dans la file d'attente</h1>
             <p>Beaucoup de candidats s'inscrivent en ce moment. Votre place dans la file : <strong>{position}</strong>. {ahead}</p>
-            <p>Cette page se recharge toute seule toutes les {seconds} secondes et vous laisse entrer dès que c'est votre tour.
+            <p>Cette page se recharge toute seule dans {seconds} secondes et vous laisse entrer dès que c'est votre tour.
             Gardez-la ouverte : si vous la fermez, vous perdez votre place. Ce que vous avez déjà enregistré est conservé.</p>
             <p><a href="{url}">Réessayer maintenant</a> · <a href="/concours">Concours ouverts</a></p>
             </main>

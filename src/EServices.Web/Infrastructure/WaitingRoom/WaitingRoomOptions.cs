@@ -15,7 +15,8 @@ public sealed class WaitingRoomOptions
     /// a form they post later is still taken).</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>How often the waiting page reloads itself.</summary>
+    /// <summary>How often the waiting page reloads itself, give or take a fifth (drawn at each reload, so that the reloads of
+    /// the queue stay spread over time).</summary>
     public TimeSpan RetryEvery { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>How often it reloads for the first <see cref="Capacity"/> of the queue, those a freed place goes to: a place
