@@ -6,6 +6,7 @@
 export BENCH_POSTMASTER_PID="$(head -n 1 "$PG_HOME/data/postmaster.pid")"
 export BENCH_PORTAL_PID="$portal_pid"
 competitions=1000 # open competitions mesure-0001…: account k applies to each in turn, once
+candidates=$([ "$mode" = "quick" ] && echo 10 || echo 20) # scenario 9's, and the rush's smallest room
 fmt() { calc "$1" | xargs printf "%.${2:-1}f"; }
 
 if want 9 || want 10; then
@@ -15,7 +16,6 @@ fi
 # Scenario 10 alone may be given scenario 9's figures (BENCH_NODE_RATE=12.7 BENCH_JOURNEY_MS=1500) to skip it.
 if want 9 || { want 10 && [ -z "${BENCH_NODE_RATE:-}" ]; }; then
   wait_until_quiet
-  candidates=$([ "$mode" = "quick" ] && echo 10 || echo 20)
   echo "==> 9. Whole candidacies (competition page to receipt, paid on the simulator): $candidates candidates for ${candidacy_seconds} s"
   cand_output="$(bench candidacy "$url" "$candidates" "$candidacy_seconds" 101 "$competitions" 2>"$out/candidacy.log")" || { cat "$out/candidacy.log"; exit 1; }
   printf '%s\n' "$cand_output" >"$out/candidacy.out"
@@ -63,7 +63,6 @@ if want 10; then
   # candidate whose page took longer than that under load found the waiting page on their next page).
   idle=30
   node_rate="${BENCH_NODE_RATE:-${node_rate:-}}"; journey_ms="${BENCH_JOURNEY_MS:-${journey_ms:-}}"
-  candidates="${candidates:-$([ "$mode" = "quick" ] && echo 10 || echo 20)}"
   room="$(calc "int($node_rate * $journey_ms / 1000 + 0.999)")"
   [ "$room" -lt "$candidates" ] && room="$candidates"
   arrival_rate="$(fmt "4 * $node_rate" 2)"
@@ -79,8 +78,9 @@ if want 10; then
   echo "==> 10. The last-day rush: $arrival_rate new candidates/s (4 × $node_rate) for ${rush_seconds} s, waiting room of $room places"
   # A separate visitor, as a phone sees the node: from 5 s after the rush's start (the queue has formed), curl asks twice
   # a second for an application page (the waiting page) and for the competitions' list, outside the load client's process.
+  rush_start="HTTP GET /bench/rush-start " # the load client's marker in the portal's request log (Rush.cs)
   probe() {
-    until grep -q "HTTP GET /bench/rush-start " "$out/portal-rush.log" 2>/dev/null; do sleep 1; done; sleep 5
+    until grep -qF "$rush_start" "$out/portal-rush.log" 2>/dev/null; do sleep 1; done; sleep 5
     while sleep 0.5; do curl -s -o /dev/null -w '%{time_total}\n' "http://127.0.0.1:$rush_port$1"; done
   }
   probe /concours/mesure-0999/candidature >"$out/probe-waiting.txt" & probe_waiting=$!
@@ -92,7 +92,7 @@ if want 10; then
   # The same latencies as the portal saw them (its request log, each request's time from its first middleware): the
   # load client's figures also hold the time its own requests waited for a processor, on the cores it shares. They count
   # from the client's marker (GET /bench/rush-start), after the applications that warmed the node up.
-  served() { awk -v kind="$1" '/HTTP GET \/bench\/rush-start / { started = 1 }
+  served() { awk -v kind="$1" -v marker="$rush_start" 'index($0, marker) { started = 1 }
     started && match($0, /HTTP (GET|POST) [^ ]+ responded [0-9]+ in [0-9.]+ ms/) {
       split(substr($0, RSTART, RLENGTH), f, " ")
       waiting = f[2] == "GET" && f[3] ~ /^\/concours\/[^\/]+\/candidature$/ && f[5] == 200

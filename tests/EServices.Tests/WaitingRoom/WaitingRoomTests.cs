@@ -50,7 +50,7 @@ public sealed class WaitingRoomTests(WaitingRoomTests.Portal portal) : IClassFix
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains(Waiting, page.Text, StringComparison.Ordinal);
         Assert.Contains("Votre place dans la file : 1. Vous entrerez dès qu'une place se libère.", page.Text, StringComparison.Ordinal);
-        Assert.Equal("2;url=" + Step, page.Html.QuerySelector("meta[http-equiv=refresh]")?.GetAttribute("content"));
+        Assert.Equal("2;url=" + Step, Refresh(page));
         Assert.Equal("fr", page.Html.DocumentElement.GetAttribute("lang"));
         Assert.Contains("Votre place dans la file : 2. Une personne est devant vous.", (await fourth.GetAsync(Step, follow: false)).Text, StringComparison.Ordinal);
 
@@ -195,7 +195,7 @@ public sealed class WaitingRoomTests(WaitingRoomTests.Portal portal) : IClassFix
             using var waiting = portal.NewSession();
             var page = await waiting.GetAsync(Step, follow: false);
             Assert.Contains($"Votre place dans la file : {position}.", page.Text, StringComparison.Ordinal);
-            var refresh = page.Html.QuerySelector("meta[http-equiv=refresh]")?.GetAttribute("content") ?? "";
+            var refresh = Refresh(page) ?? "";
             var delay = int.Parse(refresh.Split(';')[0], CultureInfo.InvariantCulture);
             Assert.Equal(";url=" + Step, refresh[refresh.IndexOf(';', StringComparison.Ordinal)..]);
             Assert.Contains(page.Html.QuerySelectorAll("p"), p => p.TextContent.Contains($"se recharge toute seule dans {delay} secondes", StringComparison.Ordinal));
@@ -223,7 +223,7 @@ public sealed class WaitingRoomTests(WaitingRoomTests.Portal portal) : IClassFix
         for (var reload = 0; reload < 30; reload++)
         {
             var page = await behind.GetAsync(Step, follow: false);
-            delays.Add(page.Html.QuerySelector("meta[http-equiv=refresh]")?.GetAttribute("content"));
+            delays.Add(Refresh(page));
         }
 
         // 4, 5 or 6 s, drawn at each reload: 30 draws all alike would be one chance in tens of millions.
@@ -277,6 +277,9 @@ public sealed class WaitingRoomTests(WaitingRoomTests.Portal portal) : IClassFix
         Assert.Contains("place dans la file : 2", (await early.GetAsync(Step, follow: false)).Text, StringComparison.Ordinal);
         Clock.Advance(-TimeSpan.FromSeconds(61));
     }
+
+    /// <summary>The waiting page's meta refresh (« 2;url=… »), or null.</summary>
+    private static string? Refresh(Page page) => page.Html.QuerySelector("meta[http-equiv=refresh]")?.GetAttribute("content");
 
     /// <summary>Whether this visitor got the waiting page for an application page.</summary>
     private static async Task<bool> WaitsAsync(WebSession session) =>
