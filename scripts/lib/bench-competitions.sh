@@ -117,8 +117,11 @@ if want 11; then
   echo 5 > "/proc/$portal_pid/clear_refs" || true
   portal_ticks_before="$(cpu_ticks "$portal_pid")"; postgres_ticks_before="$(postgres_ticks)"
   start="$(date +%s.%N)"
-  psql_bench -c "UPDATE competitions SET convocations_requested_at = now() WHERE code = 'mesure-convocations'"
-  while [ "$(psql_bench -c "SELECT count(*) FROM candidacies c JOIN competitions k ON k.id = c.competition_id WHERE k.code = 'mesure-convocations' AND c.convocation_id IS NULL")" != "0" ]; do
+  # What « Générer les convocations » does (GenerateConvocations, ConvocationJob.QueueAsync), inside the measure.
+  psql_bench -c "UPDATE competitions SET convocations_requested_at = now() WHERE code = 'mesure-convocations';
+    INSERT INTO convocations_due (competition_id, request_id) SELECT c.competition_id, c.request_id FROM candidacies c
+    JOIN competitions k ON k.id = c.competition_id WHERE k.code = 'mesure-convocations' AND c.exam_number IS NOT NULL" >/dev/null
+  while [ "$(psql_bench -c "SELECT EXISTS (SELECT 1 FROM convocations_due)")" != "f" ]; do # not a count: the measure counts PostgreSQL
     [ "$(calc "(($(date +%s.%N) - $start) > 3600 ? 1 : 0)")" = "1" ] && { echo "The convocations were not all made in an hour"; exit 1; }
     sleep 1
   done

@@ -6,11 +6,11 @@ namespace EServices.Web.Competitions;
 
 /// <summary>
 /// Produces the convocations AGRE asked for (<see cref="Competition.ConvocationsRequestedAt"/>), a batch a pass
-/// (Convocations:BatchSize): numbered candidacies without a convocation are claimed with FOR UPDATE SKIP LOCKED, so every
-/// node may run the job, and each batch is one transaction: its documents, the candidacies' <see cref="Candidacy.ConvocationId"/>
-/// and the SMS are saved together or not at all. A crash loses at most the batch in hand, which the next pass takes again
-/// (the marker is still null): no convocation twice, none missing. Memory stays one batch whatever the number of candidates:
-/// each pass has a scope of its own, reads without tracking and never lists more than its batch.
+/// (Convocations:BatchSize): the work list is <see cref="ConvocationDue"/>, filled by <see cref="QueueAsync"/>; each pass
+/// deletes a batch of its rows, claimed with FOR UPDATE SKIP LOCKED so that every node may run the job, and saves the
+/// batch's documents and SMS in the same transaction: all or nothing. A crash loses at most the batch in hand, whose rows
+/// come back with the rollback for the next pass: no convocation twice, none missing. Memory stays one batch whatever the
+/// number of candidates: each pass has a scope of its own, reads without tracking and never lists more than its batch.
 /// </summary>
 public sealed class ConvocationJob(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<ConvocationJob> logger)
     : BackgroundJob(scopes, clock)
@@ -34,12 +34,12 @@ public sealed class ConvocationJob(IServiceScopeFactory scopes, IConfiguration c
         var sms = services.GetRequiredService<SmsOutbox>();
         var links = services.GetRequiredService<PublicLinks>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // The partial index ix_candidacies_convocation_due holds exactly these rows, per competition.
         var claimed = await db.Database.SqlQuery<Guid>($"""
-            SELECT c.request_id AS "Value" FROM candidacies c
-            WHERE c.exam_number IS NOT NULL AND c.convocation_id IS NULL
-              AND c.competition_id IN (SELECT id FROM competitions WHERE convocations_requested_at IS NOT NULL)
-            LIMIT {BatchSize} FOR UPDATE OF c SKIP LOCKED
+            DELETE FROM convocations_due d USING (
+                SELECT competition_id, request_id FROM convocations_due ORDER BY competition_id, request_id
+                LIMIT {BatchSize} FOR UPDATE SKIP LOCKED) c
+            WHERE d.competition_id = c.competition_id AND d.request_id = c.request_id
+            RETURNING d.request_id AS "Value"
             """).ToListAsync(ct);
         if (claimed.Count == 0)
         {
@@ -47,7 +47,7 @@ public sealed class ConvocationJob(IServiceScopeFactory scopes, IConfiguration c
         }
 
         var batch = await db.Candidacies.AsNoTracking()
-            .Where(c => claimed.Contains(c.RequestId))
+            .Where(c => claimed.Contains(c.RequestId) && c.ExamNumber != null)
             .Select(c => new Due(
                 c.RequestId, c.Request.Number, c.ApplicantId, c.Request.ApplicantName, c.Request.Answers, c.ExamNumber!, c.CandidateName,
                 c.BirthDate, c.Room, c.Seat, c.Centre!.Name, c.Competition.Title, c.Competition.Corps, c.Competition.ExamAt,
@@ -75,15 +75,21 @@ public sealed class ConvocationJob(IServiceScopeFactory scopes, IConfiguration c
         }
 
         await db.SaveChangesAsync(ct);
-        var requests = batch.Select(d => d.RequestId).ToArray();
-        await db.Database.ExecuteSqlAsync($"""
-            UPDATE candidacies c SET convocation_id = v.document
-            FROM unnest({requests}, {documents}) AS v(request, document) WHERE c.request_id = v.request
-            """, ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear(); // the batch's PDFs go with it
         return claimed.Count == BatchSize;
     }
+
+    /// <summary>Puts on the work list a competition's numbered candidates who have no convocation and are not on it yet:
+    /// all of them when AGRE asks, the latecomers numbered after that.</summary>
+    public static Task<int> QueueAsync(AppDbContext db, int competitionId, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"""
+            INSERT INTO convocations_due (competition_id, request_id)
+            SELECT c.competition_id, c.request_id FROM candidacies c
+            WHERE c.competition_id = {competitionId} AND c.exam_number IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM issued_documents d WHERE d.request_id = c.request_id AND d.kind = {nameof(DocumentKind.Convocation)})
+            ON CONFLICT DO NOTHING
+            """, ct);
 
     /// <summary>One SMS (160 characters) in most cases: a long title is cut, the rest is what the candidate needs on the day.</summary>
     private static string Sms(Due due, string examAt, string link)

@@ -20,6 +20,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Competition> Competitions => Set<Competition>();
     public DbSet<ExamCentre> ExamCentres => Set<ExamCentre>();
     public DbSet<Candidacy> Candidacies => Set<Candidacy>();
+    public DbSet<ConvocationDue> ConvocationsDue => Set<ConvocationDue>();
     public DbSet<TrackingCounter> TrackingCounters => Set<TrackingCounter>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<OutboxSms> OutboxSms => Set<OutboxSms>();

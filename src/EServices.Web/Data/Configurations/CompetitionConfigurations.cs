@@ -64,11 +64,6 @@ public sealed class CandidacyMapping : IEntityTypeConfiguration<Candidacy>
         builder.Property(c => c.NameKey).HasMaxLength(300);
         builder.Property(c => c.ExamNumber).HasMaxLength(20);
         builder.HasIndex(c => c.ExamNumber).IsUnique().HasFilter("exam_number IS NOT NULL");
-        builder.HasOne<IssuedDocument>().WithMany().HasForeignKey(c => c.ConvocationId).OnDelete(DeleteBehavior.SetNull);
-
-        // The convocation job's work list: numbered candidates still without their convocation.
-        builder.HasIndex(c => c.CompetitionId).HasFilter("exam_number IS NOT NULL AND convocation_id IS NULL")
-            .HasDatabaseName("ix_candidacies_convocation_due");
 
         // The public results search by name: a prefix of the key among one competition's admitted candidates, read in the
         // order shown (key, then exam number), so that the scan stops after the lines shown, whatever the other competitions hold.
@@ -82,4 +77,15 @@ public static class CandidacyIndexes
 {
     public const string OnePerCnib = "ux_candidacies_competition_cnib";
     public const string CentreFull = "ck_exam_centres_taken";
+}
+
+public sealed class ConvocationDueMapping : IEntityTypeConfiguration<ConvocationDue>
+{
+    public void Configure(EntityTypeBuilder<ConvocationDue> builder)
+    {
+        builder.ToTable("convocations_due");
+        // Per competition first: AGRE's progress page counts a competition's rows. No foreign key, whose index would be a
+        // second write per row: a row whose candidacy is gone is deleted by the job like any other and produces nothing.
+        builder.HasKey(d => new { d.CompetitionId, d.RequestId });
+    }
 }

@@ -584,10 +584,6 @@ namespace EServices.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("competition_id");
 
-                    b.Property<Guid?>("ConvocationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("convocation_id");
-
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -619,13 +615,6 @@ namespace EServices.Web.Data.Migrations
 
                     b.HasIndex("CentreId")
                         .HasDatabaseName("ix_candidacies_centre_id");
-
-                    b.HasIndex("CompetitionId")
-                        .HasDatabaseName("ix_candidacies_convocation_due")
-                        .HasFilter("exam_number IS NOT NULL AND convocation_id IS NULL");
-
-                    b.HasIndex("ConvocationId")
-                        .HasDatabaseName("ix_candidacies_convocation_id");
 
                     b.HasIndex("ExamNumber")
                         .IsUnique()
@@ -826,6 +815,22 @@ namespace EServices.Web.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_competition_sessions_max_applications", "max_applications_per_candidate >= 1");
                         });
+                });
+
+            modelBuilder.Entity("EServices.Web.Domain.Competitions.ConvocationDue", b =>
+                {
+                    b.Property<int>("CompetitionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("competition_id");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.HasKey("CompetitionId", "RequestId")
+                        .HasName("pk_convocations_due");
+
+                    b.ToTable("convocations_due", (string)null);
                 });
 
             modelBuilder.Entity("EServices.Web.Domain.Competitions.ExamCentre", b =>
@@ -2215,12 +2220,6 @@ namespace EServices.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_candidacies_competitions_competition_id");
-
-                    b.HasOne("EServices.Web.Domain.Requests.IssuedDocument", null)
-                        .WithMany()
-                        .HasForeignKey("ConvocationId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_candidacies_issued_documents_convocation_id");
 
                     b.HasOne("EServices.Web.Domain.Requests.Request", "Request")
                         .WithOne()

@@ -37,9 +37,6 @@ public sealed class Candidacy
     public int? Room { get; set; }
     public int? Seat { get; set; }
 
-    /// <summary>The issued convocation; null until the background job has produced it (the job's work list).</summary>
-    public Guid? ConvocationId { get; set; }
-
     /// <summary>On the list of admitted candidates (imported by AGRE; public once the competition's results are published).</summary>
     public bool Admitted { get; set; }
 }

@@ -106,6 +106,11 @@ public static class AssignNumbers
             competition.NumberedAt = now;
         }
 
+        if (competition.ConvocationsRequestedAt is not null)
+        {
+            await ConvocationJob.QueueAsync(db, competition.Id, ct); // the latecomers' convocations follow the others'
+        }
+
         var message = $"numéros et places attribués à {ClosingSql.Count(numbered, "candidat", "candidats")}"
             + (latecomers ? " (retardataires, à la suite de leur centre)" : "")
             + (unseated == 0 ? "." : $" ; {ClosingSql.Count(unseated, "candidature acceptée n'a", "candidatures acceptées n'ont")} pas de centre et pas de numéro.");

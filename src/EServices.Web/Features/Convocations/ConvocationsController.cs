@@ -23,8 +23,8 @@ public sealed class ConvocationsController(AppDbContext db) : Controller
         }
 
         var numbered = await db.Candidacies.CountAsync(c => c.CompetitionId == id && c.ExamNumber != null, ct);
-        // The job's own work list (partial index ix_candidacies_convocation_due): cheap to count at every refresh.
-        var waiting = await db.Candidacies.CountAsync(c => c.CompetitionId == id && c.ExamNumber != null && c.ConvocationId == null, ct);
+        // The job's own work list (its key starts with the competition): cheap to count at every refresh.
+        var waiting = await db.ConvocationsDue.CountAsync(d => d.CompetitionId == id, ct);
         // No reload of its own (a meta refresh fails WCAG 2.2.1 and cuts a screen reader short): « Actualiser » is a link.
         return View(new ProgressPage(id, competition.Title, competition.NumberedAt is not null, competition.ConvocationsRequestedAt, numbered, numbered - waiting));
     }

@@ -3,7 +3,8 @@ using EServices.Web.Infrastructure.Audit;
 
 namespace EServices.Web.Features.Convocations;
 
-/// <summary>« Générer les convocations »: sets <see cref="Competition.ConvocationsRequestedAt"/> once, audited; a second
+/// <summary>« Générer les convocations »: sets <see cref="Competition.ConvocationsRequestedAt"/> once and puts the numbered
+/// candidates on the job's work list, audited; a second
 /// click, even at the same instant on another node, waits for the competition's lock and then finds it set.</summary>
 public static class GenerateConvocations
 {
@@ -27,7 +28,7 @@ public static class GenerateConvocations
             }
 
             competition.ConvocationsRequestedAt = clock.GetUtcNow();
-            var numbered = await db.Candidacies.CountAsync(c => c.CompetitionId == id && c.ExamNumber != null, ct);
+            var numbered = await ConvocationJob.QueueAsync(db, id, ct);
             audit.Record($"Génération des convocations demandée ({numbered} candidats numérotés)", CompetitionLock.AuditKind, CompetitionLock.AuditId(id), competition.Code);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

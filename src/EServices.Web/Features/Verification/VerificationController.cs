@@ -68,7 +68,7 @@ public sealed class VerificationController(AppDbContext db, DocumentSigner signe
                 .Select(d => new
                 {
                     d.Kind, d.Number, d.IssuedAt, d.ProcedureTitle, d.HolderName, d.RevokedAt, d.RevokedReason,
-                    Centre = db.Candidacies.Where(c => c.ConvocationId == d.Id).Select(c => c.Centre!.Name).FirstOrDefault(),
+                    Centre = db.Candidacies.Where(c => c.RequestId == d.RequestId).Select(c => c.Centre!.Name).FirstOrDefault(),
                 })
                 .FirstOrDefaultAsync(ct);
             if (document is null || (facts is not null && facts.Number != document.Number))

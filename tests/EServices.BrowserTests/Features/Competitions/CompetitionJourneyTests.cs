@@ -120,7 +120,7 @@ public sealed class CompetitionJourneyTests(BrowserHost host, Chromium chromium,
         await WaitForAsync("SELECT c.exam_number IS NOT NULL FROM candidacies c JOIN requests r ON r.id = c.request_id WHERE r.number = @n", number);
         await PostAsync(agre, $"/admin/concours/{competition.Id}/convocations");
         await ConvocationSeed.RunAsync(ConvocationSeed.Job(Host));
-        await WaitForAsync("SELECT c.convocation_id IS NOT NULL FROM candidacies c JOIN requests r ON r.id = c.request_id WHERE r.number = @n", number);
+        await WaitForAsync("SELECT EXISTS (SELECT 1 FROM issued_documents d JOIN requests r ON r.id = d.request_id WHERE r.number = @n AND d.kind = 'Convocation')", number);
         return (string)(await Host.ScalarAsync("SELECT c.exam_number FROM candidacies c JOIN requests r ON r.id = c.request_id WHERE r.number = @n", ("n", number)))!;
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using EServices.Tests.Features.Competitions;
+using EServices.Tests.Features.Convocations;
 using EServices.Tests.Infrastructure;
 using EServices.Tests.Payments;
 using EServices.Tests.Security;
@@ -173,6 +174,8 @@ public sealed class NumberingTests(CandidacyHost host)
         await ClosingSeed.RunJobAsync(host);
         var before = await SeatsAsync(competition.Id);
         Assert.Null((await agre.GetAsync(url)).Html.QuerySelector("#retardataires"));
+        var convocations = $"/admin/concours/{competition.Id}/convocations";
+        await agre.SubmitAsync(await agre.GetAsync(convocations), "Générer les convocations");
 
         // Mobile payments confirmed after the numbering: one already accepted by an agent, one still filed.
         await ClosingSeed.InsertAsync(host, competition,
@@ -192,6 +195,10 @@ public sealed class NumberingTests(CandidacyHost host)
         var id = competition.Id;
         var after = await SeatsAsync(id);
         Assert.Equal([.. before, $"{id}-02-00003 ZIDA Issa 1990-01-01 Tenkodogo 2 1 ZIDA ISSA"], after);
+        // AGRE had asked for the convocations before: the latecomer's is on the job's list with the others'.
+        Assert.Contains("Génération en cours : 0 convocation produite sur 4.", (await agre.GetAsync(convocations)).Text, StringComparison.Ordinal);
+        await ConvocationSeed.RunAsync(ConvocationSeed.Job(host));
+        Assert.Contains("Terminé : les 4 convocations sont produites", (await agre.GetAsync(convocations)).Text, StringComparison.Ordinal);
         Assert.Contains("1 candidature(s) sans numéro de table : 0 acceptée(s) et 1 en attente de décision", (await agre.GetAsync(url)).Text, StringComparison.Ordinal);
         Assert.Equal(1L, await ClosingSeed.CountAsync(host, "SELECT count(*) FROM audit_entries WHERE target_label = @code AND action LIKE '%attribués à 1 candidat (retardataires, à la suite de leur centre).'", ("code", competition.Code)));
         var refused = await agre.FollowAsync(await Forge.PostPageAsync(agre, $"{url}/numerotation"));

@@ -2,6 +2,7 @@ using EServices.Tests.Features.Competitions;
 using EServices.Tests.Infrastructure;
 using EServices.Tests.Payments;
 using EServices.Web.Competitions;
+using EServices.Web.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -46,6 +47,12 @@ public static class ConvocationSeed
         await host.ScalarAsync(
             "UPDATE competitions SET closes_at = @now, numbered_at = @now, convocations_requested_at = @requested WHERE id = @id",
             ("now", now), ("requested", requested ? now : (object)DBNull.Value), ("id", competition.Id));
+        if (requested)
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            await ConvocationJob.QueueAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), competition.Id, CancellationToken.None);
+        }
+
         return new(competition, number, requestId, prefix);
     }
 
@@ -72,7 +79,8 @@ public static class ConvocationSeed
     public const string Distinct =
         "SELECT count(DISTINCT d.request_id) FROM issued_documents d JOIN candidacies c ON c.request_id = d.request_id WHERE d.kind = 'Convocation' AND c.competition_id = @competition";
 
-    public const string Marked = "SELECT count(*) FROM candidacies WHERE competition_id = @competition AND convocation_id IS NOT NULL";
+    /// <summary>The job's work list for the competition: the candidates still without their convocation.</summary>
+    public const string StillDue = "SELECT count(*) FROM convocations_due WHERE competition_id = @competition";
 
     public const string SmsQueued =
         "SELECT count(*) FROM outbox_sms s JOIN candidacies c ON c.request_id = s.request_id WHERE c.competition_id = @competition AND s.text LIKE 'Convocation%'";

@@ -21,7 +21,7 @@ public sealed class ConvocationTests(CandidacyHost host)
 
         Assert.Equal(30, await CountAsync(host, Issued, seeded));
         Assert.Equal(30, await CountAsync(host, Distinct, seeded));
-        Assert.Equal(30, await CountAsync(host, Marked, seeded));
+        Assert.Equal(0, await CountAsync(host, StillDue, seeded));
         Assert.Equal(30, await CountAsync(host, SmsQueued, seeded));
         var sms = (string)(await host.ScalarAsync("SELECT text FROM outbox_sms WHERE request_id = @id", ("id", seeded.RequestId)))!;
         Assert.Contains($"table {seeded.ExamPrefix}00001, Ouagadougou salle 1 place 1", sms, StringComparison.Ordinal);
@@ -85,7 +85,7 @@ public sealed class ConvocationTests(CandidacyHost host)
             var issued = await CountAsync(host, Issued, seeded);
             Assert.InRange(issued, 0, 23);
             Assert.Equal(issued, await CountAsync(host, Distinct, seeded));
-            Assert.Equal(issued, await CountAsync(host, Marked, seeded));
+            Assert.Equal(30 - issued, await CountAsync(host, StillDue, seeded));
             Assert.Equal(issued, await CountAsync(host, SmsQueued, seeded));
         }
         finally
@@ -98,10 +98,10 @@ public sealed class ConvocationTests(CandidacyHost host)
 
         Assert.Equal(30, await CountAsync(host, Issued, seeded));
         Assert.Equal(30, await CountAsync(host, Distinct, seeded));
-        Assert.Equal(30, await CountAsync(host, Marked, seeded));
+        Assert.Equal(0, await CountAsync(host, StillDue, seeded));
         Assert.Equal(30, await CountAsync(host, SmsQueued, seeded));
         Assert.Equal(0L, await host.ScalarAsync(
-            "SELECT count(*) FROM candidacies c WHERE c.competition_id = @competition AND NOT EXISTS (SELECT 1 FROM issued_documents d WHERE d.id = c.convocation_id AND d.request_id = c.request_id AND d.number = c.exam_number)",
+            "SELECT count(*) FROM candidacies c WHERE c.competition_id = @competition AND NOT EXISTS (SELECT 1 FROM issued_documents d WHERE d.request_id = c.request_id AND d.kind = 'Convocation' AND d.number = c.exam_number)",
             ("competition", seeded.Competition.Id)));
     }
 
