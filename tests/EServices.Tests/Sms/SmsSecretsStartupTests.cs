@@ -1,5 +1,7 @@
+using EServices.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EServices.Tests.Sms;
 
@@ -22,10 +24,10 @@ public sealed class SmsSecretsStartupTests
     {
         using var portal = new ProductionPortal("Production", callbackSecret, password);
 
-        var error = Assert.ThrowsAny<Exception>(() => portal.Server);
+        var logged = StartupFailure.Logged(portal, portal.Logs);
 
-        Assert.Contains("Sms:CallbackSecret and Sms:Password (env Sms__CallbackSecret, Sms__Password) must be set", error.ToString(), StringComparison.Ordinal);
-        Assert.Contains("Sms:CallbackSecret et Sms:Password doivent être définis", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Sms:CallbackSecret and Sms:Password (env Sms__CallbackSecret, Sms__Password) must be set", logged, StringComparison.Ordinal);
+        Assert.Contains("Sms:CallbackSecret et Sms:Password doivent être définis", logged, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -47,8 +49,11 @@ public sealed class SmsSecretsStartupTests
     private sealed class ProductionPortal(string environment, string? callbackSecret, string? password, string? sendSmsUrl = "http://127.0.0.1:1/cgi-bin/sendsms")
         : WebApplicationFactory<Program>
     {
+        public LogCapture Logs { get; } = new();
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            builder.ConfigureServices(services => services.AddSingleton<Serilog.Core.ILogEventSink>(Logs));
             builder.UseEnvironment(environment);
             builder.UseSetting("ConnectionStrings:Default", "Host=127.0.0.1;Port=1;Username=nobody;Database=none;Timeout=2");
             builder.UseSetting("Database:MigrateOnStartup", "false");
