@@ -60,15 +60,13 @@ public sealed class ConvocationJob(IServiceScopeFactory scopes, IConfiguration c
 
         var now = Clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var documents = new Guid[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
+        foreach (var due in batch)
         {
-            var due = batch[i];
             var holder = due.CandidateName ?? due.ApplicantName ?? "";
             var examAt = OuagadougouTime.Format(due.ExamAt);
-            documents[i] = issue.Add(due.RequestId, new SignedFacts(DocumentKind.Convocation, due.ExamNumber, holder, today), due.Title, now,
+            issue.Add(due.RequestId, new SignedFacts(DocumentKind.Convocation, due.ExamNumber, holder, today), due.Title, now,
                 check => ConvocationPdf.Render(new ConvocationContent(
-                    due.ServiceName, due.Title, due.Corps, holder, due.BirthDate, due.ExamNumber, due.Centre ?? "", due.Room, due.Seat, examAt, check))).Id;
+                    due.ServiceName, due.Title, due.Corps, holder, due.BirthDate, due.ExamNumber, due.Centre ?? "", due.Room, due.Seat, examAt, check)));
             // The account's confirmed number, else the one the candidate gave in the form.
             var phone = phones.GetValueOrDefault(due.ApplicantId) ?? FormAnswers.Parse(due.Answers).Get("telephone");
             sms.Enqueue(phone, Sms(due, examAt, links.ShortRequest(due.RequestNumber ?? "")), SmsKind.Notice, due.RequestId);

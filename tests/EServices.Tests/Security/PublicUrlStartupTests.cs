@@ -2,7 +2,6 @@ using System.Net;
 using EServices.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EServices.Tests.Security;
 
@@ -21,7 +20,7 @@ public sealed class PublicUrlStartupTests
     {
         using var portal = new ProductionPortal(publicUrl);
 
-        var logged = StartupFailure.Logged(portal, portal.Logs);
+        var logged = StartupFailure.Logged(portal);
 
         Assert.Contains("Portal:PublicUrl (env Portal__PublicUrl) must be the portal's public address", logged, StringComparison.Ordinal);
     }
@@ -53,11 +52,8 @@ public sealed class PublicUrlStartupTests
 
     private sealed class ProductionPortal(string? publicUrl) : WebApplicationFactory<Program>
     {
-        public LogCapture Logs { get; } = new();
-
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.ConfigureServices(services => services.AddSingleton<Serilog.Core.ILogEventSink>(Logs));
             builder.UseEnvironment("Production");
             builder.UseSetting("ConnectionStrings:Default", "Host=127.0.0.1;Port=1;Username=nobody;Database=none;Timeout=2");
             builder.UseSetting("Database:MigrateOnStartup", "false");

@@ -1,7 +1,6 @@
 using EServices.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EServices.Tests.Sms;
 
@@ -24,7 +23,7 @@ public sealed class SmsSecretsStartupTests
     {
         using var portal = new ProductionPortal("Production", callbackSecret, password);
 
-        var logged = StartupFailure.Logged(portal, portal.Logs);
+        var logged = StartupFailure.Logged(portal);
 
         Assert.Contains("Sms:CallbackSecret and Sms:Password (env Sms__CallbackSecret, Sms__Password) must be set", logged, StringComparison.Ordinal);
         Assert.Contains("Sms:CallbackSecret et Sms:Password doivent être définis", logged, StringComparison.Ordinal);
@@ -49,11 +48,8 @@ public sealed class SmsSecretsStartupTests
     private sealed class ProductionPortal(string environment, string? callbackSecret, string? password, string? sendSmsUrl = "http://127.0.0.1:1/cgi-bin/sendsms")
         : WebApplicationFactory<Program>
     {
-        public LogCapture Logs { get; } = new();
-
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.ConfigureServices(services => services.AddSingleton<Serilog.Core.ILogEventSink>(Logs));
             builder.UseEnvironment(environment);
             builder.UseSetting("ConnectionStrings:Default", "Host=127.0.0.1;Port=1;Username=nobody;Database=none;Timeout=2");
             builder.UseSetting("Database:MigrateOnStartup", "false");
