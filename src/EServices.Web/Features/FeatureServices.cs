@@ -39,6 +39,8 @@ public static class FeatureServices
         .AddScoped<Decide>()
         .AddScoped<Conversation>()
         .AddScoped<DashboardQuery>()
+        .AddScoped<Workflow.Statistics.StatisticsQuery>()
+        .AddSingleton<Workflow.Statistics.PublicDelays>()
         .AddScoped<InboxExport>()
         .AddScoped<Infrastructure.Audit.AuditLog>()
         .AddScoped<Accounts.SignInJournal>()

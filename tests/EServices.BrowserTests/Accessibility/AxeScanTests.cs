@@ -14,7 +14,7 @@ public sealed class AxeScanTests(BrowserHost host, Chromium chromium) : AxeScanT
     {
         var page = await NewPageAsync();
 
-        foreach (var url in new[] { "/", "/demarches", "/demarches/attestation-de-travail", "/compte/inscription" })
+        foreach (var url in new[] { "/", "/demarches", "/demarches/attestation-de-travail", "/statistiques", "/compte/inscription" })
         {
             await page.GotoAsync(url);
             await Axe.ScanAsync(page, url);

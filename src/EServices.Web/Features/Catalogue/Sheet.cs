@@ -23,9 +23,12 @@ public sealed record SheetPage(
     bool Closed)
 {
     public string Fee => Payments.FeeLabel.Of(FeeKind, FeeXof, FeeByChoice);
+
+    /// <summary>The delay measured over the last 90 days, beside the promised one (null while the procedure is not online).</summary>
+    public Workflow.Statistics.PublicDelay? MeasuredDelay { get; init; }
 }
 
-public sealed class SheetQuery(AppDbContext db)
+public sealed class SheetQuery(AppDbContext db, Workflow.Statistics.PublicDelays delays)
 {
     public async Task<SheetPage?> RunAsync(string slug, CancellationToken ct)
     {
@@ -35,6 +38,11 @@ public sealed class SheetQuery(AppDbContext db)
                 p.Slug, p.Title, p.Summary, p.Service.Name, p.Category.Name, p.Audiences, p.Eligibility, p.SupportingDocuments,
                 p.FeeXof, p.FeeKind, p.FeeByChoice, p.TargetDelayDays, p.LegalBasis, p.Outcome, p.PaperProcedure, (p.PublishedFormVersionId != null && p.ClosedAt == null), p.Description, p.DecreeReference, p.ClosedAt != null))
             .FirstOrDefaultAsync(ct);
-        return page is null ? null : page with { Audiences = page.Audiences.Select(Audience.Label).ToList(), DescriptionHtml = Infrastructure.SafeMarkdown.ToHtml(page.DescriptionHtml) };
+        return page is null ? null : page with
+        {
+            Audiences = page.Audiences.Select(Audience.Label).ToList(),
+            DescriptionHtml = Infrastructure.SafeMarkdown.ToHtml(page.DescriptionHtml),
+            MeasuredDelay = page.Online ? (await delays.GetAsync(ct)).Of(slug) : null,
+        };
     }
 }

@@ -1,3 +1,4 @@
+using EServices.Web.Workflow.Statistics;
 using System.Globalization;
 
 namespace EServices.Web.Features.Dashboard;
@@ -20,7 +21,7 @@ public sealed class DashboardFilter
     public int? Service { get; set; }
 
     /// <summary>The period asked for, or the French message for each field that is wrong.</summary>
-    public (DashboardPeriod? Period, IReadOnlyList<(string Field, string Message)> Problems) Read(DateOnly today)
+    public (StatisticsPeriod? Period, IReadOnlyList<(string Field, string Message)> Problems) Read(DateOnly today)
     {
         var problems = new List<(string, string)>();
         var to = Parse(Au, "au", today, problems);
@@ -34,7 +35,7 @@ public sealed class DashboardFilter
             problems.Add(("du", "La période ne peut pas dépasser trois ans."));
         }
 
-        return problems.Count == 0 ? (new DashboardPeriod(from, to, Service), problems) : (null, problems);
+        return problems.Count == 0 ? (new StatisticsPeriod(from, to, Service), problems) : (null, problems);
     }
 
     private static DateOnly Parse(string? text, string field, DateOnly fallback, List<(string, string)> problems)
@@ -55,6 +56,3 @@ public sealed class DashboardFilter
         return fallback;
     }
 }
-
-/// <summary>The days the figures cover, both included, and the service chosen (null: every service in scope).</summary>
-public sealed record DashboardPeriod(DateOnly From, DateOnly To, int? ServiceId);

@@ -1,3 +1,4 @@
+using EServices.Web.Workflow.Statistics;
 namespace EServices.Web.Features.Dashboard;
 
 /// <summary>The dashboard's statistics as one table: a line per procedure, then a line per service ("Niveau" tells which).</summary>

@@ -1,3 +1,4 @@
+using EServices.Web.Workflow.Statistics;
 namespace EServices.Web.Features.Dashboard;
 
 /// <summary>A line across the plot at height <see cref="Y"/> with its label (a tick of the vertical axis).</summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace EServices.Web.Features.Dashboard;
+namespace EServices.Web.Workflow.Statistics;
 
 /// <summary>Figures as a French reader writes them on the page ("1 234", "2,5", "85,7 %"); the exports keep plain numbers.</summary>
 public static class Figures

@@ -1,11 +1,11 @@
 using static EServices.Web.Domain.Requests.RequestStates;
 
-namespace EServices.Web.Features.Dashboard;
+namespace EServices.Web.Workflow.Statistics;
 
-/// <summary>The dashboard's SQL, one query per table. Parameters: <c>@from</c>, <c>@to</c> (dates, both included),
+/// <summary>The statistics SQL, one query per table of the dashboard (the public delays read <see cref="ByProcedure"/>). Parameters: <c>@from</c>, <c>@to</c> (dates, both included),
 /// <c>@today</c>, <c>@services</c> (the service ids in scope) and <c>@holidays</c>.
 /// Dates are taken in UTC, Ouagadougou's time, as the rest of the portal does.</summary>
-public static class DashboardSql
+public static class StatisticsSql
 {
     /// <summary>The requests that count: filed for real (no drafts, no test filings) in a service in scope, and touched by the
     /// period or still open. The processing time is measured only for the accepted and rejected requests decided in the

@@ -1,5 +1,5 @@
 
-namespace EServices.Web.Features.Dashboard;
+namespace EServices.Web.Workflow.Statistics;
 
 /// <summary>Working days counted by PostgreSQL exactly as <see cref="WorkingCalendar.WorkingDaysBetween"/> counts them:
 /// the days after the first date up to and including the second, weekends and public holidays excluded.

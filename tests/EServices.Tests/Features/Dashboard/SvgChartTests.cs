@@ -1,3 +1,4 @@
+using EServices.Web.Workflow.Statistics;
 using EServices.Web.Features.Dashboard;
 
 namespace EServices.Tests.Features.Dashboard;

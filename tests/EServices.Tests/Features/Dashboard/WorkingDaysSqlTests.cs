@@ -1,5 +1,5 @@
+using EServices.Web.Workflow.Statistics;
 using EServices.Tests.Infrastructure;
-using EServices.Web.Features.Dashboard;
 using Npgsql;
 using NpgsqlTypes;
 
