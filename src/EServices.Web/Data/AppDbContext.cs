@@ -28,6 +28,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<IncomingSms> IncomingSms => Set<IncomingSms>();
     public DbSet<ServiceMember> ServiceMembers => Set<ServiceMember>();
     public DbSet<ServiceGroup> ServiceGroups => Set<ServiceGroup>();
+    public DbSet<ServiceLabel> ServiceLabels => Set<ServiceLabel>();
+    public DbSet<RequestLabel> RequestLabels => Set<RequestLabel>();
     public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
     public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
     public DbSet<EmailTemplate> EmailTemplates => Set<EmailTemplate>();

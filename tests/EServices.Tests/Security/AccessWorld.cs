@@ -31,6 +31,7 @@ public sealed class AccessWorld : IDisposable
     public required int ServiceId { get; init; }
     public required int CategoryId { get; init; }
     public required int GroupId { get; init; }
+    public required int LabelId { get; init; }
     public required string StaffId { get; init; }
 
     public static async Task<AccessWorld> CreateAsync(HostFixture host)
@@ -67,6 +68,8 @@ public sealed class AccessWorld : IDisposable
             CategoryId = Int(await host.ScalarAsync("SELECT min(id) FROM categories")),
             // The seed may have no group: an unknown id still reaches the authorization check, and the administrator gets 404.
             GroupId = Int(await host.ScalarAsync("SELECT coalesce(min(id), 1) FROM service_groups WHERE service_id = @s", ("s", serviceId))),
+            LabelId = Int(await host.ScalarAsync(
+                "INSERT INTO service_labels (service_id, name, colour) VALUES (@s, left('Accès ' || gen_random_uuid(), 40), 'Blue') RETURNING id", ("s", serviceId))),
             StaffId = (string)(await host.ScalarAsync("SELECT id FROM \"AspNetUsers\" WHERE email = @e", ("e", agentUser.Email)))!,
         };
     }

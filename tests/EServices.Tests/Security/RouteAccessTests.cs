@@ -14,6 +14,7 @@ public sealed class RouteAccessTests(HostFixture host)
         ["/"] = "catalogue: home page",
         ["/demarches"] = "catalogue: search",
         ["/demarches/{slug}"] = "catalogue: a procedure's sheet",
+        ["/statistiques"] = "catalogue: the processing times of every procedure online, promised and measured (counts only)",
         ["/compte/inscription"] = "sign-up",
         ["/compte/activer"] = "sign-up: the activation link e-mailed to the new address",
         ["/compte/inscription/code"] = "sign-up by phone: the code sent by SMS creates the account",

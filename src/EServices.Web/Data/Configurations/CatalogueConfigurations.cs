@@ -64,6 +64,29 @@ public sealed class ServiceGroupMapping : IEntityTypeConfiguration<ServiceGroup>
     }
 }
 
+public sealed class ServiceLabelMapping : IEntityTypeConfiguration<ServiceLabel>
+{
+    public void Configure(EntityTypeBuilder<ServiceLabel> builder)
+    {
+        builder.Property(l => l.Name).HasMaxLength(ServiceLabel.NameMaxLength);
+        builder.Property(l => l.Colour).HasConversion<string>().HasMaxLength(10);
+        builder.HasIndex(l => new { l.ServiceId, l.Name }).IsUnique();
+        builder.HasOne<Service>().WithMany().HasForeignKey(l => l.ServiceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class RequestLabelMapping : IEntityTypeConfiguration<RequestLabel>
+{
+    public void Configure(EntityTypeBuilder<RequestLabel> builder)
+    {
+        builder.HasKey(l => new { l.RequestId, l.LabelId });
+        builder.HasIndex(l => l.LabelId); // the inbox's filter, and a label's count of requests
+        builder.HasOne<Request>().WithMany().HasForeignKey(l => l.RequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ServiceLabel>().WithMany().HasForeignKey(l => l.LabelId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(l => l.SetById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 public sealed class GroupMemberMapping : IEntityTypeConfiguration<GroupMember>
 {
     public void Configure(EntityTypeBuilder<GroupMember> builder)

@@ -408,6 +408,37 @@ namespace EServices.Web.Data.Migrations
                     b.ToTable("procedures", (string)null);
                 });
 
+            modelBuilder.Entity("EServices.Web.Domain.Catalogue.RequestLabel", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<int>("LabelId")
+                        .HasColumnType("integer")
+                        .HasColumnName("label_id");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.Property<string>("SetById")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("set_by_id");
+
+                    b.HasKey("RequestId", "LabelId")
+                        .HasName("pk_request_labels");
+
+                    b.HasIndex("LabelId")
+                        .HasDatabaseName("ix_request_labels_label_id");
+
+                    b.HasIndex("SetById")
+                        .HasDatabaseName("ix_request_labels_set_by_id");
+
+                    b.ToTable("request_labels", (string)null);
+                });
+
             modelBuilder.Entity("EServices.Web.Domain.Catalogue.RoutingRule", b =>
                 {
                     b.Property<int>("Id")
@@ -526,6 +557,41 @@ namespace EServices.Web.Data.Migrations
                         .HasDatabaseName("ix_service_groups_service_id_name");
 
                     b.ToTable("service_groups", (string)null);
+                });
+
+            modelBuilder.Entity("EServices.Web.Domain.Catalogue.ServiceLabel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Colour")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("colour");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("service_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_labels");
+
+                    b.HasIndex("ServiceId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_service_labels_service_id_name");
+
+                    b.ToTable("service_labels", (string)null);
                 });
 
             modelBuilder.Entity("EServices.Web.Domain.Catalogue.ServiceMember", b =>
@@ -2162,6 +2228,30 @@ namespace EServices.Web.Data.Migrations
                     b.Navigation("Service");
                 });
 
+            modelBuilder.Entity("EServices.Web.Domain.Catalogue.RequestLabel", b =>
+                {
+                    b.HasOne("EServices.Web.Domain.Catalogue.ServiceLabel", null)
+                        .WithMany()
+                        .HasForeignKey("LabelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_request_labels_service_labels_label_id");
+
+                    b.HasOne("EServices.Web.Domain.Requests.Request", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_request_labels_requests_request_id");
+
+                    b.HasOne("EServices.Web.Domain.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("SetById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_request_labels_asp_net_users_set_by_id");
+                });
+
             modelBuilder.Entity("EServices.Web.Domain.Catalogue.RoutingRule", b =>
                 {
                     b.HasOne("EServices.Web.Domain.Catalogue.ServiceGroup", null)
@@ -2187,6 +2277,16 @@ namespace EServices.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_service_groups_services_service_id");
+                });
+
+            modelBuilder.Entity("EServices.Web.Domain.Catalogue.ServiceLabel", b =>
+                {
+                    b.HasOne("EServices.Web.Domain.Catalogue.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_labels_services_service_id");
                 });
 
             modelBuilder.Entity("EServices.Web.Domain.Catalogue.ServiceMember", b =>

@@ -61,7 +61,7 @@ public sealed class JournalQuery(AppDbContext db)
     [
         (AuditTargets.Request, "Demandes", "Demande"), (AuditTargets.Procedure, "Démarches", "Démarche"), (AuditTargets.Service, "Services", "Service"),
         (AuditTargets.Group, "Groupes", "Groupe"), (AuditTargets.Category, "Catégories", "Catégorie"), (AuditTargets.Staff, "Agents", "Agent"),
-        (AuditTargets.SignIn, "Connexions des agents", "Agent"),
+        (AuditTargets.Label, "Étiquettes", "Étiquette"), (AuditTargets.SignIn, "Connexions des agents", "Agent"),
     ];
 
     public async Task<JournalPage> RunAsync(JournalCriteria criteria, DateOnly? from, DateOnly? to, CancellationToken ct)

@@ -62,6 +62,14 @@ public sealed class BackOfficeController(InboxQuery inbox, RequestFileQuery file
     public Task<IActionResult> SendMessage(string number, string? texte, [FromServices] Write.Handler write, CancellationToken ct) =>
         RunAsync(number, new Write.Command(number, texte, PrivateNote: false), write.RunAsync, ct);
 
+    /// <summary>The request's labels as ticked on its page; an id that is no number is no label of the service.</summary>
+    [HttpPost("demandes/{number}/etiquettes")]
+    public async Task<IActionResult> Label(string number, [FromForm(Name = "etiquettes")] string[]? ticked, [FromServices] SetLabels labels, CancellationToken ct)
+    {
+        var ids = (ticked ?? []).Select(t => int.TryParse(t, System.Globalization.NumberStyles.None, null, out var id) ? id : -1).Distinct().ToList();
+        return await ShowAsync(number, await labels.ReplaceAsync(User, number, ids, ct), ct);
+    }
+
     [HttpPost("demandes/{number}/prendre")]
     public Task<IActionResult> Take(string number, uint version, [FromServices] Take.Handler take, CancellationToken ct) =>
         RunAsync(number, new Take.Command(number, version), take.RunAsync, ct);

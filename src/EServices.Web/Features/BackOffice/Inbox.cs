@@ -11,6 +11,10 @@ public sealed class InboxCriteria
     public DateOnly? Du { get; set; }
     public DateOnly? Au { get; set; }
     public string? Q { get; set; }
+
+    /// <summary>A label's id: the requests that carry it.</summary>
+    public int? Etiquette { get; set; }
+
     public int Page { get; set; } = 1;
 }
 
@@ -28,7 +32,9 @@ public static class InboxTabs
     ];
 }
 
-public sealed record InboxRow(string Number, string ProcedureTitle, string ApplicantName, DateTimeOffset SubmittedAt, DateOnly? DueOn, string? Assignee, RequestStatus Status, bool Overdue);
+public sealed record InboxRow(
+    string Number, string ProcedureTitle, string ApplicantName, DateTimeOffset SubmittedAt, DateOnly? DueOn, string? Assignee, RequestStatus Status, bool Overdue,
+    IReadOnlyList<LabelChip> Labels);
 
 public sealed record InboxPage(
     InboxCriteria Criteria,
@@ -38,10 +44,11 @@ public sealed record InboxPage(
     int PageCount,
     IReadOnlyList<InboxRow> Rows,
     IReadOnlyList<(string Slug, string Title)> Procedures,
-    IReadOnlyList<(string Id, string Name)> Colleagues);
+    IReadOnlyList<(string Id, string Name)> Colleagues,
+    IReadOnlyList<LabelChip> Labels);
 
 /// <summary>The back-office inbox: tabs with counts, filters, sorted by due date, paged.</summary>
-public sealed class InboxQuery(AppDbContext db, StaffScope scope, TimeProvider clock)
+public sealed class InboxQuery(AppDbContext db, StaffScope scope, LabelScope labels, TimeProvider clock)
 {
     public const int PageSize = 20;
 
@@ -77,6 +84,8 @@ public sealed class InboxQuery(AppDbContext db, StaffScope scope, TimeProvider c
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(Line)
             .ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var placed = await labels.PlacedAsync(db.RequestLabels.Where(l => ids.Contains(l.RequestId)), ct);
         var procedures = await db.Procedures.AsNoTracking().Where(p => p.PublishedFormVersionId != null).OrderBy(p => p.Title)
             .Select(p => new { p.Slug, p.Title }).ToListAsync(ct);
 
@@ -95,16 +104,17 @@ public sealed class InboxQuery(AppDbContext db, StaffScope scope, TimeProvider c
             page,
             pageCount,
             rows.Select(r => new InboxRow(r.Number!, r.Title, r.ApplicantName ?? "", r.SubmittedAt!.Value, r.DueOn, r.Assignee, r.Status,
-                RequestStates.IsOverdue(r.Status, r.DueOn, today))).ToList(),
+                RequestStates.IsOverdue(r.Status, r.DueOn, today), [.. placed[r.Id]])).ToList(),
             procedures.Select(p => (p.Slug, p.Title)).ToList(),
-            colleagues.Select(u => (u.Id, $"{u.FirstNames} {u.LastName.ToUpperInvariant()}")).ToList());
+            colleagues.Select(u => (u.Id, $"{u.FirstNames} {u.LastName.ToUpperInvariant()}")).ToList(),
+            await labels.LabelsAsync(user, ct));
     }
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>What the inbox and its export show of a request, the assigned agent's name read in the same query.</summary>
     public Expression<Func<Request, InboxLine>> Line =>
-        r => new InboxLine(r.Number, r.Procedure.Title, r.Procedure.Service.Code, r.ApplicantName, r.SubmittedAt, r.DueOn,
+        r => new InboxLine(r.Id, r.Number, r.Procedure.Title, r.Procedure.Service.Code, r.ApplicantName, r.SubmittedAt, r.DueOn,
             db.Users.Where(u => u.Id == r.AssigneeId).Select(u => u.FirstNames + " " + u.LastName).FirstOrDefault(), r.Status);
 
     /// <summary>The requests of the chosen tab with the filters applied, in the inbox's order and unpaged (for the export).</summary>
@@ -137,8 +147,13 @@ public sealed class InboxQuery(AppDbContext db, StaffScope scope, TimeProvider c
     private static IQueryable<Request> InInboxOrder(IQueryable<Request> query) =>
         query.OrderBy(r => r.DueOn).ThenBy(r => r.SubmittedAt);
 
-    private static IQueryable<Request> Filter(IQueryable<Request> query, InboxCriteria criteria)
+    private IQueryable<Request> Filter(IQueryable<Request> query, InboxCriteria criteria)
     {
+        if (criteria.Etiquette is { } label)
+        {
+            query = query.Where(r => db.RequestLabels.Any(l => l.RequestId == r.Id && l.LabelId == label));
+        }
+
         if (!string.IsNullOrEmpty(criteria.Demarche))
         {
             query = query.Where(r => r.Procedure.Slug == criteria.Demarche);
@@ -174,4 +189,4 @@ public sealed class InboxQuery(AppDbContext db, StaffScope scope, TimeProvider c
 }
 
 public sealed record InboxLine(
-    string? Number, string Title, string Service, string? ApplicantName, DateTimeOffset? SubmittedAt, DateOnly? DueOn, string? Assignee, RequestStatus Status);
+    Guid Id, string? Number, string Title, string Service, string? ApplicantName, DateTimeOffset? SubmittedAt, DateOnly? DueOn, string? Assignee, RequestStatus Status);

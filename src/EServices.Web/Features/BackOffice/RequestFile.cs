@@ -64,7 +64,9 @@ public sealed record RequestFilePage(
     int FormVersionNumber,
     bool IsTest,
     string? GroupName,
-    IReadOnlyList<SmsLine> Sms)
+    IReadOnlyList<SmsLine> Sms,
+    IReadOnlyList<LabelChip> Labels,
+    IReadOnlyList<LabelChip> ServiceLabels)
 {
     /// <summary>The moves and the SMS sent about the request, in time order: an SMS, queued in the transaction of the move
     /// that caused it, follows that move.</summary>
@@ -74,7 +76,7 @@ public sealed record RequestFilePage(
             .OrderBy(entry => entry.Item1);
 }
 
-public sealed class RequestFileQuery(AppDbContext db, StaffScope scope, Conversation conversation, TimeProvider clock)
+public sealed class RequestFileQuery(AppDbContext db, StaffScope scope, Conversation conversation, LabelScope labels, TimeProvider clock)
 {
     public async Task<RequestFilePage?> RunAsync(ClaimsPrincipal user, string number, CancellationToken ct)
     {
@@ -137,6 +139,8 @@ public sealed class RequestFileQuery(AppDbContext db, StaffScope scope, Conversa
             await db.ServiceGroups.Where(g => g.Id == request.GroupId).Select(g => g.Name).FirstOrDefaultAsync(ct),
             await db.OutboxSms.AsNoTracking().Where(s => s.RequestId == request.Id).OrderBy(s => s.Id)
                 .Select(s => new SmsLine(s.CreatedAt, s.To, s.Kind, s.Delivery, s.DeliveryAt ?? s.SentAt, s.Attempts))
-                .ToListAsync(ct));
+                .ToListAsync(ct),
+            await labels.OnRequestAsync(request.Id, ct),
+            await labels.OfServiceAsync(request.Procedure.ServiceId, ct));
     }
 }

@@ -47,4 +47,5 @@ public static class AuditTargets
     public const string Request = "demande";
     public const string SignIn = "connexion";
     public const string Payment = "paiement";
+    public const string Label = "etiquette";
 }
