@@ -98,6 +98,25 @@ public sealed class Notices(AppDbContext db, EmailOutbox email, SmsOutbox sms, P
         }
     }
 
+    /// <summary>Tells the applicant that their request went to another service (or team): which one now handles it
+    /// (<paramref name="handledBy"/>, « au service … »), and by when. The number stays; the internal reason is not quoted.</summary>
+    public void EnqueueTransfer(Request request, ApplicationUser applicant, string handledBy, DateOnly? dueOn)
+    {
+        var channels = Channels(applicant);
+        var due = dueOn is { } d ? $" La réponse est attendue au plus tard le {d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}." : "";
+        if (channels.HasFlag(NoticeChannels.Email))
+        {
+            email.Enqueue(applicant.Email!, $"Demande {request.Number} : transmise {handledBy}",
+                $"Bonjour {applicant.FirstNames},\n\nVotre demande {request.Number} a été transmise {handledBy}, qui la traitera. " +
+                $"Elle garde son numéro ; vous n'avez rien à faire.{due}\n\nSuivez-la : {links.RequestPage(request.Number!)}" + NoticeTexts.Signature);
+        }
+
+        if (channels.HasFlag(NoticeChannels.Sms))
+        {
+            sms.Enqueue(applicant.PhoneNumber, $"Demande {request.Number} transmise {handledBy}, qui la traitera. Suivi : {links.ShortRequest(request.Number!)}", SmsKind.Notice, request.Id);
+        }
+    }
+
     /// <summary>Tells the applicant that their unpaid draft expired and was deleted (queued with the deletion).</summary>
     public void EnqueueUnpaidDraftExpired(Request draft, ApplicationUser applicant, int days)
     {

@@ -160,6 +160,7 @@ public sealed partial class RequestStatesTests
             RequestAction.Accept => () => request.Accept("agent-1", at),
             RequestAction.Reject => () => request.Reject("agent-1", "Pièce manquante", at),
             RequestAction.Close => () => request.Close("agent-1", "Doublon", at),
+            RequestAction.Transfer => () => request.Transfer("chef-1", 2, null, Due, "Transférée : mauvaise orientation", at),
         };
         move();
     }

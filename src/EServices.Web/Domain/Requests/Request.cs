@@ -281,6 +281,15 @@ public sealed class Request
         Move(now, agentId, RequestStatus.ClosedWithoutFollowUp, DecisionReason);
     }
 
+    /// <summary>Sends a misrouted request to another group of its service or to another service's procedure: the number
+    /// stays, nobody has it any more, it waits there to be taken, due on the receiving procedure's date.</summary>
+    public void Transfer(string actorId, int procedureId, int? groupId, DateOnly? dueOn, string comment, DateTimeOffset now)
+    {
+        Ensure(RequestAction.Transfer);
+        (ProcedureId, GroupId, AssigneeId, DueOn) = (procedureId, groupId, null, dueOn);
+        Move(now, actorId, RequestStatus.Submitted, comment);
+    }
+
     public bool Allows(RequestAction action) => RequestTransitions.Allows(Status, action);
 
     private void Ensure(RequestAction action)

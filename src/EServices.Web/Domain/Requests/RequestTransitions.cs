@@ -9,6 +9,9 @@ public enum RequestAction
     Accept,
     Reject,
     Close,
+
+    /// <summary>To another group of the service or another service's procedure (a request that was misrouted).</summary>
+    Transfer,
 }
 
 /// <summary>The request state machine: the one table of which action is allowed from which state. A switch without a
@@ -24,5 +27,6 @@ public static class RequestTransitions
         RequestAction.Accept => from is RequestStatus.UnderReview,
         RequestAction.Reject => from is RequestStatus.UnderReview,
         RequestAction.Close => RequestStates.Open.Contains(from),
+        RequestAction.Transfer => from is RequestStatus.Submitted or RequestStatus.UnderReview,
     };
 }

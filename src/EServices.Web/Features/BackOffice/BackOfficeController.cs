@@ -28,9 +28,18 @@ public sealed class BackOfficeController(InboxQuery inbox, RequestFileQuery file
         return View("Inbox", await inbox.RunAsync(User, criteria, ct));
     }
 
+    /// <summary>Opened from the inbox, the address carries its list (<see cref="InboxList"/>): the page links to the requests
+    /// before and after this one.</summary>
     [HttpGet("demandes/{number}")]
-    public async Task<IActionResult> Detail(string number, CancellationToken ct) =>
-        await file.RunAsync(User, number, ct) is { } page ? View(page) : NotFound();
+    public async Task<IActionResult> Detail(string number, [FromQuery] InboxCriteria criteria, CancellationToken ct)
+    {
+        if (await file.RunAsync(User, number, ct) is not { } page)
+        {
+            return NotFound();
+        }
+
+        return View(Request.Query.ContainsKey("onglet") ? page with { Navigation = await inbox.NeighboursAsync(User, criteria, number, ct) } : page);
+    }
 
     [HttpGet("demandes/{number}/dossier.pdf")]
     public async Task<IActionResult> Summary(string number, [FromServices] VisibleFilesHandler files, CancellationToken ct) =>
@@ -78,6 +87,28 @@ public sealed class BackOfficeController(InboxQuery inbox, RequestFileQuery file
     [Authorize(Policy = AuthorizationPolicies.Supervisor)]
     public Task<IActionResult> Assign(string number, uint version, string? agent, [FromServices] Assign.Handler assign, CancellationToken ct) =>
         RunAsync(number, new Assign.Command(number, version, agent), assign.RunAsync, ct);
+
+    /// <summary>Once the request has left the user's services, the inbox says where it went (its page would be not found).</summary>
+    [HttpPost("demandes/{number}/transferer")]
+    [Authorize(Policy = AuthorizationPolicies.Supervisor)]
+    public async Task<IActionResult> TransferRequest(
+        string number, uint version, string? destination, string? motifTransfert, [FromServices] Transfer.Handler transfer, [FromServices] Workflow.StaffScope scope, CancellationToken ct)
+    {
+        var command = new Transfer.Command(number, version, destination, motifTransfert);
+        if (!await ValidAsync(new ValidationContext<Transfer.Command>(command), ct))
+        {
+            return await RedisplayAsync(number, ct);
+        }
+
+        var decision = await transfer.RunAsync(User, command, ct);
+        if (decision.Outcome == DecisionOutcome.Done && !await (await scope.RequestsAsync(User, ct)).AnyAsync(r => r.Number == number, ct))
+        {
+            TempData["Message"] = decision.Message;
+            return Redirect("/back-office");
+        }
+
+        return await ShowAsync(number, decision, ct);
+    }
 
     [HttpPost("demandes/{number}/complement")]
     public Task<IActionResult> RequestCorrection(
@@ -130,9 +161,30 @@ public sealed class BackOfficeController(InboxQuery inbox, RequestFileQuery file
                 return await RedisplayAsync(number, ct);
             default:
                 TempData[decision.Outcome == DecisionOutcome.Done ? "Message" : "Error"] = decision.Message;
-                return Redirect($"/back-office/demandes/{number}");
+                return await NextAsync(number, decision, ct) ?? Redirect($"/back-office/demandes/{number}" + (InboxList.Read(Posted("liste")) is { } list ? InboxList.Query(list) : ""));
         }
     }
+
+    /// <summary>« … et passer à la suivante »: after a move that was made, the next request of the list the page came
+    /// from (or the list itself, saying it is done).</summary>
+    private async Task<IActionResult?> NextAsync(string number, Decision decision, CancellationToken ct)
+    {
+        if (decision.Outcome != DecisionOutcome.Done || Posted("ensuite") != "suivante" || InboxList.Read(Posted("liste")) is not { } list)
+        {
+            return null;
+        }
+
+        var navigation = await inbox.NeighboursAsync(User, list, number, ct);
+        if (navigation.Next is { } next)
+        {
+            return Redirect($"/back-office/demandes/{next}{navigation.Query}");
+        }
+
+        TempData["Message"] = $"{decision.Message} C'était la dernière demande de cette liste.";
+        return Redirect($"/back-office{navigation.Query}");
+    }
+
+    private string? Posted(string key) => Request.HasFormContentType && Request.Form.TryGetValue(key, out var value) ? value.ToString() : null;
 
     private async Task<IActionResult> RedisplayAsync(string number, CancellationToken ct)
     {
@@ -142,6 +194,6 @@ public sealed class BackOfficeController(InboxQuery inbox, RequestFileQuery file
         }
 
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View("Detail", page);
+        return View("Detail", InboxList.Read(Posted("liste")) is { } list ? page with { Navigation = await inbox.NeighboursAsync(User, list, number, ct) } : page);
     }
 }

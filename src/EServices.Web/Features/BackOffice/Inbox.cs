@@ -18,6 +18,44 @@ public sealed class InboxCriteria
     public int Page { get; set; } = 1;
 }
 
+/// <summary>The inbox's filters as a query string, so that a request opened from a filtered list knows its list: its page
+/// links to the previous and next requests of that list, and « … et passer à la suivante » goes on in it.</summary>
+public static class InboxList
+{
+    /// <summary>The list's query, with another tab or a page when given.</summary>
+    public static string Query(InboxCriteria c, string? tab = null, int? page = null) => QueryString.Create(new Dictionary<string, string?>
+    {
+        ["onglet"] = tab ?? c.Onglet, ["demarche"] = c.Demarche, ["statut"] = c.Statut?.ToString(), ["du"] = c.Du?.ToString("yyyy-MM-dd"),
+        ["au"] = c.Au?.ToString("yyyy-MM-dd"), ["q"] = c.Q, ["etiquette"] = c.Etiquette?.ToString(), ["page"] = page?.ToString(),
+    }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
+
+    /// <summary>The list a form carried back (<c>liste</c>, the query without its « ? »); values that cannot be read are left out.</summary>
+    public static InboxCriteria? Read(string? list)
+    {
+        if (string.IsNullOrEmpty(list))
+        {
+            return null;
+        }
+
+        var q = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(list.StartsWith('?') ? list : "?" + list);
+        string? One(string key) => q.TryGetValue(key, out var v) ? v.ToString() : null;
+        DateOnly? Date(string key) => DateOnly.TryParseExact(One(key), "yyyy-MM-dd", out var d) ? d : null;
+        return new InboxCriteria
+        {
+            Onglet = One("onglet") ?? InboxTabs.ToTake,
+            Demarche = One("demarche"),
+            Statut = Enum.TryParse<RequestStatus>(One("statut"), out var s) && Enum.IsDefined(s) && !int.TryParse(One("statut"), out _) ? s : null,
+            Du = Date("du"),
+            Au = Date("au"),
+            Q = One("q"),
+            Etiquette = int.TryParse(One("etiquette"), System.Globalization.NumberStyles.None, null, out var e) ? e : null,
+        };
+    }
+}
+
+/// <summary>Where a request stands in the list it was opened from: the requests before and after it in the inbox's order.</summary>
+public sealed record ListNavigation(string Query, string? Previous, string? Next);
+
 public static class InboxTabs
 {
     public const string ToTake = "a-prendre";
@@ -122,6 +160,32 @@ public sealed class InboxQuery(AppDbContext db, StaffScope scope, LabelScope lab
     {
         var visible = (await scope.RequestsAsync(user, ct)).AsNoTracking();
         return InInboxOrder(Filter(Tab(visible, criteria.Onglet, user), criteria));
+    }
+
+    /// <summary>The requests just before and just after <paramref name="number"/> in the list (its tab and filters, the
+    /// inbox's order: due date, no date last, then filing time), found from its place even once it has left the list (taken,
+    /// decided): each is one index walk, whatever the list's length.</summary>
+    public async Task<ListNavigation> NeighboursAsync(ClaimsPrincipal user, InboxCriteria criteria, string number, CancellationToken ct)
+    {
+        var visible = (await scope.RequestsAsync(user, ct)).AsNoTracking();
+        var query = InboxList.Query(criteria);
+        var current = await visible.Where(r => r.Number == number).Select(r => new { r.DueOn, r.SubmittedAt }).FirstOrDefaultAsync(ct);
+        if (current is null)
+        {
+            return new(query, null, null);
+        }
+
+        var list = Filter(Tab(visible, criteria.Onglet, user), criteria);
+        var at = current.SubmittedAt;
+        var (after, before) = current.DueOn is { } due
+            ? (list.Where(r => r.DueOn == null || r.DueOn > due || (r.DueOn == due && r.SubmittedAt > at)),
+               list.Where(r => r.DueOn < due || (r.DueOn == due && r.SubmittedAt < at)))
+            : (list.Where(r => r.DueOn == null && r.SubmittedAt > at),
+               list.Where(r => r.DueOn != null || r.SubmittedAt < at));
+        // PostgreSQL sorts NULL last going up and first going down: the order read backwards.
+        var next = await InInboxOrder(after).Select(r => r.Number).FirstOrDefaultAsync(ct);
+        var previous = await before.OrderByDescending(r => r.DueOn).ThenByDescending(r => r.SubmittedAt).Select(r => r.Number).FirstOrDefaultAsync(ct);
+        return new(query, previous, next);
     }
 
     // Each tab's rule is matched by an index of the same shape (migration InboxIndexes), which keeps its rows in inbox order.

@@ -66,8 +66,12 @@ public sealed record RequestFilePage(
     string? GroupName,
     IReadOnlyList<SmsLine> Sms,
     IReadOnlyList<LabelChip> Labels,
-    IReadOnlyList<LabelChip> ServiceLabels)
+    IReadOnlyList<LabelChip> ServiceLabels,
+    IReadOnlyList<(string Value, string Label)> Destinations)
 {
+    /// <summary>The list the page was opened from, when it was (its previous and next requests).</summary>
+    public ListNavigation? Navigation { get; init; }
+
     /// <summary>The moves and the SMS sent about the request, in time order: an SMS, queued in the transaction of the move
     /// that caused it, follows that move.</summary>
     public IEnumerable<(DateTimeOffset At, StaffTimelineEntry? Move, SmsLine? Sms)> History =>
@@ -141,6 +145,9 @@ public sealed class RequestFileQuery(AppDbContext db, StaffScope scope, Conversa
                 .Select(s => new SmsLine(s.CreatedAt, s.To, s.Kind, s.Delivery, s.DeliveryAt ?? s.SentAt, s.Attempts))
                 .ToListAsync(ct),
             await labels.OnRequestAsync(request.Id, ct),
-            await labels.OfServiceAsync(request.Procedure.ServiceId, ct));
+            await labels.OfServiceAsync(request.Procedure.ServiceId, ct),
+            user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin)
+                ? await Transfer.DestinationsAsync(db, request.Procedure.ServiceId, request.GroupId, ct)
+                : []);
     }
 }
