@@ -61,77 +61,68 @@ public sealed class Notices(AppDbContext db, EmailOutbox email, SmsOutbox sms, P
 
     /// <summary>Tells the applicant that a document of their request was revoked (its check page now says so): which one,
     /// why, and where to see the request. Enqueued in the caller's transaction, like the revocation.</summary>
-    public void EnqueueRevocation(IssuedDocument document, string requestNumber, ApplicationUser applicant)
-    {
-        var channels = Channels(applicant);
-        if (channels.HasFlag(NoticeChannels.Email))
-        {
-            var issued = document.IssuedAt.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
-            email.Enqueue(applicant.Email!, $"Demande {requestNumber} : document révoqué",
-                $"Bonjour {applicant.FirstNames},\n\nLe document « {document.ProcedureTitle} » n° {document.Number}, délivré le {issued} pour votre demande " +
+    public void EnqueueRevocation(IssuedDocument document, string requestNumber, ApplicationUser applicant) =>
+        Tell(
+            applicant,
+            () => ($"Demande {requestNumber} : document révoqué",
+                $"Bonjour {applicant.FirstNames},\n\nLe document « {document.ProcedureTitle} » n° {document.Number}, délivré le " +
+                $"{document.IssuedAt.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} pour votre demande " +
                 $"{requestNumber}, a été révoqué : il n'a plus de valeur, et la vérification de son code QR l'indique désormais.\n" +
                 (string.IsNullOrWhiteSpace(document.RevokedReason) ? "" : $"Motif : « {document.RevokedReason} »\n") +
-                $"\nConsultez votre demande : {links.RequestPage(requestNumber)}" + NoticeTexts.Signature);
-        }
-
-        if (channels.HasFlag(NoticeChannels.Sms))
-        {
-            sms.Enqueue(applicant.PhoneNumber, NoticeTexts.RevocationSms(document.Number, requestNumber, links.ShortRequest(requestNumber)), SmsKind.Notice, document.RequestId);
-        }
-    }
+                $"\nConsultez votre demande : {links.RequestPage(requestNumber)}" + NoticeTexts.Signature),
+            () => NoticeTexts.RevocationSms(document.Number, requestNumber, links.ShortRequest(requestNumber)),
+            document.RequestId);
 
     /// <summary>Tells the applicant that staff wrote to them: the e-mail quotes the message, the SMS only points to it
     /// (a free text could be long, and a phone is read by others).</summary>
-    public void EnqueueMessage(Request request, ApplicationUser applicant, string text)
-    {
-        var channels = Channels(applicant);
-        if (channels.HasFlag(NoticeChannels.Email))
-        {
-            email.Enqueue(applicant.Email!, $"Demande {request.Number} : nouveau message",
+    public void EnqueueMessage(Request request, ApplicationUser applicant, string text) =>
+        Tell(
+            applicant,
+            () => ($"Demande {request.Number} : nouveau message",
                 $"Bonjour {applicant.FirstNames},\n\nL'administration vous a écrit au sujet de votre demande {request.Number} :\n\n« {text} »\n\n" +
-                $"Répondez depuis votre espace : {links.RequestPage(request.Number!)}" + NoticeTexts.Signature);
-        }
-
-        if (channels.HasFlag(NoticeChannels.Sms))
-        {
-            sms.Enqueue(applicant.PhoneNumber, NoticeTexts.MessageSms(request.Number!, links.ShortRequest(request.Number!)), SmsKind.Notice, request.Id);
-        }
-    }
+                $"Répondez depuis votre espace : {links.RequestPage(request.Number!)}" + NoticeTexts.Signature),
+            () => NoticeTexts.MessageSms(request.Number!, links.ShortRequest(request.Number!)),
+            request.Id);
 
     /// <summary>Tells the applicant that their request went to another service (or team): which one now handles it
     /// (<paramref name="handledBy"/>, « au service … »), and by when. The number stays; the internal reason is not quoted.</summary>
     public void EnqueueTransfer(Request request, ApplicationUser applicant, string handledBy, DateOnly? dueOn)
     {
-        var channels = Channels(applicant);
         var due = dueOn is { } d ? $" La réponse est attendue au plus tard le {d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}." : "";
-        if (channels.HasFlag(NoticeChannels.Email))
-        {
-            email.Enqueue(applicant.Email!, $"Demande {request.Number} : transmise {handledBy}",
+        Tell(
+            applicant,
+            () => ($"Demande {request.Number} : transmise {handledBy}",
                 $"Bonjour {applicant.FirstNames},\n\nVotre demande {request.Number} a été transmise {handledBy}, qui la traitera. " +
-                $"Elle garde son numéro ; vous n'avez rien à faire.{due}\n\nSuivez-la : {links.RequestPage(request.Number!)}" + NoticeTexts.Signature);
-        }
-
-        if (channels.HasFlag(NoticeChannels.Sms))
-        {
-            sms.Enqueue(applicant.PhoneNumber, $"Demande {request.Number} transmise {handledBy}, qui la traitera. Suivi : {links.ShortRequest(request.Number!)}", SmsKind.Notice, request.Id);
-        }
+                $"Elle garde son numéro ; vous n'avez rien à faire.{due}\n\nSuivez-la : {links.RequestPage(request.Number!)}" + NoticeTexts.Signature),
+            () => $"Demande {request.Number} transmise {handledBy}, qui la traitera. Suivi : {links.ShortRequest(request.Number!)}",
+            request.Id);
     }
 
-    /// <summary>Tells the applicant that their unpaid draft expired and was deleted (queued with the deletion).</summary>
+    /// <summary>Tells the applicant that their unpaid draft expired and was deleted (queued with the deletion). The SMS
+    /// names no request: the draft goes in the same transaction.</summary>
     public void EnqueueUnpaidDraftExpired(Request draft, ApplicationUser applicant, int days)
     {
-        var channels = Channels(applicant);
         var link = links.To("/demarches/" + draft.Procedure.Slug);
+        Tell(
+            applicant,
+            () => NoticeTexts.UnpaidDraftExpiredEmail(applicant.FirstNames, draft.Procedure.Title, days, link),
+            () => NoticeTexts.UnpaidDraftExpiredSms(days, link),
+            requestId: null);
+    }
+
+    /// <summary>A notice by the applicant's channels (<see cref="Channels"/>): each text made only for a channel it goes by.</summary>
+    private void Tell(ApplicationUser applicant, Func<(string Subject, string Body)> byEmail, Func<string> bySms, Guid? requestId)
+    {
+        var channels = Channels(applicant);
         if (channels.HasFlag(NoticeChannels.Email))
         {
-            var (subject, body) = NoticeTexts.UnpaidDraftExpiredEmail(applicant.FirstNames, draft.Procedure.Title, days, link);
+            var (subject, body) = byEmail();
             email.Enqueue(applicant.Email!, subject, body);
         }
 
         if (channels.HasFlag(NoticeChannels.Sms))
         {
-            // No request id: the draft goes in the same transaction.
-            sms.Enqueue(applicant.PhoneNumber, NoticeTexts.UnpaidDraftExpiredSms(days, link), SmsKind.Notice);
+            sms.Enqueue(applicant.PhoneNumber, bySms(), SmsKind.Notice, requestId);
         }
     }
 

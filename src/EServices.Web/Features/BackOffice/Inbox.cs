@@ -145,7 +145,7 @@ public sealed class InboxQuery(AppDbContext db, StaffScope scope, LabelScope lab
                 RequestStates.IsOverdue(r.Status, r.DueOn, today), [.. placed[r.Id]])).ToList(),
             procedures.Select(p => (p.Slug, p.Title)).ToList(),
             colleagues.Select(u => (u.Id, $"{u.FirstNames} {u.LastName.ToUpperInvariant()}")).ToList(),
-            await labels.LabelsAsync(user, ct));
+            await labels.InServicesAsync(user.IsInRole(Roles.Admin) ? null : services, ct)); // the services read for the colleagues
     }
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -37,11 +37,12 @@ public sealed class LabelScope(AppDbContext db, StaffScope scope)
     public async Task<List<int>> ServiceIdsAsync(ClaimsPrincipal user, CancellationToken ct) =>
         user.IsInRole(Roles.Admin) ? await db.Services.Select(s => s.Id).ToListAsync(ct) : await scope.ServiceIdsAsync(user, ct);
 
-    public async Task<List<LabelChip>> LabelsAsync(ClaimsPrincipal user, CancellationToken ct)
-    {
-        var services = await ServiceIdsAsync(user, ct);
-        return await Chips(db.ServiceLabels.Where(l => services.Contains(l.ServiceId))).ToListAsync(ct);
-    }
+    public async Task<List<LabelChip>> LabelsAsync(ClaimsPrincipal user, CancellationToken ct) =>
+        await InServicesAsync(user.IsInRole(Roles.Admin) ? null : await scope.ServiceIdsAsync(user, ct), ct);
+
+    /// <summary>The labels of these services (null: of every service), for a caller that already knows the user's services.</summary>
+    public Task<List<LabelChip>> InServicesAsync(IReadOnlyCollection<int>? services, CancellationToken ct) =>
+        Chips(services is null ? db.ServiceLabels : db.ServiceLabels.Where(l => services.Contains(l.ServiceId))).ToListAsync(ct);
 
     public Task<List<LabelChip>> OfServiceAsync(int serviceId, CancellationToken ct) =>
         Chips(db.ServiceLabels.Where(l => l.ServiceId == serviceId)).ToListAsync(ct);
