@@ -83,6 +83,8 @@ builder.Services.AddHttpClient<IPaymentProvider, CinetPayProvider>();
 builder.Services.AddHostedService<EmailDispatchJob>();
 builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
 builder.Services.AddHostedService<RetentionJob>();
+builder.Services.AddOptions<EServices.Web.Features.Deadlines.DeadlineOptions>().BindConfiguration(EServices.Web.Features.Deadlines.DeadlineOptions.Section);
+builder.Services.AddHostedService<EServices.Web.Features.Deadlines.DeadlinesJob>();
 builder.Services.AddHostedService<AuditSealJob>();
 builder.Services.AddHostedService<ReconciliationJob>();
 builder.Services.AddHostedService<EServices.Web.Competitions.ConvocationJob>();

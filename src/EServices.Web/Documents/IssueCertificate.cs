@@ -21,6 +21,15 @@ public sealed class IssueCertificate(AppDbContext db, DocumentSigner signer, Pub
         "Vous pouvez déposer une nouvelle demande une fois ce motif levé, ou former un recours gracieux auprès du service {{service}} " +
         "dans un délai de deux mois à compter de la présente notification.";
 
+    public const string ImplicitAcceptanceTitle = "Attestation de décision implicite d'acceptation";
+    public const string ImplicitAcceptancePrefix = "DIA";
+
+    /// <summary>What an implicit acceptance issues when its procedure has no certificate of its own.</summary>
+    public const string ImplicitAcceptanceBody =
+        "Il est attesté que la demande n° {{numero_demande}} relative à la démarche « {{demarche}} », déposée au nom de {{nom}}, " +
+        "a fait l'objet d'une décision implicite d'acceptation : le service {{service}} n'ayant pas statué dans le délai prévu, " +
+        "le silence gardé par l'administration vaut accord pour cette démarche.";
+
     public async Task<IssuedDocument?> RunAsync(Request request, DateTimeOffset now, CancellationToken ct)
     {
         if (!RequestStates.Decided.Contains(request.Status))
@@ -32,6 +41,13 @@ public sealed class IssueCertificate(AppDbContext db, DocumentSigner signer, Pub
         var (kind, title, template, prefix) = request.Status == RequestStatus.Rejected
             ? (DocumentKind.RefusalLetter, RefusalTitle, procedure.RefusalLetterBody ?? DefaultRefusalLetter, RefusalPrefix)
             : (DocumentKind.Certificate, procedure.CertificateTitle, procedure.CertificateBody, procedure.CertificatePrefix ?? "DOC");
+        var implicitAcceptance = request.DecidedBySilence && request.Status == RequestStatus.Accepted;
+        if (implicitAcceptance && (string.IsNullOrWhiteSpace(title) || string.IsNullOrWhiteSpace(template)))
+        {
+            // Silence gave a right the procedure has no certificate for: the applicant still needs a paper that says so.
+            (title, template, prefix) = (ImplicitAcceptanceTitle, ImplicitAcceptanceBody, ImplicitAcceptancePrefix);
+        }
+
         if (string.IsNullOrWhiteSpace(title) || string.IsNullOrWhiteSpace(template))
         {
             return null; // this procedure answers with a letter, not a certificate
@@ -41,6 +57,10 @@ public sealed class IssueCertificate(AppDbContext db, DocumentSigner signer, Pub
         var number = await Numbering.NextAsync(db, prefix, today.Year, ct);
         var holder = request.ApplicantName ?? "";
         var body = CertificateTemplate.Fill(template, Values(request, number, today));
+        if (implicitAcceptance)
+        {
+            body += $"\n\n{request.DecisionReason}";
+        }
         return Add(request.Id, new SignedFacts(kind, number, holder, today), title, now, check => CertificatePdf.Render(new CertificateContent(
             title,
             number,

@@ -34,6 +34,8 @@ public static class FeatureServices
         .AddScoped<Checkout.PaymentPageQuery>()
         .AddScoped<Checkout.PaymentReturn>()
         .AddScoped<StaffScope>()
+        .AddScoped<Deadlines.ImplicitDecisions>()
+        .AddScoped<Deadlines.DeadlineDigests>()
         .AddScoped<InboxQuery>()
         .AddScoped<LabelScope>()
         .AddScoped<LabelCatalogue>()

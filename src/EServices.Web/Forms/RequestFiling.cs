@@ -116,6 +116,7 @@ public sealed class RequestFiling(AppDbContext db, WorkingCalendar calendar, Not
         // Test filings have their own series so that real numbers keep no gaps when tests are deleted.
         var number = await Numbering.NextAsync(db, draft.IsTest ? Numbering.TestPrefix : service.NumberPrefix, today.Year, ct);
         draft.Submit(number, applicant.FullName, dueOn, groupId, now, payment?.Id);
+        draft.ApplySilence(draft.Procedure.Silence, draft.Procedure.SilenceDelayDays, calendar);
 
         documents.Add(draft.Id, new SignedFacts(DocumentKind.Receipt, number, applicant.FullName, today), draft.Procedure.Title, now,
             check => ReceiptPdf.Render(new ReceiptContent(

@@ -2,7 +2,8 @@ using EServices.Web.Documents;
 
 namespace EServices.Web.Forms;
 
-public sealed record ReviewItem(string Label, IReadOnlyList<string> Lines);
+/// <param name="Key">The form field answered (a file field's key names its attachment).</param>
+public sealed record ReviewItem(string Key, string Label, IReadOnlyList<string> Lines);
 
 public sealed record ReviewStep(int Index, string Title, IReadOnlyList<ReviewItem> Items, IReadOnlyList<string> Errors);
 
@@ -25,7 +26,7 @@ public static class Review
             var errors = new FormAnswersValidator(step.Fields, today).Validate(answers).Errors.Select(e => e.ErrorMessage).ToList();
             var items = step.Fields
                 .Where(f => f.TakesAnswer && answers.IsVisible(f))
-                .Select(f => new ReviewItem(f.Label, Lines(f, answers, files)))
+                .Select(f => new ReviewItem(f.Key, f.Label, Lines(f, answers, files)))
                 .ToList();
             return new ReviewStep(i + 1, step.Title, items, errors);
         });

@@ -98,6 +98,22 @@ public sealed class Notices(AppDbContext db, EmailOutbox email, SmsOutbox sms, P
             request.Id);
     }
 
+    /// <summary>Tells the applicant that the administration's silence decided their request (« silence vaut accord / rejet »):
+    /// the reason names the last day and the filing date; the document is on their request's page.</summary>
+    public void EnqueueImplicitDecision(Request request, ApplicationUser applicant)
+    {
+        var (outcome, document) = request.Status == RequestStatus.Accepted
+            ? ("acceptée", "Le document qui l'atteste est téléchargeable depuis votre espace.")
+            : ("rejetée", "La notification de rejet est téléchargeable depuis votre espace.");
+        Tell(
+            applicant,
+            () => ($"Demande {request.Number} : {outcome} par décision implicite",
+                $"Bonjour {applicant.FirstNames},\n\nVotre demande {request.Number} (« {request.Procedure.Title} ») est {outcome} par " +
+                $"décision implicite.\n\n{request.DecisionReason}\n\n{document}\n{links.RequestPage(request.Number!)}" + NoticeTexts.Signature),
+            () => $"Demande {request.Number} {outcome} par décision implicite : pas de décision dans le délai. Détails : {links.ShortRequest(request.Number!)}",
+            request.Id);
+    }
+
     /// <summary>Tells the applicant that their unpaid draft expired and was deleted (queued with the deletion). The SMS
     /// names no request: the draft goes in the same transaction.</summary>
     public void EnqueueUnpaidDraftExpired(Request draft, ApplicationUser applicant, int days)

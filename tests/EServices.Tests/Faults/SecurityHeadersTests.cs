@@ -67,6 +67,38 @@ public sealed partial class SecurityHeadersTests(FaultsHost host)
         }
     }
 
+    /// <summary>The request's page previews an attachment in a frame (issue 19): the portal's own pages may frame the file
+    /// staff open, nobody else may, and nothing else may be framed at all — the applicant's copy of the same file included.</summary>
+    [Fact]
+    public async Task Only_the_back_office_attachment_may_be_framed_and_only_by_the_portal_s_own_pages()
+    {
+        using var citizen = HttpsSession();
+        await TestUsers.SignUpAsync(citizen);
+        var number = await AttestationJourney.FileAsync(citizen);
+        using var agent = HttpsSession();
+        await TestStaff.SignInAsync(host, agent, Roles.Agent, "DGFP");
+        var page = await agent.GetAsync($"/back-office/demandes/{number}");
+        var preview = page.Html.QuerySelectorAll("figure iframe").Select(f => f.GetAttribute("src")!).First();
+        var own = (await citizen.GetAsync($"/mes-demandes/{number}")).Html.QuerySelectorAll("a[href^='/mes-demandes/pieces/']")[0].GetAttribute("href")!;
+
+        var framed = (await agent.DownloadAsync(preview)).Response;
+        Assert.Equal(HttpStatusCode.OK, framed.StatusCode);
+        Assert.Equal("application/pdf", framed.Content.Headers.ContentType?.MediaType);
+        var policy = Assert.Single(framed.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("frame-ancestors 'self'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        Assert.Contains("object-src 'none'", policy, StringComparison.Ordinal);
+        Assert.Equal(["SAMEORIGIN"], framed.Headers.GetValues("X-Frame-Options"));
+        Assert.Equal(["nosniff"], framed.Headers.GetValues("X-Content-Type-Options"));
+
+        foreach (var (session, path) in new[] { (citizen, own), (agent, $"/back-office/demandes/{number}"), (agent, $"/back-office/demandes/{number}/dossier.pdf"), (agent, preview + "x") })
+        {
+            var response = (await session.DownloadAsync(path)).Response;
+            Assert.Contains("frame-ancestors 'none'", Assert.Single(response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+            Assert.Equal(["DENY"], response.Headers.GetValues("X-Frame-Options"));
+        }
+    }
+
     [Fact]
     public async Task Hsts_is_not_sent_over_plain_http()
     {

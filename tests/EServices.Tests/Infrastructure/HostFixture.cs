@@ -114,6 +114,8 @@ public class HostFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Email:SmtpPort", Mailbox.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Email:PollInterval", "00:00:00.200");
         builder.UseSetting("Seed:DemoAccounts", "false");
+        // The deadlines' job runs once at start-up (on an empty portal); tests drive it with a clock of their own.
+        builder.UseSetting("Deadlines:Interval", "1.00:00:00");
         // Where e-mails and documents link to (AllowedHosts follows): the address the test clients use.
         builder.UseSetting("Portal:PublicUrl", ListensOnRealPort ? $"http://127.0.0.1:{_port}" : "https://localhost");
         if (!_migrates)

@@ -28,6 +28,7 @@ public sealed class ProcedureMapping : IEntityTypeConfiguration<Procedure>
         builder.Property(p => p.RoutingFieldKey).HasMaxLength(50);
         builder.Property(p => p.FeeKind).HasConversion<string>().HasMaxLength(12).HasDefaultValue(FeeKind.None).HasSentinel(FeeKind.None);
         builder.Property(p => p.FeeFieldKey).HasMaxLength(50);
+        builder.Property(p => p.Silence).HasConversion<string>().HasMaxLength(12).HasDefaultValue(SilenceRule.None).HasSentinel(SilenceRule.None);
         builder.Property(p => p.FeeByChoice).HasColumnType("jsonb").HasDefaultValueSql("'{}'::jsonb");
         builder.HasIndex(p => p.Audiences).HasMethod("gin");
 

@@ -37,6 +37,18 @@ public sealed class RequestMapping : IEntityTypeConfiguration<Request>
         builder.HasIndex(r => r.PaymentCode).IsUnique().HasFilter("payment_code IS NOT NULL");
         builder.HasIndex(r => r.AwaitingPaymentSince).HasFilter("awaiting_payment_since IS NOT NULL"); // the expiry job
         builder.HasOne<Payment>().WithMany().HasForeignKey(r => r.PaymentId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(r => r.Silence).HasConversion<string>().HasMaxLength(12).HasDefaultValue(SilenceRule.None).HasSentinel(SilenceRule.None);
+        builder.HasIndex(r => r.SilenceOn, "ix_requests_silence_due").HasDatabaseName("ix_requests_silence_due")
+            .HasFilter($"silence <> 'None' AND {RequestStates.SqlIn(RequestStates.WithAdministration)}"); // the implicit decisions' job
+    }
+}
+
+public sealed class DeadlineDigestMapping : IEntityTypeConfiguration<DeadlineDigest>
+{
+    public void Configure(EntityTypeBuilder<DeadlineDigest> builder)
+    {
+        builder.HasKey(d => new { d.UserId, d.Day });
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -352,6 +352,18 @@ namespace EServices.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("service_id");
 
+                    b.Property<string>("Silence")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasDefaultValue("None")
+                        .HasColumnName("silence");
+
+                    b.Property<int>("SilenceDelayDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("silence_delay_days");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasColumnType("text")
@@ -1591,6 +1603,26 @@ namespace EServices.Web.Data.Migrations
                     b.ToTable("attachments", (string)null);
                 });
 
+            modelBuilder.Entity("EServices.Web.Domain.Requests.DeadlineDigest", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("UserId", "Day")
+                        .HasName("pk_deadline_digests");
+
+                    b.ToTable("deadline_digests", (string)null);
+                });
+
             modelBuilder.Entity("EServices.Web.Domain.Requests.IssuedDocument", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1724,6 +1756,10 @@ namespace EServices.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("decided_at");
 
+                    b.Property<bool>("DecidedBySilence")
+                        .HasColumnType("boolean")
+                        .HasColumnName("decided_by_silence");
+
                     b.Property<string>("DecisionReason")
                         .HasColumnType("text")
                         .HasColumnName("decision_reason");
@@ -1773,6 +1809,18 @@ namespace EServices.Web.Data.Migrations
                     b.Property<int>("ProcedureId")
                         .HasColumnType("integer")
                         .HasColumnName("procedure_id");
+
+                    b.Property<string>("Silence")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasDefaultValue("None")
+                        .HasColumnName("silence");
+
+                    b.Property<DateOnly?>("SilenceOn")
+                        .HasColumnType("date")
+                        .HasColumnName("silence_on");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1844,6 +1892,10 @@ namespace EServices.Web.Data.Migrations
                     b.HasIndex(new[] { "DueOn", "SubmittedAt" }, "ix_requests_inbox_open")
                         .HasDatabaseName("ix_requests_inbox_open")
                         .HasFilter("status IN ('Submitted', 'UnderReview')");
+
+                    b.HasIndex(new[] { "SilenceOn" }, "ix_requests_silence_due")
+                        .HasDatabaseName("ix_requests_silence_due")
+                        .HasFilter("silence <> 'None' AND status IN ('Submitted', 'UnderReview')");
 
                     b.ToTable("requests", (string)null);
                 });
@@ -2425,6 +2477,16 @@ namespace EServices.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_attachments_requests_request_id");
+                });
+
+            modelBuilder.Entity("EServices.Web.Domain.Requests.DeadlineDigest", b =>
+                {
+                    b.HasOne("EServices.Web.Domain.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_deadline_digests_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("EServices.Web.Domain.Requests.IssuedDocument", b =>

@@ -33,6 +33,12 @@ public sealed class Procedure
     /// <summary>Target processing time in working days; 0 means the receipt is the outcome.</summary>
     public int TargetDelayDays { get; set; }
 
+    /// <summary>What silence means once <see cref="SilenceDelayDays"/> working days have passed since filing without a decision.</summary>
+    public SilenceRule Silence { get; set; }
+
+    /// <summary>The legal delay, in working days, after which silence decides (with <see cref="Silence"/> other than None).</summary>
+    public int SilenceDelayDays { get; set; }
+
     public string LegalBasis { get; set; } = "";
     public string Outcome { get; set; } = "";
 

@@ -51,6 +51,16 @@ public sealed class Request
     /// <summary>Working days spent waiting on the applicant, added to the due date.</summary>
     public int PausedWorkingDays { get; private set; }
 
+    /// <summary>The rule of the procedure as it stood when the request was filed (or transferred): the law at filing applies.</summary>
+    public SilenceRule Silence { get; private set; }
+
+    /// <summary>The last day the administration may decide before its silence does (<see cref="Silence"/>); moved, like the
+    /// due date, by the working days spent waiting on the applicant.</summary>
+    public DateOnly? SilenceOn { get; private set; }
+
+    /// <summary>Decided by the portal because no one decided by <see cref="SilenceOn"/>.</summary>
+    public bool DecidedBySilence { get; private set; }
+
     public DateTimeOffset? DecidedAt { get; private set; }
 
     /// <summary>The reason given to the applicant for a rejection or a closure.</summary>
@@ -239,6 +249,11 @@ public sealed class Request
             DueOn = calendar.AddWorkingDays(due, waited);
         }
 
+        if (SilenceOn is { } last)
+        {
+            SilenceOn = calendar.AddWorkingDays(last, waited);
+        }
+
         Answers = answers.ToJson();
         CorrectionFields = [];
         PausedSince = null;
@@ -255,6 +270,31 @@ public sealed class Request
 
         Answers = answers.ToJson();
         UpdatedAt = now;
+    }
+
+    /// <summary>Sets what the administration's silence will decide and from when: <paramref name="rule"/>'s delay counted in
+    /// working days from the filing date, plus the days already spent waiting on the applicant.</summary>
+    public void ApplySilence(SilenceRule rule, int delayDays, WorkingCalendar calendar)
+    {
+        Silence = rule;
+        SilenceOn = rule == SilenceRule.None
+            ? null
+            : calendar.AddWorkingDays(DateOnly.FromDateTime(SubmittedAt!.Value.UtcDateTime), delayDays + PausedWorkingDays);
+    }
+
+    /// <summary>No decision by <see cref="SilenceOn"/>: the portal decides as the procedure's rule says, recorded as the
+    /// system's move with the reason the applicant reads.</summary>
+    public void DecideBySilence(DateOnly today, DateTimeOffset now)
+    {
+        if (Silence == SilenceRule.None || SilenceOn is not { } last || today <= last || !RequestStates.WithAdministration.Contains(Status))
+        {
+            throw new InvalidTransitionException($"Pas de décision implicite : la demande est « {Status.Label()} ».");
+        }
+
+        DecidedAt = now;
+        DecidedBySilence = true;
+        DecisionReason = Silence.Reason(DateOnly.FromDateTime(SubmittedAt!.Value.UtcDateTime), last);
+        Move(now, null, Silence == SilenceRule.Acceptance ? RequestStatus.Accepted : RequestStatus.Rejected, DecisionReason);
     }
 
     public void Accept(string agentId, DateTimeOffset now)
@@ -300,7 +340,7 @@ public sealed class Request
         }
     }
 
-    private void Move(DateTimeOffset now, string actorId, RequestStatus to, string comment)
+    private void Move(DateTimeOffset now, string? actorId, RequestStatus to, string comment)
     {
         var from = Status;
         Status = to;

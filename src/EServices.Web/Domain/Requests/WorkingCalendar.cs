@@ -74,6 +74,10 @@ public sealed class WorkingCalendar(IEnumerable<DateOnly> movableHolidays)
         return count;
     }
 
+    /// <summary>The working days left to act until <paramref name="lastDay"/> included, today included if it is one.</summary>
+    public int WorkingDaysLeft(DateOnly today, DateOnly lastDay) =>
+        today > lastDay ? 0 : WorkingDaysBetween(today, lastDay) + (IsWorkingDay(today) ? 1 : 0);
+
     /// <summary>Gregorian Easter Sunday (anonymous Gregorian algorithm).</summary>
     public static DateOnly EasterSunday(int year)
     {

@@ -27,6 +27,12 @@ public sealed class ProcedureForm
     public string?[] FeeChoices { get; set; } = [];
     public string?[] FeeAmounts { get; set; } = [];
     public string? TargetDelayDays { get; set; }
+
+    /// <summary>A <see cref="SilenceRule"/> name (none posted: no implicit decision); with Acceptance or Refusal, the
+    /// legal delay in working days.</summary>
+    public string? Silence { get; set; }
+
+    public string? SilenceDelayDays { get; set; }
     public string? LegalBasis { get; set; }
     public string? DecreeReference { get; set; }
     public string? Outcome { get; set; }
@@ -39,6 +45,7 @@ public sealed class ProcedureForm
         FeeXof = p.FeeXof.ToString(System.Globalization.CultureInfo.InvariantCulture), FeeKind = p.FeeKind.ToString(), FeeFieldKey = p.FeeFieldKey,
         FeeChoices = [.. Fees.ByChoice(p.FeeByChoice).Keys], FeeAmounts = [.. Fees.ByChoice(p.FeeByChoice).Values.Select(a => a.ToString(System.Globalization.CultureInfo.InvariantCulture))],
         TargetDelayDays = p.TargetDelayDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Silence = p.Silence.ToString(), SilenceDelayDays = p.Silence == SilenceRule.None ? null : p.SilenceDelayDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
         LegalBasis = p.LegalBasis, DecreeReference = p.DecreeReference, Outcome = p.Outcome, PaperProcedure = p.PaperProcedure,
     };
 
@@ -59,6 +66,8 @@ public sealed class ProcedureForm
         p.SupportingDocuments = [.. (SupportingDocuments ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)];
         p.FeeXof = FieldRules.ParseAmount(FeeXof)!.Value;
         p.TargetDelayDays = int.Parse(TargetDelayDays!, System.Globalization.CultureInfo.InvariantCulture);
+        p.Silence = SilenceRules.Parse(Silence)!.Value;
+        p.SilenceDelayDays = p.Silence == SilenceRule.None ? 0 : int.Parse(SilenceDelayDays!, System.Globalization.CultureInfo.InvariantCulture);
         p.LegalBasis = LegalBasis?.Trim() ?? "";
         p.DecreeReference = DecreeReference?.Trim() ?? "";
         p.Outcome = Outcome?.Trim() ?? "";
@@ -83,6 +92,11 @@ public sealed class ProcedureFormValidator : AbstractValidator<ProcedureForm>
         RuleFor(f => f.TargetDelayDays).NotEmpty().WithMessage("Indiquez le délai de traitement en jours ouvrables (0 si immédiat).")
             .Must(v => int.TryParse(v, out var days) && days is >= 0 and <= 365)
             .When(f => !string.IsNullOrWhiteSpace(f.TargetDelayDays), ApplyConditionTo.CurrentValidator).WithMessage("Le délai est un nombre de jours ouvrables entre 0 et 365.");
+        RuleFor(f => f.Silence).Must(v => SilenceRules.Parse(v) is not null).WithMessage("Choisissez ce que vaut le silence de l'administration.");
+        RuleFor(f => f.SilenceDelayDays).NotEmpty().WithMessage("Indiquez après combien de jours ouvrables le silence vaut décision.")
+            .Must(v => int.TryParse(v, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= SilenceRules.MaxDelayDays)
+            .When(f => !string.IsNullOrWhiteSpace(f.SilenceDelayDays), ApplyConditionTo.CurrentValidator).WithMessage("Le délai est un nombre de jours ouvrables entre 1 et 365.")
+            .When(f => SilenceRules.Parse(f.Silence) is SilenceRule.Acceptance or SilenceRule.Refusal);
         RuleFor(f => f.PaperProcedure).NotEmpty().WithMessage("Expliquez comment faire la démarche sur papier.").MaximumLength(2000).WithMessage("2 000 caractères au plus.");
         RuleFor(f => f.Eligibility).MaximumLength(1000).WithMessage("1 000 caractères au plus.");
         RuleFor(f => f.LegalBasis).MaximumLength(1000).WithMessage("1 000 caractères au plus.");

@@ -144,6 +144,8 @@ public sealed class Publishing(AppDbContext db, FileStorage storage, AuditLog au
             FeeFieldKey = source.FeeFieldKey,
             FeeByChoice = source.FeeByChoice,
             TargetDelayDays = source.TargetDelayDays,
+            Silence = source.Silence,
+            SilenceDelayDays = source.SilenceDelayDays,
             LegalBasis = source.LegalBasis,
             Outcome = source.Outcome,
             Description = source.Description,

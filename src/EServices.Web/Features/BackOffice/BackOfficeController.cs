@@ -45,10 +45,18 @@ public sealed class BackOfficeController(InboxQuery inbox, RequestFileQuery file
     public async Task<IActionResult> Summary(string number, [FromServices] VisibleFilesHandler files, CancellationToken ct) =>
         await files.SummaryAsync(User, number, ct) is { } pdf ? this.Download(pdf, "application/pdf", $"dossier-{number}.pdf", inline: true) : NotFound();
 
-    /// <summary>Only PDF, JPEG and PNG are ever stored: shown inline, never as HTML.</summary>
+    /// <summary>Only PDF, JPEG and PNG are ever stored: shown inline, never as HTML; the request's page previews it in a frame.</summary>
     [HttpGet("pieces/{id:guid}")]
-    public async Task<IActionResult> Attachment(Guid id, [FromServices] VisibleFilesHandler files, [FromServices] FileStorage storage, CancellationToken ct) =>
-        await files.AttachmentAsync(User, id, ct) is { } a ? this.Download(storage.Open(a.StorageKey), a.ContentType, a.FileName, inline: true) : NotFound();
+    public async Task<IActionResult> Attachment(Guid id, [FromServices] VisibleFilesHandler files, [FromServices] FileStorage storage, CancellationToken ct)
+    {
+        if (await files.AttachmentAsync(User, id, ct) is not { } a)
+        {
+            return NotFound();
+        }
+
+        HttpContext.Items[SecurityHeaders.FramedByOwnPages] = true;
+        return this.Download(storage.Open(a.StorageKey), a.ContentType, a.FileName, inline: true);
+    }
 
     [HttpGet("documents/{id:guid}")]
     public async Task<IActionResult> IssuedDocument(Guid id, [FromServices] VisibleFilesHandler files, CancellationToken ct) =>

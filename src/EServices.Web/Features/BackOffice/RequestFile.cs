@@ -5,7 +5,12 @@ namespace EServices.Web.Features.BackOffice;
 
 public sealed record StaffTimelineEntry(DateTimeOffset At, string Actor, string? From, string To, string Comment);
 
-public sealed record StaffDocument(Guid Id, string Label, string FileName, long Size, string ContentType);
+/// <summary>An attachment as staff see it, under the label of the file field (<paramref name="FieldKey"/>) it answers.</summary>
+public sealed record StaffDocument(Guid Id, string FieldKey, string Label, string FileName, long Size, string ContentType)
+{
+    /// <summary>How the page previews it: in an image, in the browser's PDF reader, or not at all.</summary>
+    public bool IsImage => ContentType.StartsWith("image/", StringComparison.Ordinal);
+}
 
 /// <summary>An SMS sent about the request, as staff follow it (the applicant's page does not show them): the number masked
 /// but for its last two digits, and where it stands as the gateway last reported (<paramref name="At"/>: that report's time).</summary>
@@ -69,6 +74,9 @@ public sealed record RequestFilePage(
     IReadOnlyList<LabelChip> ServiceLabels,
     IReadOnlyList<(string Value, string Label)> Destinations)
 {
+    /// <summary>The implicit decision to come, when the procedure's silence decides.</summary>
+    public SilenceCountdown? Silence { get; init; }
+
     /// <summary>The list the page was opened from, when it was (its previous and next requests).</summary>
     public ListNavigation? Navigation { get; init; }
 
@@ -80,7 +88,7 @@ public sealed record RequestFilePage(
             .OrderBy(entry => entry.Item1);
 }
 
-public sealed class RequestFileQuery(AppDbContext db, StaffScope scope, Conversation conversation, LabelScope labels, TimeProvider clock)
+public sealed class RequestFileQuery(AppDbContext db, StaffScope scope, Conversation conversation, LabelScope labels, WorkingCalendar calendar, TimeProvider clock)
 {
     public async Task<RequestFilePage?> RunAsync(ClaimsPrincipal user, string number, CancellationToken ct)
     {
@@ -127,7 +135,7 @@ public sealed class RequestFileQuery(AppDbContext db, StaffScope scope, Conversa
             Review.Build(request, today),
             fields.Where(f => files.ContainsKey(f.Key))
                 .Select(f => (f, a: request.Attachments.Single(a => a.Id == files[f.Key].Id)))
-                .Select(x => new StaffDocument(x.a.Id, x.f.Label, x.a.FileName, x.a.Size, x.a.ContentType))
+                .Select(x => new StaffDocument(x.a.Id, x.f.Key, x.f.Label, x.a.FileName, x.a.Size, x.a.ContentType))
                 .ToList(),
             request.Events.OrderBy(e => e.At).ThenBy(e => e.Id)
                 .Select(e => new StaffTimelineEntry(e.At, Name(e.ActorId), e.From?.Label(), e.To.Label(), e.Comment)).ToList(),
@@ -148,6 +156,9 @@ public sealed class RequestFileQuery(AppDbContext db, StaffScope scope, Conversa
             await labels.OfServiceAsync(request.Procedure.ServiceId, ct),
             user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin)
                 ? await Transfer.DestinationsAsync(db, request.Procedure.ServiceId, request.GroupId, ct)
-                : []);
+                : [])
+        {
+            Silence = SilenceCountdown.Of(request, today, calendar),
+        };
     }
 }

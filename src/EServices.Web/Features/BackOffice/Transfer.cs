@@ -87,6 +87,10 @@ public static class Transfer
             {
                 // The history (which the applicant reads too) names both services; the reason is a note for staff.
                 request.Transfer(actor, to.ProcedureId, to.GroupId, to.DueOn, $"Transférée de « {from} » à « {to.Label} »", now);
+                if (to.Silence is var (rule, days))
+                {
+                    request.ApplySilence(rule, days, calendar); // the receiving procedure's rule, from the filing date
+                }
             }
             catch (InvalidTransitionException refused)
             {
@@ -108,7 +112,8 @@ public static class Transfer
             return new(DecisionOutcome.Done, $"Demande {command.Number} transférée à « {to.Label} ».");
         }
 
-        private sealed record Receiver(int ProcedureId, int? GroupId, DateOnly? DueOn, string Label, string HandledBy);
+        /// <param name="Silence">The receiving procedure's silence rule and delay; null within the service (unchanged).</param>
+        private sealed record Receiver(int ProcedureId, int? GroupId, DateOnly? DueOn, string Label, string HandledBy, (SilenceRule, int)? Silence = null);
 
         /// <summary>The destination as the list gives it, if it is one the request may go to; anything else is none.</summary>
         private async Task<Receiver?> ReceiverAsync(Request request, string? destination, CancellationToken ct)
@@ -143,7 +148,8 @@ public static class Transfer
                 RequestRouting.GroupFor(procedure.RoutingFieldKey, rules, defaultGroup, request.ReadAnswers()),
                 calendar.AddWorkingDays(filed, procedure.TargetDelayDays + request.PausedWorkingDays),
                 $"{procedure.Service.Code} — {procedure.Title}",
-                $"au service {procedure.Service.Name}");
+                $"au service {procedure.Service.Name}",
+                (procedure.Silence, procedure.SilenceDelayDays));
         }
     }
 }

@@ -24,6 +24,10 @@ public sealed record SheetPage(
 {
     public string Fee => Payments.FeeLabel.Of(FeeKind, FeeXof, FeeByChoice);
 
+    public SilenceRule Silence { get; init; }
+
+    public int SilenceDelayDays { get; init; }
+
     /// <summary>The delay measured over the last 90 days, beside the promised one (null while the procedure is not online).</summary>
     public Workflow.Statistics.PublicDelay? MeasuredDelay { get; init; }
 }
@@ -36,7 +40,11 @@ public sealed class SheetQuery(AppDbContext db, Workflow.Statistics.PublicDelays
             .Where(p => p.Slug == slug)
             .Select(p => new SheetPage(
                 p.Slug, p.Title, p.Summary, p.Service.Name, p.Category.Name, p.Audiences, p.Eligibility, p.SupportingDocuments,
-                p.FeeXof, p.FeeKind, p.FeeByChoice, p.TargetDelayDays, p.LegalBasis, p.Outcome, p.PaperProcedure, (p.PublishedFormVersionId != null && p.ClosedAt == null), p.Description, p.DecreeReference, p.ClosedAt != null))
+                p.FeeXof, p.FeeKind, p.FeeByChoice, p.TargetDelayDays, p.LegalBasis, p.Outcome, p.PaperProcedure, (p.PublishedFormVersionId != null && p.ClosedAt == null), p.Description, p.DecreeReference, p.ClosedAt != null)
+            {
+                Silence = p.Silence,
+                SilenceDelayDays = p.SilenceDelayDays,
+            })
             .FirstOrDefaultAsync(ct);
         return page is null ? null : page with
         {

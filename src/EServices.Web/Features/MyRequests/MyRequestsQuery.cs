@@ -37,6 +37,9 @@ public sealed record RequestPage(
     /// <summary>« Modifier ma candidature »: an application to a competition, until its closing.</summary>
     public string? AmendUrl { get; init; }
 
+    /// <summary>The implicit decision to come, when the procedure's silence decides.</summary>
+    public SilenceCountdown? Silence { get; init; }
+
     /// <summary>An application's convocation to the exams, once produced.</summary>
     public IssuedCertificate? Convocation { get; init; }
     /// <summary>The code of the competition this application was admitted to, once its results are published.</summary>
@@ -46,7 +49,7 @@ public sealed record RequestPage(
 public sealed record IssuedCertificate(string Title, string Number, bool Revoked);
 
 /// <summary>An applicant's own requests; anyone else's are simply not found.</summary>
-public sealed class MyRequestsQuery(AppDbContext db, Conversation conversation, TimeProvider clock)
+public sealed class MyRequestsQuery(AppDbContext db, Conversation conversation, WorkingCalendar calendar, TimeProvider clock)
 {
     public async Task<MyRequestsPage> ListAsync(string applicantId, CancellationToken ct)
     {
@@ -79,13 +82,14 @@ public sealed class MyRequestsQuery(AppDbContext db, Conversation conversation, 
 
         var files = DraftSteps.Files(request);
         var candidacy = await CandidacyAsync(request.Id, ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return new RequestPage(
             request.Number!,
             request.Procedure.Title,
             request.Status,
             request.SubmittedAt!.Value,
             request.DueOn,
-            Review.Build(request, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)),
+            Review.Build(request, today),
             request.FormVersion.Parse().AnswerFields
                 .Where(f => files.ContainsKey(f.Key))
                 .Select(f => (files[f.Key].Id, f.Label, files[f.Key].FileName, files[f.Key].Size))
@@ -105,6 +109,7 @@ public sealed class MyRequestsQuery(AppDbContext db, Conversation conversation, 
             AmendUrl = request.Status == RequestStatus.Submitted && candidacy is { Open: true } ? Web.Competitions.CandidacyLinks.Amend(request.Id) : null,
             Convocation = candidacy?.Convocation,
             AdmittedTo = candidacy?.AdmittedTo,
+            Silence = SilenceCountdown.Of(request, today, calendar),
         };
     }
 

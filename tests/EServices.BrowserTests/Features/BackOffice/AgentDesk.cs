@@ -52,4 +52,21 @@ public static class AgentDesk
         await page.GetByRole(AriaRole.Button, new() { Name = "Accepter la demande" }).ClickAsync();
         await Expect(Notice(page)).ToHaveTextAsync($"Demande {number} : acceptée.");
     }
+
+    /// <summary>The attestation's two documents previewed on the request's page: the CNIB's photo drawn (an image that
+    /// failed to load has no natural width) and the payslip's PDF loaded in its frame.</summary>
+    public static async Task ExpectPreviewsShownAsync(IPage page)
+    {
+        var documents = page.GetByRole(AriaRole.Region, new() { Name = "Pièces jointes" });
+        var photo = documents.GetByRole(AriaRole.Img, new() { Name = "Aperçu de la pièce « Copie de la CNIB »" });
+        await Expect(photo).ToBeVisibleAsync();
+        Assert.Equal(24, await photo.EvaluateAsync<int>(
+            "img => img.complete ? img.naturalWidth : new Promise(done => img.addEventListener('load', () => done(img.naturalWidth), { once: true }))"));
+        var payslip = documents.Locator("iframe[title='Aperçu de la pièce « Dernier bulletin de salaire » (PDF)']");
+        await Expect(payslip).ToBeVisibleAsync();
+        var frame = await (await payslip.ElementHandleAsync()).ContentFrameAsync();
+        Assert.NotNull(frame);
+        await frame.WaitForLoadStateAsync();
+        Assert.EndsWith(await payslip.GetAttributeAsync("src") ?? "?", frame.Url, StringComparison.Ordinal);
+    }
 }

@@ -9,8 +9,9 @@ namespace EServices.BrowserTests.Features.BackOffice;
 /// <summary>The applicant's side of a request the back-office works on: filing it, finding it again in "Mes demandes".</summary>
 public static partial class ApplicantRequests
 {
-    /// <summary>Files a complete "Attestation de travail" through every step; returns its tracking number.</summary>
-    public static async Task<string> FileAnAttestationAsync(IPage page, ScratchFolder files)
+    /// <summary>Files a complete "Attestation de travail" through every step (the CNIB scanned to PDF unless
+    /// <paramref name="cnib"/> names another file); returns its tracking number.</summary>
+    public static async Task<string> FileAnAttestationAsync(IPage page, ScratchFolder files, string? cnib = null)
     {
         await AttestationForm.FindAndStartAsync(page);
         await AttestationForm.FillIdentityAsync(page, matricule: "212345A");
@@ -18,7 +19,7 @@ public static partial class ApplicantRequests
         await AttestationForm.FillEmploymentAsync(page);
         await AttestationForm.ChooseMotiveAsync(page, "Constitution d'un dossier bancaire");
         await AttestationForm.ContinueAsync(page);
-        await AttestationForm.AttachDocumentsAsync(page, files.Pdf("cnib.pdf"), files.Pdf("bulletin-mars.pdf"));
+        await AttestationForm.AttachDocumentsAsync(page, cnib ?? files.Pdf("cnib.pdf"), files.Pdf("bulletin-mars.pdf"));
         await AttestationForm.ContinueToReviewAsync(page);
         await AttestationForm.DeclareAndFileAsync(page);
         await Expect(AttestationForm.Heading(page)).ToHaveTextAsync(FiledHeading());

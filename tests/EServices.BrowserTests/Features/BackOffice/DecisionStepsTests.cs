@@ -7,19 +7,23 @@ using static Microsoft.Playwright.Assertions;
 namespace EServices.BrowserTests.Features.BackOffice;
 
 /// <summary>The steps of a typical decision in a day's work (issue 19), counted as an agent's clicks from a filtered inbox
-/// until the next request of the list is open: take it, read it, open its two documents, accept it. The README states both
-/// counts. A document opens in the tab (Chromium shows the PDF), and the agent comes back: two steps each.</summary>
+/// until the next request of the list is open: take it, read it, read its two documents, accept it. The README states the
+/// three counts. Before the request's page previewed the documents, each opened in the tab (Chromium shows it) and the agent
+/// came back: two steps each.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class DecisionStepsTests(BrowserHost host, Chromium chromium) : IClassFixture<Chromium>
 {
-    /// <summary>Through the inbox: back to the list after the decision, then the next request.</summary>
+    /// <summary>Through the inbox, each document opened in the tab: back to the list after the decision, then the next request.</summary>
     public const int ThroughTheInbox = 9;
 
-    /// <summary>With « Accepter et passer à la suivante ».</summary>
+    /// <summary>With « Accepter et passer à la suivante », each document opened in the tab.</summary>
     public const int WithinTheList = 7;
 
+    /// <summary>With « Accepter et passer à la suivante », the documents read where they are previewed, beside the answers.</summary>
+    public const int WithPreviews = 3;
+
     [Fact]
-    public async Task A_typical_decision_takes_fewer_steps_within_the_list_than_through_the_inbox()
+    public async Task A_typical_decision_takes_three_steps_with_the_documents_previewed_and_the_next_request_at_hand()
     {
         using var files = new ScratchFolder();
         await using var applicantContext = await chromium.NewContextAsync(host.BaseAddress);
@@ -27,13 +31,14 @@ public sealed class DecisionStepsTests(BrowserHost host, Chromium chromium) : IC
         var name = $"Pas{Guid.NewGuid():N}"[..12];
         await Applicant.SignUpAsync(applicant, "Awa", name);
         var numbers = new List<string>();
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 4; i++)
         {
-            numbers.Add(await ApplicantRequests.FileAnAttestationAsync(applicant, files));
+            numbers.Add(await ApplicantRequests.FileAnAttestationAsync(applicant, files, cnib: files.Png("cnib-photo.png")));
         }
 
         await using var agentContext = await chromium.NewContextAsync(host.BaseAddress);
         var agent = await agentContext.NewPageAsync();
+        await agent.SetViewportSizeAsync(1600, 900);
         await Staff.SignInAsync(agent, await TestStaff.CreateAsync(host, Roles.Agent, "DGFP"));
         await agent.GotoAsync($"/back-office?q={name}");
 
@@ -44,24 +49,28 @@ public sealed class DecisionStepsTests(BrowserHost host, Chromium chromium) : IC
             await action();
         }
 
-        async Task ReadAndOpenDocumentsAsync(string number)
+        async Task OpenAndTakeAsync(string number)
         {
             await Step(() => agent.GetByRole(AriaRole.Table).GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync());
             await Step(() => agent.GetByRole(AriaRole.Button, new() { Name = "Prendre la demande" }).ClickAsync());
             await Expect(AgentDesk.Heading(agent)).ToHaveTextAsync($"Demande {number}");
-            var documents = await agent.Locator("a[href^='/back-office/pieces/']").CountAsync();
-            Assert.Equal(2, documents);
-            for (var i = 0; i < documents; i++)
+        }
+
+        async Task OpenEachDocumentInTheTabAsync(string number)
+        {
+            var links = agent.GetByRole(AriaRole.Region, new() { Name = "Pièces jointes" }).Locator("a[href^='/back-office/pieces/']");
+            Assert.Equal(2, await links.CountAsync());
+            for (var i = 0; i < 2; i++)
             {
-                // Chromium shows the PDF in the tab; the agent comes back to the request.
-                await Step(() => agent.Locator("a[href^='/back-office/pieces/']").Nth(i).ClickAsync());
+                await Step(() => links.Nth(i).ClickAsync());
                 await agent.WaitForURLAsync("**/back-office/pieces/**");
                 await Step(() => agent.GoBackAsync());
                 await Expect(AgentDesk.Heading(agent)).ToHaveTextAsync($"Demande {number}");
             }
         }
 
-        await ReadAndOpenDocumentsAsync(numbers[0]);
+        await OpenAndTakeAsync(numbers[0]);
+        await OpenEachDocumentInTheTabAsync(numbers[0]);
         await Step(() => agent.GetByRole(AriaRole.Button, new() { Name = "Accepter la demande" }).ClickAsync());
         await Step(() => agent.GetByRole(AriaRole.Navigation, new() { Name = "Fil d'Ariane" }).GetByRole(AriaRole.Link, new() { Name = "Back-office" }).ClickAsync());
         await Step(() => agent.GetByRole(AriaRole.Table).GetByRole(AriaRole.Link, new() { Name = numbers[1] }).ClickAsync());
@@ -69,11 +78,24 @@ public sealed class DecisionStepsTests(BrowserHost host, Chromium chromium) : IC
         Assert.Equal(ThroughTheInbox, steps);
 
         // Within the list (from the same inbox): the decision opens the list's next request.
-        await agent.GetByRole(AriaRole.Navigation, new() { Name = "Dans la liste" }).GetByRole(AriaRole.Link, new() { Name = "Retour à la liste" }).ClickAsync();
+        await BackToTheListAsync(agent);
         steps = 0;
-        await ReadAndOpenDocumentsAsync(numbers[1]);
+        await OpenAndTakeAsync(numbers[1]);
+        await OpenEachDocumentInTheTabAsync(numbers[1]);
         await Step(() => agent.GetByRole(AriaRole.Button, new() { Name = "Accepter et passer à la suivante" }).ClickAsync());
         await Expect(AgentDesk.Heading(agent)).ToHaveTextAsync($"Demande {numbers[2]}");
         Assert.Equal(WithinTheList, steps);
+
+        // The documents are read where they are: the photo of the CNIB drawn, the payslip's PDF in its frame.
+        await BackToTheListAsync(agent);
+        steps = 0;
+        await OpenAndTakeAsync(numbers[2]);
+        await AgentDesk.ExpectPreviewsShownAsync(agent);
+        await Step(() => agent.GetByRole(AriaRole.Button, new() { Name = "Accepter et passer à la suivante" }).ClickAsync());
+        await Expect(AgentDesk.Heading(agent)).ToHaveTextAsync($"Demande {numbers[3]}");
+        Assert.Equal(WithPreviews, steps);
     }
+
+    private static Task BackToTheListAsync(IPage agent) =>
+        agent.GetByRole(AriaRole.Navigation, new() { Name = "Dans la liste" }).GetByRole(AriaRole.Link, new() { Name = "Retour à la liste" }).ClickAsync();
 }
