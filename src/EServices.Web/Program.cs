@@ -65,6 +65,7 @@ builder.Services.AddSingleton(sp => new WorkingCalendar(sp.GetRequiredService<IO
 builder.Services.AddSingleton<FileStorage>();
 builder.Services.AddOptions<VirusScanOptions>().BindConfiguration(VirusScanOptions.Section);
 builder.Services.AddSingleton<VirusScanner>();
+builder.Services.AddSingleton<UploadGate>();
 builder.Services.AddSingleton(sp => new DocumentSigner(DatabaseSetup.SigningKeyPem(sp)));
 builder.Services.AddScoped<IssueCertificate>();
 builder.Services.AddScoped<Notices>();

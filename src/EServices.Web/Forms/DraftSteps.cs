@@ -20,7 +20,7 @@ public enum StepOutcome
 }
 
 /// <summary>Loads a draft and saves one step of it: the answers, the files, the rows of repeatable blocks.</summary>
-public sealed class DraftSteps(AppDbContext db, FileStorage storage, IOptions<StorageOptions> storageOptions, VirusScanner scanner, TimeProvider clock)
+public sealed class DraftSteps(AppDbContext db, FileStorage storage, IOptions<StorageOptions> storageOptions, UploadGate uploads, TimeProvider clock)
 {
     public Task<Request?> FindAsync(Guid id, string applicantId, CancellationToken ct) =>
         Whole(db.Requests).FirstOrDefaultAsync(r => r.Id == id && r.ApplicantId == applicantId, ct);
@@ -151,7 +151,6 @@ public sealed class DraftSteps(AppDbContext db, FileStorage storage, IOptions<St
     /// becomes the field's answer, each refused one an error next to its field.</summary>
     public async Task SaveFilesAsync(Request request, IEnumerable<FormField> fields, IFormFileCollection files, FormAnswers answers, ModelStateDictionary errors, CancellationToken ct)
     {
-        var maxBytes = storageOptions.Value.MaxFileBytes;
         foreach (var field in fields.Where(f => f.Kind.Shape == AnswerShape.File))
         {
             var file = files.GetFile(field.Key);
@@ -160,57 +159,22 @@ public sealed class DraftSteps(AppDbContext db, FileStorage storage, IOptions<St
                 continue;
             }
 
-            var name = $"« {field.Label} »";
-            if (file.Length == 0)
+            var (stored, error) = await uploads.StoreAsync(file, $"« {field.Label} »", ct);
+            if (stored is null)
             {
-                errors.AddModelError(field.Key, $"{name} : le fichier est vide.");
+                errors.AddModelError(field.Key, error!);
                 continue;
             }
 
-            if (file.Length > maxBytes)
-            {
-                errors.AddModelError(field.Key, $"{name} : le fichier pèse {Documents.ReceiptPdf.FormatSize(file.Length)} ; la limite est de {Documents.ReceiptPdf.FormatSize(maxBytes)}.");
-                continue;
-            }
-
-            var content = new byte[file.Length];
-            await using (var stream = file.OpenReadStream())
-            {
-                await stream.ReadExactlyAsync(content, ct);
-            }
-
-            if (UploadCheck.ContentTypeOf(content) is not { } contentType)
-            {
-                errors.AddModelError(field.Key, $"{name} : seuls les fichiers PDF, JPEG et PNG sont acceptés.");
-                continue;
-            }
-
-            if (UploadCheck.HiddenContent(content, contentType) is { } hidden)
-            {
-                errors.AddModelError(field.Key, $"{name} : {hidden}. Numérisez ou enregistrez à nouveau le document, puis joignez-le.");
-                continue;
-            }
-
-            switch (await scanner.ScanAsync(content, ct))
-            {
-                case (ScanVerdict.Infected, var signature):
-                    errors.AddModelError(field.Key, $"{name} : l'antivirus a détecté un virus ({signature}) ; le fichier n'a pas été enregistré.");
-                    continue;
-                case (ScanVerdict.Unavailable, _):
-                    errors.AddModelError(field.Key, $"{name} : l'analyse antivirus est momentanément indisponible ; joignez le fichier à nouveau dans quelques minutes.");
-                    continue;
-            }
-
-            var (key, sha256) = await storage.SaveAsync(content, ct);
             var attachment = new Attachment
             {
                 Id = Guid.NewGuid(),
                 FieldKey = field.Key,
-                FileName = UploadCheck.SafeFileName(file.FileName, contentType),
-                ContentType = contentType,
-                Size = content.Length,
-                StorageKey = key,
-                Sha256 = sha256,
+                FileName = stored.FileName,
+                ContentType = stored.ContentType,
+                Size = stored.Size,
+                StorageKey = stored.StorageKey,
+                Sha256 = stored.Sha256,
                 UploadedAt = clock.GetUtcNow(),
             };
             request.Attach(attachment);

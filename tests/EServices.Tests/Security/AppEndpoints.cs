@@ -74,6 +74,7 @@ public sealed record AppEndpoint(string Method, string Template, Access Access, 
         "centre" => "0", // none: the administrator gets 404
         "serviceId" => w.ServiceId.ToString(System.Globalization.CultureInfo.InvariantCulture),
         "id" => Id(w),
+        "attachment" => w.AttachmentId.ToString(),
         _ => throw new InvalidOperationException($"{this}: no plausible value for {{{name}}}; add one in {nameof(AppEndpoints)}."),
     };
 
@@ -82,6 +83,8 @@ public sealed record AppEndpoint(string Method, string Template, Access Access, 
         _ when Template.StartsWith("/brouillons/", StringComparison.Ordinal) => w.DraftId.ToString(),
         _ when Template.StartsWith("/mes-donnees/brouillons/", StringComparison.Ordinal) => w.DraftId.ToString(),
         _ when Template.StartsWith("/candidatures/", StringComparison.Ordinal) => w.DraftId.ToString(), // no application: not found
+        _ when Template.StartsWith("/avis/", StringComparison.Ordinal) => Guid.Empty.ToString(), // no such opinion: « lien inconnu ou expiré »
+        _ when Template.StartsWith("/back-office/avis/", StringComparison.Ordinal) => Guid.Empty.ToString(), // none: not found
         _ when Template.Contains("/pieces/", StringComparison.Ordinal) => w.AttachmentId.ToString(),
         _ when Template.StartsWith("/back-office/documents/", StringComparison.Ordinal) => w.ReceiptId.ToString(),
         _ when Template.StartsWith("/admin/demarches/", StringComparison.Ordinal) => $"{w.ProcedureId}",

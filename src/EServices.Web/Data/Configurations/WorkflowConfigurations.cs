@@ -43,6 +43,27 @@ public sealed class RequestMapping : IEntityTypeConfiguration<Request>
     }
 }
 
+public sealed class OpinionMapping : IEntityTypeConfiguration<Opinion>
+{
+    public void Configure(EntityTypeBuilder<Opinion> builder)
+    {
+        builder.HasOne<Request>().WithMany().HasForeignKey(o => o.RequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(o => o.RequestId);
+        builder.HasIndex(o => o.DueOn).HasFilter("status = 'Pending'"); // the deadlines' job: reminders and expiry
+        builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(10);
+        builder.Property(o => o.Question).HasMaxLength(2000);
+        builder.Property(o => o.Answer).HasMaxLength(4000);
+        builder.Property(o => o.ExpertName).HasMaxLength(200);
+        builder.Property(o => o.ExpertEmail).HasMaxLength(256);
+        builder.Property(o => o.ExpertPhone).HasMaxLength(20);
+        builder.Property(o => o.TokenHash).HasMaxLength(64);
+        builder.Property(o => o.FileName).HasMaxLength(255);
+        builder.Property(o => o.FileContentType).HasMaxLength(50);
+        builder.Property(o => o.Version).IsRowVersion();
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(o => o.AskedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 public sealed class DeadlineDigestMapping : IEntityTypeConfiguration<DeadlineDigest>
 {
     public void Configure(EntityTypeBuilder<DeadlineDigest> builder)

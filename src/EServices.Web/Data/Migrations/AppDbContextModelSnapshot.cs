@@ -1702,6 +1702,125 @@ namespace EServices.Web.Data.Migrations
                     b.ToTable("issued_documents", (string)null);
                 });
 
+            modelBuilder.Entity("EServices.Web.Domain.Requests.Opinion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("asked_at");
+
+                    b.Property<string>("AskedById")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("asked_by_id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("ExpertEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("expert_email");
+
+                    b.Property<string>("ExpertName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("expert_name");
+
+                    b.Property<string>("ExpertPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("expert_phone");
+
+                    b.Property<string>("ExpertUserId")
+                        .HasColumnType("text")
+                        .HasColumnName("expert_user_id");
+
+                    b.Property<string>("FileContentType")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("file_content_type");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("FileSha256")
+                        .HasColumnType("text")
+                        .HasColumnName("file_sha256");
+
+                    b.Property<long?>("FileSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("file_size");
+
+                    b.Property<string>("FileStorageKey")
+                        .HasColumnType("text")
+                        .HasColumnName("file_storage_key");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("question");
+
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminded_at");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_opinions");
+
+                    b.HasIndex("AskedById")
+                        .HasDatabaseName("ix_opinions_asked_by_id");
+
+                    b.HasIndex("DueOn")
+                        .HasDatabaseName("ix_opinions_due_on")
+                        .HasFilter("status = 'Pending'");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_opinions_request_id");
+
+                    b.ToTable("opinions", (string)null);
+                });
+
             modelBuilder.Entity("EServices.Web.Domain.Requests.Request", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2497,6 +2616,23 @@ namespace EServices.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_issued_documents_requests_request_id");
+                });
+
+            modelBuilder.Entity("EServices.Web.Domain.Requests.Opinion", b =>
+                {
+                    b.HasOne("EServices.Web.Domain.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("AskedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_opinions_asp_net_users_asked_by_id");
+
+                    b.HasOne("EServices.Web.Domain.Requests.Request", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_opinions_requests_request_id");
                 });
 
             modelBuilder.Entity("EServices.Web.Domain.Requests.Request", b =>

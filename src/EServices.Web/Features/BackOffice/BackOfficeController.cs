@@ -118,6 +118,20 @@ public sealed class BackOfficeController(InboxQuery inbox, RequestFileQuery file
         return await ShowAsync(number, decision, ct);
     }
 
+    [HttpPost("demandes/{number}/avis")]
+    public Task<IActionResult> AskOpinion(
+        string number, string? expert, string? nomExpert, string? contactExpert, string? question, DateOnly? echeanceAvis, [FromServices] AskOpinion.Handler ask, CancellationToken ct) =>
+        RunAsync(number, new AskOpinion.Command(number, expert, nomExpert, contactExpert, question, echeanceAvis), ask.RunAsync, ct);
+
+    /// <summary>The file an expert joined to their opinion, for staff who may see the request.</summary>
+    [HttpGet("avis/{id:guid}/fichier")]
+    public async Task<IActionResult> OpinionFile(Guid id, [FromServices] Workflow.StaffScope scope, [FromServices] AppDbContext db, [FromServices] FileStorage storage, CancellationToken ct)
+    {
+        var visible = await scope.RequestsAsync(User, ct);
+        var opinion = await db.Opinions.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id && o.FileStorageKey != null && visible.Any(r => r.Id == o.RequestId), ct);
+        return opinion is null ? NotFound() : this.Download(storage.Open(opinion.FileStorageKey!), opinion.FileContentType!, opinion.FileName!, inline: true);
+    }
+
     [HttpPost("demandes/{number}/complement")]
     public Task<IActionResult> RequestCorrection(
         string number, uint version, string[]? champs, string? message, DateOnly? echeance, [FromServices] RequestCorrection.Handler correction, CancellationToken ct) =>
@@ -152,9 +166,8 @@ public sealed class BackOfficeController(InboxQuery inbox, RequestFileQuery file
             return true;
         }
 
-        var result = await validator.ValidateAsync(command, ct);
-        ModelState.AddErrors(result);
-        return result.IsValid;
+        // What binding said is replaced by the validator's French messages (a date typed as « demain »).
+        return this.Check(await validator.ValidateAsync(command, ct));
     }
 
     /// <summary>Post/Redirect/Get to the request with the outcome; a field the request lacks redisplays the form with its error.</summary>

@@ -77,6 +77,11 @@ public sealed record RequestFilePage(
     /// <summary>The implicit decision to come, when the procedure's silence decides.</summary>
     public SilenceCountdown? Silence { get; init; }
 
+    /// <summary>The opinions asked on the request, and the staff of other services one may be asked of.</summary>
+    public IReadOnlyList<OpinionLine> Opinions { get; init; } = [];
+
+    public IReadOnlyList<(string Value, string Label)> Experts { get; init; } = [];
+
     /// <summary>The list the page was opened from, when it was (its previous and next requests).</summary>
     public ListNavigation? Navigation { get; init; }
 
@@ -159,6 +164,8 @@ public sealed class RequestFileQuery(AppDbContext db, StaffScope scope, Conversa
                 : [])
         {
             Silence = SilenceCountdown.Of(request, today, calendar),
+            Opinions = await AskOpinion.OfAsync(db, request.Id, ct),
+            Experts = RequestStates.Open.Contains(request.Status) ? await AskOpinion.ExpertsAsync(db, request.Procedure.ServiceId, ct) : [],
         };
     }
 }
