@@ -28,10 +28,30 @@ public sealed class Decide(AppDbContext db, StaffScope scope, Notices notices, T
 {
     public const string Conflict = "Cette demande vient d'être modifiée par quelqu'un d'autre : voici son état actuel. Vérifiez-le avant d'agir.";
 
-    /// <summary>Runs <paramref name="move"/> (the request, the member of staff's id, now), then <paramref name="then"/>.</summary>
-    public async Task<Decision> RunAsync(
+    /// <summary>Runs <paramref name="move"/> (the request, the member of staff's id, now), then <paramref name="then"/>, and
+    /// queues the notice of the request's new status.</summary>
+    public Task<Decision> RunAsync(
         ClaimsPrincipal user, string number, uint? version, Action<Request, string, DateTimeOffset> move, CancellationToken ct,
-        Func<Request, DateTimeOffset, Task>? then = null)
+        Func<Request, DateTimeOffset, Task>? then = null) =>
+        InTransactionAsync(user, number, version, async (request, actor, now) =>
+        {
+            move(request, actor, now);
+            if (then is not null)
+            {
+                await then(request, now);
+            }
+
+            var applicant = await db.Users.AsNoTracking().SingleAsync(u => u.Id == request.ApplicantId, ct);
+            await notices.EnqueueAsync(request, applicant, now, ct);
+            return new(DecisionOutcome.Done, $"Demande {number} : {request.Status.Label().ToLowerInvariant()}.");
+        }, ct);
+
+    /// <summary>What every move shares: one transaction, the request read within the user's scope, the version the agent
+    /// saw, and the save of which, of two agents acting together, one loses. <paramref name="act"/> (the request, the
+    /// member of staff's id, now) makes the move with all that goes with it and answers the outcome; anything but Done,
+    /// or a refused transition, saves nothing.</summary>
+    public async Task<Decision> InTransactionAsync(
+        ClaimsPrincipal user, string number, uint? version, Func<Request, string, DateTimeOffset, Task<Decision>> act, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var request = await (await scope.RequestsAsync(user, ct))
@@ -53,33 +73,26 @@ public sealed class Decide(AppDbContext db, StaffScope scope, Notices notices, T
 
             db.Entry(request).Property(r => r.Version).OriginalValue = seen;
         }
-        var now = clock.GetUtcNow();
+
         try
         {
-            move(request, user.FindFirstValue(ClaimTypes.NameIdentifier)!, now);
+            var outcome = await act(request, user.FindFirstValue(ClaimTypes.NameIdentifier)!, clock.GetUtcNow());
+            if (outcome.Outcome != DecisionOutcome.Done)
+            {
+                return outcome;
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return outcome;
         }
         catch (InvalidTransitionException refused)
         {
             return new(DecisionOutcome.Refused, refused.Message);
         }
-
-        if (then is not null)
-        {
-            await then(request, now);
-        }
-
-        var applicant = await db.Users.AsNoTracking().SingleAsync(u => u.Id == request.ApplicantId, ct);
-        await notices.EnqueueAsync(request, applicant, now, ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
         catch (DbUpdateConcurrencyException)
         {
             return new(DecisionOutcome.Refused, Conflict);
         }
-
-        return new(DecisionOutcome.Done, $"Demande {number} : {request.Status.Label().ToLowerInvariant()}.");
     }
 }

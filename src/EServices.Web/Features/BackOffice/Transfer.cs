@@ -44,73 +44,36 @@ public static class Transfer
         return [.. groups.Select(g => ($"groupe:{g.Id}", $"Groupe « {g.Name} » du service")), .. procedures.Select(p => ($"demarche:{p.Id}", $"{p.Code} — {p.Title}"))];
     }
 
-    public sealed class Handler(AppDbContext db, StaffScope scope, Notices notices, Conversation conversation, WorkingCalendar calendar, AuditLog audit, TimeProvider clock)
+    public sealed class Handler(Decide decide, AppDbContext db, Notices notices, Conversation conversation, WorkingCalendar calendar, AuditLog audit)
     {
-        public async Task<Decision> RunAsync(ClaimsPrincipal user, Command command, CancellationToken ct)
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var request = await (await scope.RequestsAsync(user, ct))
-                .Include(r => r.Procedure).ThenInclude(p => p.Service)
-                .Include(r => r.FormVersion)
-                .FirstOrDefaultAsync(r => r.Number == command.Number, ct);
-            if (request is null)
+        public Task<Decision> RunAsync(ClaimsPrincipal user, Command command, CancellationToken ct) =>
+            decide.InTransactionAsync(user, command.Number, command.Version, async (request, actor, now) =>
             {
-                return Decision.NotFound;
-            }
-
-            if (command.Version is { } seen)
-            {
-                if (request.Version != seen)
+                var from = $"{request.Procedure.Service.Code} — {request.Procedure.Title}";
+                if (await ReceiverAsync(request, command.Destination, ct) is not { } to)
                 {
-                    return new(DecisionOutcome.Refused, Decide.Conflict);
+                    return new(DecisionOutcome.Invalid, ChooseDestination, Field);
                 }
 
-                db.Entry(request).Property(r => r.Version).OriginalValue = seen;
-            }
+                // An application to a competition belongs to its competition (seat, number, convocation): it changes team only.
+                if (to.ProcedureId != request.ProcedureId && await db.Candidacies.AnyAsync(c => c.RequestId == request.Id, ct))
+                {
+                    return new(DecisionOutcome.Refused, "Une candidature à un concours reste à son concours : transférez-la seulement vers un autre groupe du service.");
+                }
 
-            var from = $"{request.Procedure.Service.Code} — {request.Procedure.Title}";
-            if (await ReceiverAsync(request, command.Destination, ct) is not { } to)
-            {
-                return new(DecisionOutcome.Invalid, ChooseDestination, Field);
-            }
-
-            // An application to a competition belongs to its competition (seat, number, convocation): it changes team only.
-            if (to.ProcedureId != request.ProcedureId && await db.Candidacies.AnyAsync(c => c.RequestId == request.Id, ct))
-            {
-                return new(DecisionOutcome.Refused, "Une candidature à un concours reste à son concours : transférez-la seulement vers un autre groupe du service.");
-            }
-
-            var now = clock.GetUtcNow();
-            var reason = command.Motif!.Trim();
-            var actor = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
-            try
-            {
                 // The history (which the applicant reads too) names both services; the reason is a note for staff.
+                var reason = command.Motif!.Trim();
                 request.Transfer(actor, to.ProcedureId, to.GroupId, to.DueOn, $"Transférée de « {from} » à « {to.Label} »", now);
                 if (to.Silence is var (rule, days))
                 {
                     request.ApplySilence(rule, days, calendar); // the receiving procedure's rule, from the filing date
                 }
-            }
-            catch (InvalidTransitionException refused)
-            {
-                return new(DecisionOutcome.Refused, refused.Message);
-            }
 
-            audit.Record($"Demande transférée de « {from} » à « {to.Label} » : {reason}", AuditTargets.Request, command.Number, request.Procedure.Title);
-            notices.EnqueueTransfer(request, await db.Users.AsNoTracking().SingleAsync(u => u.Id == request.ApplicantId, ct), to.HandledBy, to.DueOn);
-            try
-            {
+                audit.Record($"Demande transférée de « {from} » à « {to.Label} » : {reason}", AuditTargets.Request, command.Number, request.Procedure.Title);
+                notices.EnqueueTransfer(request, await db.Users.AsNoTracking().SingleAsync(u => u.Id == request.ApplicantId, ct), to.HandledBy, to.DueOn);
                 await conversation.AddAsync(request, actor, fromStaff: true, privateNote: true, $"Motif du transfert : {reason}", ct); // saves the transfer with it
-                await transaction.CommitAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return new(DecisionOutcome.Refused, Decide.Conflict);
-            }
-
-            return new(DecisionOutcome.Done, $"Demande {command.Number} transférée à « {to.Label} ».");
-        }
+                return new(DecisionOutcome.Done, $"Demande {command.Number} transférée à « {to.Label} ».");
+            }, ct);
 
         /// <param name="Silence">The receiving procedure's silence rule and delay; null within the service (unchanged).</param>
         private sealed record Receiver(int ProcedureId, int? GroupId, DateOnly? DueOn, string Label, string HandledBy, (SilenceRule, int)? Silence = null);
