@@ -72,7 +72,7 @@ public sealed class PaySimNotificationTests(PaySimFixture sim)
     public async Task A_waiting_notification_can_come_first_and_a_delayed_one_comes_later()
     {
         await using var inbox = await NotificationInbox.StartAsync();
-        var (id, _) = await SettledAsync(inbox, new SimFaults { WaitingFirst = true, NotificationDelayMs = 200 });
+        var (id, _) = await SettledAsync(inbox, new SimFaults { WaitingFirst = true, NotificationDelayMs = 1500 });
         Assert.Equal(0, inbox.Waiting);
 
         Assert.Equal("WAITING_CUSTOMER_PAYMENT", (await inbox.NextAsync()).Form["cpm_error_message"].ToString());

@@ -62,9 +62,10 @@ public sealed class DecisionStepsTests(BrowserHost host, Chromium chromium) : IC
             Assert.Equal(2, await links.CountAsync());
             for (var i = 0; i < 2; i++)
             {
+                // The document's address is enough: Chromium's PDF reader may take long to finish loading on a busy machine.
                 await Step(() => links.Nth(i).ClickAsync());
-                await agent.WaitForURLAsync("**/back-office/pieces/**");
-                await Step(() => agent.GoBackAsync());
+                await agent.WaitForURLAsync("**/back-office/pieces/**", new() { WaitUntil = WaitUntilState.Commit });
+                await Step(() => agent.GoBackAsync(new() { WaitUntil = WaitUntilState.Commit }));
                 await Expect(AgentDesk.Heading(agent)).ToHaveTextAsync($"Demande {number}");
             }
         }
