@@ -25,6 +25,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<DeadlineDigest> DeadlineDigests => Set<DeadlineDigest>();
     public DbSet<Opinion> Opinions => Set<Opinion>();
+    public DbSet<CounterFiling> CounterFilings => Set<CounterFiling>();
     public DbSet<OutboxSms> OutboxSms => Set<OutboxSms>();
     public DbSet<PhoneCode> PhoneCodes => Set<PhoneCode>();
     public DbSet<IncomingSms> IncomingSms => Set<IncomingSms>();

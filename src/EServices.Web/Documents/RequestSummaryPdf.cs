@@ -5,7 +5,11 @@ namespace EServices.Web.Documents;
 
 public sealed record SummarySection(string Title, IReadOnlyList<(string Label, string Value)> Lines);
 
-public sealed record RequestSummary(string Number, string ProcedureTitle, string ServiceName, string Status, IReadOnlyList<SummarySection> Sections);
+/// <param name="Title">The heading, when it is not the paper file of a filed request.</param>
+/// <param name="Signature">The sentence the applicant signs under, and a box for the signature: the summary a clerk prints
+/// at a counter for a citizen without a phone.</param>
+public sealed record RequestSummary(string Number, string ProcedureTitle, string ServiceName, string Status, IReadOnlyList<SummarySection> Sections,
+    string? Title = null, string? Signature = null);
 
 /// <summary>A printable summary of a request for the paper file: answers, documents, timeline, on as many pages as needed.</summary>
 public static class RequestSummaryPdf
@@ -18,7 +22,7 @@ public static class RequestSummaryPdf
         // No author, as before: the paper file is the service's, not a document the portal issues.
         using var document = PdfPages.NewDocument($"Dossier {summary.Number}", author: null);
         var writer = new PageWriter(document, summary.ServiceName);
-        writer.Title($"Dossier de la demande {summary.Number}");
+        writer.Title(summary.Title ?? $"Dossier de la demande {summary.Number}");
         writer.Line("Démarche", summary.ProcedureTitle);
         writer.Line("État", summary.Status);
         foreach (var section in summary.Sections)
@@ -28,6 +32,11 @@ public static class RequestSummaryPdf
             {
                 writer.Line(label, value);
             }
+        }
+
+        if (summary.Signature is not null)
+        {
+            writer.SignatureBox(summary.Signature);
         }
 
         writer.Dispose();
@@ -89,6 +98,17 @@ public static class RequestSummaryPdf
             }
 
             _y += 3;
+        }
+
+        public void SignatureBox(string sentence)
+        {
+            Room(130);
+            Heading("Confirmation du demandeur");
+            Line("", sentence);
+            Line("Fait à", "............................................   le ....... / ....... / ...........");
+            _gfx.DrawString("Signature du demandeur :", _bold, XBrushes.Black, new XPoint(Margin, _y + 10));
+            _gfx.DrawRectangle(XPens.Black, Margin + LabelWidth, _y, Width - LabelWidth, 70);
+            _y += 80;
         }
 
         public void Dispose() => _gfx.Dispose();

@@ -2,7 +2,6 @@ using EServices.Web.Forms;
 using EServices.Web.Features.BackOffice;
 using EServices.Web.Features.Catalogue;
 using EServices.Web.Features.Dashboard;
-using EServices.Web.Features.Filing;
 using EServices.Web.Features.MyRequests;
 using EServices.Web.Workflow;
 
@@ -18,6 +17,8 @@ public static class FeatureServices
         .AddScoped<SearchQuery>()
         .AddScoped<SheetQuery>()
         .AddScoped<DraftSteps>()
+        .AddScoped<DraftFlow>()
+        .AddScoped<Counter.CounterDesk>()
         .AddScoped<RequestFiling>()
         .AddScoped<SubmitDraft>()
         .AddScoped<Payments.PaymentLedger>()

@@ -25,6 +25,10 @@ public sealed class DraftSteps(AppDbContext db, FileStorage storage, IOptions<St
     public Task<Request?> FindAsync(Guid id, string applicantId, CancellationToken ct) =>
         Whole(db.Requests).FirstOrDefaultAsync(r => r.Id == id && r.ApplicantId == applicantId, ct);
 
+    /// <summary>A request a clerk started at a counter for a citizen: only that clerk's, never the citizen's others.</summary>
+    public Task<Request?> FindAtCounterAsync(Guid id, string clerkId, CancellationToken ct) =>
+        Whole(db.Requests).FirstOrDefaultAsync(r => r.Id == id && db.CounterFilings.Any(f => f.RequestId == r.Id && f.ClerkId == clerkId), ct);
+
     /// <summary>The draft for a page that only shows it: not tracked, so EF keeps no snapshot of its original values
     /// (a generated delegate per entity read, measured in docs/benchmarks.md).</summary>
     public Task<Request?> FindToShowAsync(Guid id, string applicantId, CancellationToken ct) =>
@@ -166,20 +170,27 @@ public sealed class DraftSteps(AppDbContext db, FileStorage storage, IOptions<St
                 continue;
             }
 
-            var attachment = new Attachment
-            {
-                Id = Guid.NewGuid(),
-                FieldKey = field.Key,
-                FileName = stored.FileName,
-                ContentType = stored.ContentType,
-                Size = stored.Size,
-                StorageKey = stored.StorageKey,
-                Sha256 = stored.Sha256,
-                UploadedAt = clock.GetUtcNow(),
-            };
-            request.Attach(attachment);
-            db.Attachments.Add(attachment);
-            answers.Set(field.Key, attachment.Id.ToString());
+            Attach(request, field.Key, stored, answers);
         }
+    }
+
+    /// <summary>Keeps a file that passed the gate as the answer to <paramref name="fieldKey"/>: an answer points to every
+    /// attachment kept (<see cref="CommitAsync"/>).</summary>
+    public void Attach(Request request, string fieldKey, StoredUpload stored, FormAnswers answers)
+    {
+        var attachment = new Attachment
+        {
+            Id = Guid.NewGuid(),
+            FieldKey = fieldKey,
+            FileName = stored.FileName,
+            ContentType = stored.ContentType,
+            Size = stored.Size,
+            StorageKey = stored.StorageKey,
+            Sha256 = stored.Sha256,
+            UploadedAt = clock.GetUtcNow(),
+        };
+        request.Attach(attachment);
+        db.Attachments.Add(attachment);
+        answers.Set(fieldKey, attachment.Id.ToString());
     }
 }

@@ -107,7 +107,7 @@ public sealed class RequestFiling(AppDbContext db, WorkingCalendar calendar, Not
         var definition = draft.FormVersion.Parse();
         var attached = draft.Attachments
             .Where(a => answers.Get(a.FieldKey) == a.Id.ToString())
-            .Select(a => (definition.Find(a.FieldKey)?.Label ?? a.FieldKey, a.FileName, a.Size))
+            .Select(a => (definition.Find(a.FieldKey)?.Label ?? (a.FieldKey == CounterFiling.SignedSummaryKey ? CounterFiling.SignedSummaryLabel : a.FieldKey), a.FileName, a.Size))
             .ToList();
         var wording = await notices.WordingAsync(draft.Procedure, RequestStatus.Submitted, ct);
         var dueOn = calendar.AddWorkingDays(today, draft.Procedure.TargetDelayDays);

@@ -10,6 +10,9 @@ public sealed record ReviewStep(int Index, string Title, IReadOnlyList<ReviewIte
 /// <param name="Fee">What the request pays before it is filed (0: free; null: no amount for the answer given).</param>
 public sealed record ReviewPage(Guid DraftId, string ProcedureTitle, IReadOnlyList<ReviewStep> Steps, int? Fee = 0)
 {
+    /// <summary>Where the draft's pages are (<see cref="StepPage.Base"/>).</summary>
+    public string Base { get; init; } = "/brouillons";
+
     public bool IsComplete => Steps.All(s => s.Errors.Count == 0);
 }
 

@@ -14,6 +14,9 @@ public sealed record StepPage(
     long MaxFileBytes,
     string? PostTo = null)
 {
+    /// <summary>Where the draft's pages are: the applicant's own, or the counter's for a clerk filing for a citizen.</summary>
+    public string Base { get; init; } = "/brouillons";
+
     /// <summary>An administrator's preview of a form being built: nothing is saved.</summary>
     public bool IsPreview => PostTo is not null;
 

@@ -12,6 +12,9 @@ public static class AuthorizationPolicies
 
     /// <summary>Cashiers only: the counter page, which shows a draft's fee and nothing else of it.</summary>
     public const string Cashier = "cashier";
+
+    /// <summary>Clerks (« guichetiers ») only: filing for citizens at a counter, on the drafts they start and nothing else.</summary>
+    public const string Counter = "counter";
     public const string Supervisor = "supervisor";
     public const string Admin = "admin";
 

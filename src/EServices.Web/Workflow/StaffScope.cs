@@ -11,7 +11,7 @@ public sealed class StaffScope(AppDbContext db)
         var requests = db.Requests.Where(r => r.Status != RequestStatus.Draft);
         if (!user.IsInRole(Roles.Agent) && !user.IsInRole(Roles.Supervisor) && !user.IsInRole(Roles.Admin))
         {
-            return requests.Where(r => false); // a cashier sees no request, even if a policy let one through
+            return requests.Where(r => false); // a cashier or a clerk sees no request, even if a policy let one through
         }
 
         if (user.IsInRole(Roles.Admin))

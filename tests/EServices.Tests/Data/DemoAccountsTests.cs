@@ -49,3 +49,19 @@ public sealed class DemoCashierTests(DemoAccountsHost host) : IClassFixture<Demo
         Assert.Contains("/compte/acces-refuse", inbox.Url, StringComparison.Ordinal); // the inbox is not theirs
     }
 }
+
+public sealed class DemoClerkTests(DemoAccountsHost host) : IClassFixture<DemoAccountsHost>
+{
+    [Fact]
+    public async Task The_demo_clerk_signs_in_with_the_README_password_and_key_and_lands_on_the_counter()
+    {
+        using var session = host.NewSession();
+        var code = await session.SubmitAsync(await session.GetAsync("/compte/connexion"), "Se connecter",
+            [("Email", "guichet@demo.bf"), ("Password", DemoAccountsHost.Password)]);
+        var counter = await session.SubmitAsync(code, "Valider", [("Code", await Totp.NextAsync(EServices.Web.Data.Seed.DemoAccounts.StaffAuthenticatorKey))]);
+
+        Assert.StartsWith("/guichet", counter.Url, StringComparison.Ordinal);
+        Assert.Contains("/compte/acces-refuse", (await session.GetAsync("/back-office")).Url, StringComparison.Ordinal);
+        Assert.Contains("/compte/acces-refuse", (await session.GetAsync("/caisse")).Url, StringComparison.Ordinal);
+    }
+}

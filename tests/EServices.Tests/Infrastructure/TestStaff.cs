@@ -9,14 +9,14 @@ namespace EServices.Tests.Infrastructure;
 public static class TestStaff
 {
     /// <summary>Creates a member of staff of <paramref name="serviceCode"/> with <paramref name="role"/> and an authenticator
-    /// app, then signs in as them with password and code (staff land on the back-office, a cashier on the counter page).</summary>
+    /// app, then signs in as them with password and code (staff land on the back-office, a cashier on the cash desk, a clerk on the counter).</summary>
     public static async Task<TestUser> SignInAsync(HostFixture host, WebSession session, string role, string? serviceCode, string firstNames = "Issa", string lastName = "Kaboré")
     {
         var staff = await CreateAsync(host, role, serviceCode, firstNames, lastName);
         var login = await session.GetAsync("/compte/connexion");
         var codePage = await session.SubmitAsync(login, "Se connecter", [("Email", staff.Email), ("Password", staff.Password)]);
         var signedIn = await session.SubmitAsync(codePage, "Valider", [("Code", await Totp.NextAsync(staff.AuthenticatorKey!))]);
-        if (!signedIn.Url.StartsWith(role == Roles.Cashier ? "/caisse" : "/back-office", StringComparison.Ordinal))
+        if (!signedIn.Url.StartsWith(role switch { Roles.Cashier => "/caisse", Roles.Clerk => "/guichet", _ => "/back-office" }, StringComparison.Ordinal))
         {
             throw new InvalidOperationException("Staff sign-in failed: " + signedIn.Text);
         }

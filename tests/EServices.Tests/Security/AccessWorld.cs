@@ -13,8 +13,11 @@ public enum Who
     Supervisor,
     Admin,
 
-    /// <summary>Caissier: the counter page only.</summary>
+    /// <summary>Caissier: the cash desk only.</summary>
     Cashier,
+
+    /// <summary>Guichetier: the counter's pages only, and only the drafts they started there.</summary>
+    Clerk,
 }
 
 /// <summary>One session per kind of user (staff of the DGFP, signed in with their second factor) and a request the
@@ -48,6 +51,8 @@ public sealed class AccessWorld : IDisposable
         await TestStaff.SignInAsync(host, admin, Roles.Admin, null, "Salif", "Compaoré");
         var cashier = host.NewSession();
         await TestStaff.SignInAsync(host, cashier, Roles.Cashier, "DGFP", "Adama", "Ouattara");
+        var clerk = host.NewSession();
+        await TestStaff.SignInAsync(host, clerk, Roles.Clerk, null, "Rasmata", "Sawadogo");
 
         var requestId = (Guid)(await host.ScalarAsync("SELECT id FROM requests WHERE number = @n", ("n", number)))!;
         var receiptId = (Guid)(await host.ScalarAsync("SELECT id FROM issued_documents WHERE request_id = @r AND kind = 'Receipt'", ("r", requestId)))!;
@@ -56,7 +61,7 @@ public sealed class AccessWorld : IDisposable
         {
             Sessions = new Dictionary<Who, WebSession>
             {
-                [Who.Anonymous] = host.NewSession(), [Who.Citizen] = citizen, [Who.Agent] = agent, [Who.Supervisor] = supervisor, [Who.Admin] = admin, [Who.Cashier] = cashier,
+                [Who.Anonymous] = host.NewSession(), [Who.Citizen] = citizen, [Who.Agent] = agent, [Who.Supervisor] = supervisor, [Who.Admin] = admin, [Who.Cashier] = cashier, [Who.Clerk] = clerk,
             },
             Number = number,
             DraftId = Guid.Parse(draft.Url.Split('/')[2]),

@@ -32,6 +32,9 @@ public enum Access
     /// <summary><see cref="AuthorizationPolicies.Cashier"/>: cashiers only (the counter page).</summary>
     Cashier,
 
+    /// <summary><see cref="AuthorizationPolicies.Counter"/>: clerks only (filing for citizens at a counter).</summary>
+    Counter,
+
     /// <summary>The SMS gateway's callbacks (Features/Sms): [AllowAnonymous], as Kannel has no session, but it proves itself
     /// with a signature or the shared secret that no user holds: every user is refused (401).</summary>
     Gateway,
@@ -51,6 +54,7 @@ public sealed record AppEndpoint(string Method, string Template, Access Access, 
         Access.Supervisor => who is Who.Supervisor or Who.Admin,
         Access.Gateway => false,
         Access.Cashier => who == Who.Cashier,
+        Access.Counter => who == Who.Clerk,
         _ => who == Who.Admin,
     };
 
@@ -82,6 +86,7 @@ public sealed record AppEndpoint(string Method, string Template, Access Access, 
     {
         _ when Template.StartsWith("/brouillons/", StringComparison.Ordinal) => w.DraftId.ToString(),
         _ when Template.StartsWith("/mes-donnees/brouillons/", StringComparison.Ordinal) => w.DraftId.ToString(),
+        _ when Template.StartsWith("/guichet/brouillons/", StringComparison.Ordinal) => w.DraftId.ToString(), // the citizen's own: the clerk gets 404
         _ when Template.StartsWith("/candidatures/", StringComparison.Ordinal) => w.DraftId.ToString(), // no application: not found
         _ when Template.StartsWith("/avis/", StringComparison.Ordinal) => Guid.Empty.ToString(), // no such opinion: « lien inconnu ou expiré »
         _ when Template.StartsWith("/back-office/avis/", StringComparison.Ordinal) => Guid.Empty.ToString(), // none: not found
@@ -110,6 +115,7 @@ public static class AppEndpoints
         [AuthorizationPolicies.Supervisor] = Access.Supervisor,
         [AuthorizationPolicies.Admin] = Access.Admin,
         [AuthorizationPolicies.Cashier] = Access.Cashier,
+        [AuthorizationPolicies.Counter] = Access.Counter,
 
         // Administrators and the heads of AGRE: the world's head of service is DGFP's, refused there like an agent.
         [AuthorizationPolicies.CompetitionAdmin] = Access.Admin,

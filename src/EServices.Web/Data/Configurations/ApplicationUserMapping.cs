@@ -14,5 +14,8 @@ public sealed class ApplicationUserMapping : IEntityTypeConfiguration<Applicatio
         // A confirmed number signs in and receives codes: it belongs to one account. Unconfirmed ones (typed at an
         // e-mail sign-up before issue 16) may repeat.
         builder.HasIndex(u => u.PhoneNumber).IsUnique().HasFilter("phone_number_confirmed");
+        // A citizen identified at a counter by their identity card has one account, whoever files for them.
+        builder.HasIndex(u => u.Cnib).IsUnique();
+        builder.Property(u => u.Cnib).HasMaxLength(12);
     }
 }

@@ -64,6 +64,19 @@ public sealed class OpinionMapping : IEntityTypeConfiguration<Opinion>
     }
 }
 
+public sealed class CounterFilingMapping : IEntityTypeConfiguration<CounterFiling>
+{
+    public void Configure(EntityTypeBuilder<CounterFiling> builder)
+    {
+        builder.HasKey(f => f.RequestId);
+        builder.HasOne<Request>().WithOne().HasForeignKey<CounterFiling>(f => f.RequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(f => f.ClerkId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(f => new { f.ClerkId, f.StartedAt }); // the clerk's filings of the day
+        builder.Property(f => f.Confirmation).HasConversion<string>().HasMaxLength(16);
+        builder.Property(f => f.Cnib).HasMaxLength(12);
+    }
+}
+
 public sealed class DeadlineDigestMapping : IEntityTypeConfiguration<DeadlineDigest>
 {
     public void Configure(EntityTypeBuilder<DeadlineDigest> builder)

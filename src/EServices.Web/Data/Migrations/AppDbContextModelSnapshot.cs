@@ -38,6 +38,11 @@ namespace EServices.Web.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("authenticator_last_time_step");
 
+                    b.Property<string>("Cnib")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("cnib");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text")
@@ -119,6 +124,10 @@ namespace EServices.Web.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_asp_net_users");
+
+                    b.HasIndex("Cnib")
+                        .IsUnique()
+                        .HasDatabaseName("ix_asp_net_users_cnib");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -1603,6 +1612,45 @@ namespace EServices.Web.Data.Migrations
                     b.ToTable("attachments", (string)null);
                 });
 
+            modelBuilder.Entity("EServices.Web.Domain.Requests.CounterFiling", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("ClerkId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("clerk_id");
+
+                    b.Property<string>("Cnib")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("cnib");
+
+                    b.Property<string>("Confirmation")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("confirmation");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("RequestId")
+                        .HasName("pk_counter_filings");
+
+                    b.HasIndex("ClerkId", "StartedAt")
+                        .HasDatabaseName("ix_counter_filings_clerk_id_started_at");
+
+                    b.ToTable("counter_filings", (string)null);
+                });
+
             modelBuilder.Entity("EServices.Web.Domain.Requests.DeadlineDigest", b =>
                 {
                     b.Property<string>("UserId")
@@ -2596,6 +2644,23 @@ namespace EServices.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_attachments_requests_request_id");
+                });
+
+            modelBuilder.Entity("EServices.Web.Domain.Requests.CounterFiling", b =>
+                {
+                    b.HasOne("EServices.Web.Domain.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ClerkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_counter_filings_asp_net_users_clerk_id");
+
+                    b.HasOne("EServices.Web.Domain.Requests.Request", null)
+                        .WithOne()
+                        .HasForeignKey("EServices.Web.Domain.Requests.CounterFiling", "RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_counter_filings_requests_request_id");
                 });
 
             modelBuilder.Entity("EServices.Web.Domain.Requests.DeadlineDigest", b =>

@@ -19,6 +19,7 @@ public static class DemoAccounts
         ("agent.dgt@demo.bf", "Boukary", "Zongo", "+226 70 00 00 04", Roles.Agent, "DGT"),
         ("admin@demo.bf", "Salif", "Compaoré", "+226 70 00 00 05", Roles.Admin, null),
         ("caisse@demo.bf", "Fatimata", "Bationo", "+226 70 00 00 08", Roles.Cashier, null),
+        ("guichet@demo.bf", "Rasmata", "Sawadogo", "+226 70 00 00 09", Roles.Clerk, null),
         (null, "Moussa", "Ilboudo", "+226 70 00 00 07", null, null),
     ];
 

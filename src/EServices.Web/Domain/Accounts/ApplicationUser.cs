@@ -18,5 +18,9 @@ public sealed class ApplicationUser : IdentityUser
     /// <summary>How the applicant is told of their requests; only channels they have (a confirmed number, an address) are used.</summary>
     public NoticeChannels Notices { get; set; } = NoticeChannels.Email;
 
+    /// <summary>The identity card's number, seen by a clerk at a counter (never typed online: a CNIB number is printed on
+    /// many papers, so it names an account but never opens one).</summary>
+    public string? Cnib { get; set; }
+
     public string FullName => $"{FirstNames} {LastName.ToUpperInvariant()}";
 }

@@ -14,7 +14,10 @@ public static class Roles
     /// <summary>Caissier: records the Treasury receipts of fees paid at a counter; sees no request's content.</summary>
     public const string Cashier = "caissier";
 
-    public static readonly string[] All = [Agent, Supervisor, Admin, Cashier];
+    /// <summary>Guichetier: files requests for citizens who come in person; sees only the drafts they start.</summary>
+    public const string Clerk = "guichetier";
+
+    public static readonly string[] All = [Agent, Supervisor, Admin, Cashier, Clerk];
 
     public static string Label(string role) => role switch
     {
@@ -22,6 +25,7 @@ public static class Roles
         Supervisor => "Chef de service",
         Admin => "Administrateur",
         Cashier => "Caissier",
+        Clerk => "Guichetier",
         _ => role,
     };
 }

@@ -141,7 +141,7 @@ public static partial class FieldRules
     private static DateOnly? Bound(string? bound, DateOnly today) =>
         bound == "today" ? today : bound is not null && TryDate(bound, out var d) ? d : null;
 
-    private static bool HasControlCharacters(string value, bool allowNewLines) =>
+    public static bool HasControlCharacters(string value, bool allowNewLines) =>
         value.Any(c => char.IsControl(c) && !(allowNewLines && c is '\n' or '\t'));
 
     [GeneratedRegex(@"[\s.\-()]")]

@@ -35,4 +35,7 @@ public enum PhoneCodePurpose
     SignUp,
     PasswordReset,
     PhoneChange,
+
+    /// <summary>A citizen confirms the request a clerk filed for them at a counter.</summary>
+    CounterFiling,
 }

@@ -91,7 +91,8 @@ public sealed class Request
     public List<RequestEvent> Events { get; private set; } = [];
 
     /// <summary>Starts a draft on the live version, or on the draft version through the test link.</summary>
-    public static Request StartDraft(Procedure procedure, string applicantId, DateTimeOffset now, bool test = false)
+    /// <param name="clerkId">The clerk who starts it at a counter for the applicant, who is then not its author.</param>
+    public static Request StartDraft(Procedure procedure, string applicantId, DateTimeOffset now, bool test = false, string? clerkId = null)
     {
         var formVersionId = test ? procedure.DraftFormVersionId : procedure.IsOnline ? procedure.PublishedFormVersionId : null;
         if (formVersionId is null)
@@ -112,7 +113,7 @@ public sealed class Request
             CreatedAt = now,
             UpdatedAt = now,
         };
-        request.Record(now, applicantId, null, RequestStatus.Draft, "Brouillon créé");
+        request.Record(now, clerkId ?? applicantId, null, RequestStatus.Draft, clerkId is null ? "Brouillon créé" : "Brouillon créé au guichet");
         return request;
     }
 
@@ -161,6 +162,14 @@ public sealed class Request
         AwaitingPaymentSince = null;
         UpdatedAt = now;
         Record(now, ApplicantId, RequestStatus.Draft, RequestStatus.Draft, "Retour au formulaire avant paiement");
+    }
+
+    /// <summary>A clerk files the draft for its applicant, who came to a counter and confirmed it (<paramref name="how"/>):
+    /// recorded before the filing itself, so the history says who filed it and on what proof.</summary>
+    public void ConfirmAtCounter(string clerkId, string how, DateTimeOffset now)
+    {
+        EnsureEditable();
+        Record(now, clerkId, RequestStatus.Draft, RequestStatus.Draft, $"Dépôt au guichet, confirmé par le demandeur {how}");
     }
 
     /// <summary>Files the draft: it gets its tracking number and due date and becomes "Déposée". A draft with a fee is

@@ -1,3 +1,4 @@
+using EServices.Web.Infrastructure.Sms;
 using System.Globalization;
 using EServices.Web.Infrastructure.Email;
 

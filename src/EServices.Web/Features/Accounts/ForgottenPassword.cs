@@ -1,3 +1,4 @@
+using EServices.Web.Infrastructure.Sms;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 

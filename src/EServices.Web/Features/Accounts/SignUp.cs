@@ -1,3 +1,4 @@
+using EServices.Web.Infrastructure.Sms;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -126,11 +127,16 @@ public static class SignUp
         }
 
         /// <summary>The code for a sign-up by phone; when the number is already an account's, its owner is told instead and
-        /// the page answers alike (the code's page, the same limits). False when a limit is reached.</summary>
+        /// the page answers alike (the code's page, the same limits). False when a limit is reached. An account opened at a counter has no password yet: its owner is told how to choose one.</summary>
         public async Task<bool> SendCodeAsync(string phone, CancellationToken ct) =>
-            await codes.SendAsync(phone, PhoneCodePurpose.SignUp, null, await Identifiers.ByPhoneAsync(users, phone) is null ? null
-                : $"E-services : le {mail.Now}, quelqu'un a tenté de créer un compte avec votre numéro. Aucun compte n'a été créé. " +
-                  $"Mot de passe oublié : {mail.ForgotPasswordLink}", ct);
+            await codes.SendAsync(phone, PhoneCodePurpose.SignUp, null, await Identifiers.ByPhoneAsync(users, phone) switch
+            {
+                null => null,
+                { PasswordHash: null } => "E-services : un compte a déjà été ouvert à ce numéro, à un guichet, avec vos demandes. " +
+                    $"Pour y accéder, choisissez votre mot de passe avec « Mot de passe oublié » : {mail.ForgotPasswordLink}",
+                _ => $"E-services : le {mail.Now}, quelqu'un a tenté de créer un compte avec votre numéro. Aucun compte n'a été créé. " +
+                    $"Mot de passe oublié : {mail.ForgotPasswordLink}",
+            }, ct);
 
         /// <summary>The portal's rules on the password and the address, except "already taken": that one would tell who has an account.</summary>
         private async Task<List<KeyValuePair<string, string>>> ObjectionsAsync(ApplicationUser candidate, string password, string accountField)

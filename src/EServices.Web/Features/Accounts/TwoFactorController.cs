@@ -137,7 +137,10 @@ public sealed class TwoFactorController(UserManager<ApplicationUser> users, Sign
         return View(view, form with { Code = null });
     }
 
-    /// <summary>Where the address asked for, or the staff member's home: the counter for a cashier, who has no back-office.</summary>
+    /// <summary>Where the address asked for, or the staff member's home: the cash desk for a cashier and the counter for a
+    /// clerk, who have no back-office.</summary>
     private async Task<string> LocalAsync(string? returnUrl, ApplicationUser? user) =>
-        ReturnUrl.LocalOr(returnUrl, user is not null && await users.IsInRoleAsync(user, Roles.Cashier) ? "/caisse" : "/back-office");
+        ReturnUrl.LocalOr(returnUrl, user is null ? "/back-office"
+            : await users.IsInRoleAsync(user, Roles.Cashier) ? "/caisse"
+            : await users.IsInRoleAsync(user, Roles.Clerk) ? "/guichet" : "/back-office");
 }

@@ -68,6 +68,6 @@ public sealed class StaffFormValidator : AbstractValidator<StaffForm>
         RuleFor(f => f.LastName).NotEmpty().WithMessage("Saisissez le nom.").MaximumLength(60).WithMessage("60 caractères au plus.");
         RuleFor(f => f.Role).Must(r => r is not null && Roles.All.Contains(r)).WithMessage("Choisissez le rôle de l'agent.");
         // An administrator sees every service; a cashier sees none (the counter finds a draft by its code, whatever its service).
-        RuleFor(f => f.Services).NotEmpty().When(f => f.Role is not (Roles.Admin or Roles.Cashier)).WithMessage("Cochez au moins un service : l'agent ne voit que les demandes de ses services.");
+        RuleFor(f => f.Services).NotEmpty().When(f => f.Role is not (Roles.Admin or Roles.Cashier or Roles.Clerk)).WithMessage("Cochez au moins un service : l'agent ne voit que les demandes de ses services.");
     }
 }

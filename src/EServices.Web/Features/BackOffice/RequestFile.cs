@@ -141,6 +141,8 @@ public sealed class RequestFileQuery(AppDbContext db, StaffScope scope, Conversa
             fields.Where(f => files.ContainsKey(f.Key))
                 .Select(f => (f, a: request.Attachments.Single(a => a.Id == files[f.Key].Id)))
                 .Select(x => new StaffDocument(x.a.Id, x.f.Key, x.f.Label, x.a.FileName, x.a.Size, x.a.ContentType))
+                .Concat(request.Attachments.Where(a => files.TryGetValue(CounterFiling.SignedSummaryKey, out var signed) && signed.Id == a.Id)
+                    .Select(a => new StaffDocument(a.Id, a.FieldKey, CounterFiling.SignedSummaryLabel, a.FileName, a.Size, a.ContentType)))
                 .ToList(),
             request.Events.OrderBy(e => e.At).ThenBy(e => e.Id)
                 .Select(e => new StaffTimelineEntry(e.At, Name(e.ActorId), e.From?.Label(), e.To.Label(), e.Comment)).ToList(),

@@ -8,12 +8,14 @@ namespace EServices.Web.Features.Filing;
 /// <summary>The applicant's journey through a form: start, steps, review, submit. A draft is resumed from any step.</summary>
 public sealed class FilingController(
     DraftSteps steps,
+    DraftFlow flow,
     StartDraft.Handler start,
     SubmitDraft submit,
     CandidacyLinks candidacies,
-    UserManager<ApplicationUser> users,
-    TimeProvider clock) : Controller
+    UserManager<ApplicationUser> users) : Controller
 {
+    private const string Pages = "/brouillons";
+
     private string UserId => users.GetUserId(User)!;
 
     [HttpPost("/demarches/{slug}/commencer")]
@@ -49,19 +51,7 @@ public sealed class FilingController(
     public async Task<IActionResult> Step(Guid id, int index, bool depuisRecapitulatif, CancellationToken ct)
     {
         var (draft, elsewhere) = await OpenDraftAsync(id, ct);
-        if (draft is null)
-        {
-            return elsewhere!;
-        }
-
-        var count = draft.FormVersion.Parse().Steps.Count;
-        var nextToFill = Math.Min(draft.CompletedSteps + 1, count);
-        // "Reprendre" sends to the step after the last one completed: when every step is done, that is the review.
-        // Steps are filled in order: a step further than the next one to fill leads back to that one.
-        return index == count + 1 && draft.CompletedSteps >= count ? Redirect($"/brouillons/{id}/recapitulatif")
-            : index < 1 || index > count ? NotFound()
-            : index > nextToFill ? Redirect($"/brouillons/{id}/etapes/{nextToFill}")
-            : View(steps.Page(draft, index, depuisRecapitulatif));
+        return draft is null ? elsewhere! : flow.Step(this, draft, Pages, index, depuisRecapitulatif);
     }
 
     [HttpPost("/brouillons/{id:guid}/etapes/{index:int}")]
@@ -70,48 +60,16 @@ public sealed class FilingController(
     public async Task<IActionResult> SaveStep(Guid id, int index, bool depuisRecapitulatif, CancellationToken ct)
     {
         var (draft, elsewhere) = await OpenDraftAsync(id, ct);
-        if (draft is null)
-        {
-            return elsewhere!;
-        }
-
-        var count = draft.FormVersion.Parse().Steps.Count;
-        if (index < 1 || index > Math.Min(draft.CompletedSteps + 1, count))
-        {
-            return NotFound();
-        }
-
-        ModelState.Clear();
-        var form = await Request.ReadFormAsync(ct);
-        var (outcome, answers) = await steps.SaveAsync(draft, index, form, ModelState, ct);
-        var back = depuisRecapitulatif ? "?depuisRecapitulatif=true" : "";
-        switch (outcome)
-        {
-            case StepOutcome.Invalid:
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                return View("Step", steps.Page(draft, index, depuisRecapitulatif, answers));
-            case StepOutcome.Again:
-                return Redirect($"/brouillons/{id}/etapes/{index}{back}");
-            case StepOutcome.Leave:
-                TempData["Message"] = $"Votre brouillon « {draft.Procedure.Title} » est enregistré. Reprenez-le quand vous voulez depuis « Mes demandes ».";
-                return Redirect(draft.IsTest ? "/back-office" : "/mes-demandes");
-            default:
-                return Redirect(depuisRecapitulatif || index == count ? $"/brouillons/{id}/recapitulatif" : $"/brouillons/{id}/etapes/{index + 1}");
-        }
+        return draft is null ? elsewhere! : await flow.SaveStepAsync(this, draft, Pages, index, depuisRecapitulatif,
+            (draft.IsTest ? "/back-office" : "/mes-demandes",
+                $"Votre brouillon « {draft.Procedure.Title} » est enregistré. Reprenez-le quand vous voulez depuis « Mes demandes »."), ct);
     }
 
     [HttpGet("/brouillons/{id:guid}/recapitulatif")]
     public async Task<IActionResult> Review(Guid id, CancellationToken ct)
     {
         var (draft, elsewhere) = await OpenDraftAsync(id, ct);
-        if (draft is null)
-        {
-            return elsewhere!;
-        }
-
-        return draft.CompletedSteps < draft.FormVersion.Parse().Steps.Count
-            ? Redirect($"/brouillons/{id}/etapes/{draft.CompletedSteps + 1}")
-            : View(Forms.Review.Build(draft, Today()));
+        return draft is null ? elsewhere! : flow.Review(this, draft, Pages, "Review");
     }
 
     [HttpPost("/brouillons/{id:guid}/deposer")]
@@ -127,7 +85,7 @@ public sealed class FilingController(
         {
             ModelState.AddModelError("declaration", "Cochez la case pour certifier que les informations sont exactes.");
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Review", Forms.Review.Build(draft, Today()));
+            return View("Review", flow.Page(draft, Pages));
         }
 
         var result = await submit.RunAsync(id, (await users.GetUserAsync(User))!, ct);
@@ -168,6 +126,4 @@ public sealed class FilingController(
     /// <summary>Where a filed request is followed: a test request by the staff who filed it, in the back-office.</summary>
     private static string RequestPage(string number) =>
         number.StartsWith(Numbering.TestPrefix, StringComparison.Ordinal) ? $"/back-office/demandes/{number}" : $"/mes-demandes/{number}";
-
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

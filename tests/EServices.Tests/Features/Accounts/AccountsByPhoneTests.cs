@@ -1,3 +1,4 @@
+using EServices.Web.Infrastructure.Sms;
 using System.Net;
 using System.Text.RegularExpressions;
 using EServices.Tests.Infrastructure;

@@ -1,6 +1,4 @@
-using EServices.Web.Infrastructure.Sms;
-
-namespace EServices.Web.Features.Accounts;
+namespace EServices.Web.Infrastructure.Sms;
 
 /// <summary>The SMS that tell an owner of something done to their account. Those anyone can cause (a lockout, someone
 /// trying the number) are capped per number, counted in the outbox: otherwise 5 wrong passwords every quarter hour made

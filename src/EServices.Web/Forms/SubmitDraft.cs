@@ -1,6 +1,4 @@
-using EServices.Web.Forms;
-
-namespace EServices.Web.Features.Filing;
+namespace EServices.Web.Forms;
 
 /// <summary>
 /// The applicant leaves the review page: a free request is filed at once; one with a fee waits for its payment, with
@@ -16,10 +14,14 @@ public sealed class SubmitDraft(AppDbContext db, RequestFiling filing, TimeProvi
 
     /// <remarks>If the connection breaks (PostgreSQL restarting), the whole unit is replayed on a new one: it reads everything
     /// again under the lock, and a draft already filed by a commit whose answer was lost returns its number.</remarks>
-    public Task<Result> RunAsync(Guid draftId, ApplicationUser applicant, CancellationToken ct) =>
-        db.Database.CreateExecutionStrategy().ExecuteAsync(token => SubmitAsync(draftId, applicant, token), ct);
+    public Task<Result> RunAsync(Guid draftId, ApplicationUser applicant, CancellationToken ct) => RunAsync(draftId, applicant, null, ct);
 
-    private async Task<Result> SubmitAsync(Guid draftId, ApplicationUser applicant, CancellationToken ct)
+    /// <param name="confirmed">What else the filing records, in its transaction, once the draft may leave its form: a
+    /// clerk's counter filing, with the citizen's confirmation.</param>
+    public Task<Result> RunAsync(Guid draftId, ApplicationUser applicant, Func<Request, CancellationToken, Task>? confirmed, CancellationToken ct) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(token => SubmitAsync(draftId, applicant, confirmed, token), ct);
+
+    private async Task<Result> SubmitAsync(Guid draftId, ApplicationUser applicant, Func<Request, CancellationToken, Task>? confirmed, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var request = await filing.LockAsync(draftId, ct);
@@ -43,6 +45,11 @@ public sealed class SubmitDraft(AppDbContext db, RequestFiling filing, TimeProvi
         if (fee is null)
         {
             return new Result(null, NoAmount);
+        }
+
+        if (confirmed is not null)
+        {
+            await confirmed(request, ct);
         }
 
         var number = await filing.LeaveFormAsync(request, fee.Value, ct);

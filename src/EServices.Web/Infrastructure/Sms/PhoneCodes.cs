@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using EServices.Web.Infrastructure.Sms;
 using Microsoft.Extensions.Options;
 
-namespace EServices.Web.Features.Accounts;
+namespace EServices.Web.Infrastructure.Sms;
 
 /// <summary>How many SMS codes one number and one client address may be sent (section "PhoneCodes"): each costs money and
 /// lands on someone's phone.</summary>
@@ -41,7 +40,12 @@ public sealed class PhoneCodes(AppDbContext db, SmsOutbox sms, SecuritySms secur
     /// <summary>Sends a new code to <paramref name="phone"/>, or — when <paramref name="instead"/> is given — that text and
     /// no code: the row is counted all the same, so that the limits answer alike whoever owns the number. False, and nothing
     /// sent, when a limit is reached.</summary>
-    public async Task<bool> SendAsync(string phone, PhoneCodePurpose purpose, string? userId, string? instead, CancellationToken ct)
+    public Task<bool> SendAsync(string phone, PhoneCodePurpose purpose, string? userId, string? instead, CancellationToken ct) =>
+        SendAsync(phone, purpose, userId, instead, wording: null, ct);
+
+    /// <param name="wording">The SMS around the code, when it is not the usual « ne le donnez à personne »: a citizen at a
+    /// counter reads theirs out to the clerk.</param>
+    public async Task<bool> SendAsync(string phone, PhoneCodePurpose purpose, string? userId, string? instead, Func<string, string>? wording, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var address = http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "?";
@@ -75,7 +79,7 @@ public sealed class PhoneCodes(AppDbContext db, SmsOutbox sms, SecuritySms secur
         db.PhoneCodes.Add(row);
         if (instead is null)
         {
-            sms.Enqueue(phone, $"Votre code E-services : {code}. Valable 10 minutes. Ne le donnez a personne, meme a un agent.", SmsKind.Code);
+            sms.Enqueue(phone, wording?.Invoke(code) ?? $"Votre code E-services : {code}. Valable 10 minutes. Ne le donnez a personne, meme a un agent.", SmsKind.Code);
         }
         else if (instead != "")
         {
