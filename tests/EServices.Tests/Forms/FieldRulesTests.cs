@@ -45,6 +45,9 @@ public sealed class FieldRulesTests
     [InlineData(FieldType.Date, "31/12/1985", null)]
     [InlineData(FieldType.Date, "31/02/1985", "« Champ » doit être une date valide (jj/mm/aaaa).")]
     [InlineData(FieldType.Text, "bonjour\u0000", "« Champ » contient des caractères non autorisés.")]
+    [InlineData(FieldType.Text, "Tra\u202Eoré", "« Champ » contient des caractères non autorisés.")] // right-to-left override
+    [InlineData(FieldType.Text, "Awa \u2066Kaboré\u2069", "« Champ » contient des caractères non autorisés.")] // isolate
+    [InlineData(FieldType.Text, "Ouédraogo-Kaboré d'Arc", null)]
     public void Each_type_accepts_what_it_should_and_explains_what_it_refuses(FieldType type, string raw, string? error) =>
         Assert.Equal(error, Check(type, raw));
 

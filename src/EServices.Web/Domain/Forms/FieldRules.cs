@@ -141,8 +141,10 @@ public static partial class FieldRules
     private static DateOnly? Bound(string? bound, DateOnly today) =>
         bound == "today" ? today : bound is not null && TryDate(bound, out var d) ? d : null;
 
+    /// <summary>Control characters (a new line or a tab only where allowed), and the bidirectional embeddings, overrides
+    /// and isolates (U+202A–U+202E, U+2066–U+2069), which make text display otherwise than it reads.</summary>
     public static bool HasControlCharacters(string value, bool allowNewLines) =>
-        value.Any(c => char.IsControl(c) && !(allowNewLines && c is '\n' or '\t'));
+        value.Any(c => (char.IsControl(c) && !(allowNewLines && c is '\n' or '\t')) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069');
 
     [GeneratedRegex(@"[\s.\-()]")]
     private static partial Regex PhoneSeparators();

@@ -25,8 +25,8 @@ public static class SignUp
     {
         public Validator()
         {
-            RuleFor(f => f.FirstNames).NotEmpty().WithMessage("Saisissez vos prénoms.").MaximumLength(100).WithMessage("100 caractères au plus.");
-            RuleFor(f => f.LastName).NotEmpty().WithMessage("Saisissez votre nom.").MaximumLength(60).WithMessage("60 caractères au plus.");
+            RuleFor(f => f.FirstNames).PersonName("Saisissez vos prénoms.", 100, "Vos prénoms contiennent des caractères non autorisés.");
+            RuleFor(f => f.LastName).PersonName("Saisissez votre nom.", 60, "Votre nom contient des caractères non autorisés.");
             RuleFor(f => f.Email)
                 .Must(e => FieldRules.Check(new FormField { Key = "e", Type = FieldType.Email, Label = "E-mail" }, FieldRules.Normalize(FieldType.Email, e!), default) is null)
                 .When(f => !string.IsNullOrWhiteSpace(f.Email))

@@ -64,8 +64,8 @@ public sealed class StaffFormValidator : AbstractValidator<StaffForm>
     {
         RuleFor(f => f.Email).NotEmpty().WithMessage("Saisissez l'adresse e-mail professionnelle de l'agent.")
             .EmailAddress().WithMessage("Saisissez une adresse e-mail valide (ex. nom@fonctionpublique.gov.bf).");
-        RuleFor(f => f.FirstNames).NotEmpty().WithMessage("Saisissez les prénoms.").MaximumLength(100).WithMessage("100 caractères au plus.");
-        RuleFor(f => f.LastName).NotEmpty().WithMessage("Saisissez le nom.").MaximumLength(60).WithMessage("60 caractères au plus.");
+        RuleFor(f => f.FirstNames).PersonName("Saisissez les prénoms.", 100, "Les prénoms contiennent des caractères non autorisés.");
+        RuleFor(f => f.LastName).PersonName("Saisissez le nom.", 60, "Le nom contient des caractères non autorisés.");
         RuleFor(f => f.Role).Must(r => r is not null && Roles.All.Contains(r)).WithMessage("Choisissez le rôle de l'agent.");
         // An administrator sees every service; a cashier sees none (the counter finds a draft by its code, whatever its service).
         RuleFor(f => f.Services).NotEmpty().When(f => f.Role is not (Roles.Admin or Roles.Cashier or Roles.Clerk)).WithMessage("Cochez au moins un service : l'agent ne voit que les demandes de ses services.");

@@ -43,6 +43,8 @@ public static class AskOpinion
             {
                 RuleFor(c => c.Name).Must(n => !string.IsNullOrWhiteSpace(n) && n.Trim().Length <= 100)
                     .WithMessage("Choisissez un agent d'un autre service, ou écrivez le nom de l'expert extérieur (100 caractères au plus).").OverridePropertyName("avis-nom");
+                RuleFor(c => c.Name).Must(n => !FieldRules.HasControlCharacters(n ?? "", allowNewLines: false))
+                    .WithMessage("Le nom de l'expert contient des caractères non autorisés.").OverridePropertyName("avis-nom");
                 RuleFor(c => c.Contact).Must(c => Reach(c) is not null)
                     .WithMessage("Écrivez l'adresse e-mail de l'expert, ou son numéro de téléphone (8 chiffres, +226 facultatif).").OverridePropertyName("avis-contact");
             });

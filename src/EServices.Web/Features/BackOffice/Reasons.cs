@@ -3,7 +3,8 @@ using FluentValidation;
 
 namespace EServices.Web.Features.BackOffice;
 
-/// <summary>The rule of a text the applicant reads (a reason, a message): written, and 2 000 characters at most.</summary>
+/// <summary>The rule of a text the applicant reads (a reason, a message): written, 2 000 characters at most, nothing that
+/// would make it read otherwise than it is stored.</summary>
 public static class Reasons
 {
     public const int MaxLength = 2000;
@@ -13,6 +14,9 @@ public static class Reasons
         rule.Cascade(CascadeMode.Stop)
             .Must(text => !string.IsNullOrWhiteSpace(text)).WithMessage(missing)
             .Must(text => text!.Length <= MaxLength).WithMessage(tooLong)
+            // Browsers end a textarea's lines with CR LF: only the other control and direction characters are refused.
+            .Must(text => !FieldRules.HasControlCharacters(text!.Replace("\r\n", "\n", StringComparison.Ordinal), allowNewLines: true))
+            .WithMessage("Le texte contient des caractères non autorisés.")
             .OverridePropertyName(field);
 }
 

@@ -30,18 +30,12 @@ public static class OpenCounterFile
             RuleFor(f => f.Cnib).NotEmpty().WithMessage("Saisissez le numéro de la CNIB présentée (ex. B12345678).")
                 .Must(c => FieldRules.Check(CnibField, FieldRules.Normalize(FieldType.Cnib, c!), default) is null).When(f => !string.IsNullOrWhiteSpace(f.Cnib), ApplyConditionTo.CurrentValidator)
                 .WithMessage("Le numéro de CNIB est une lettre suivie de 7 à 9 chiffres (ex. B12345678).");
-            RuleFor(f => f.FirstNames).NotEmpty().WithMessage("Saisissez les prénoms, comme sur la CNIB.")
-                .MaximumLength(100).WithMessage("100 caractères au plus.")
-                .Must(NoControlCharacters).WithMessage("Les prénoms contiennent des caractères non autorisés.");
-            RuleFor(f => f.LastName).NotEmpty().WithMessage("Saisissez le nom, comme sur la CNIB.")
-                .MaximumLength(60).WithMessage("60 caractères au plus.")
-                .Must(NoControlCharacters).WithMessage("Le nom contient des caractères non autorisés.");
+            RuleFor(f => f.FirstNames).PersonName("Saisissez les prénoms, comme sur la CNIB.", 100, "Les prénoms contiennent des caractères non autorisés.");
+            RuleFor(f => f.LastName).PersonName("Saisissez le nom, comme sur la CNIB.", 60, "Le nom contient des caractères non autorisés.");
             RuleFor(f => f.Phone).Must(p => FieldRules.TryPhone(p!, out _)).When(f => !string.IsNullOrWhiteSpace(f.Phone))
                 .WithMessage("Saisissez un numéro du Burkina Faso : +226 suivi de 8 chiffres (ex. +226 70 12 34 56), ou laissez le champ vide si le demandeur n'a pas de téléphone.");
             RuleFor(f => f.Procedure).NotEmpty().WithMessage("Choisissez la démarche.");
         }
-
-        private static bool NoControlCharacters(string? value) => !FieldRules.HasControlCharacters(value ?? "", allowNewLines: false);
     }
 
     /// <summary>The draft to fill, or the objections by field.</summary>

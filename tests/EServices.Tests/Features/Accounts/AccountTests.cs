@@ -27,6 +27,19 @@ public sealed partial class AccountTests(HostFixture host)
     }
 
     [Fact]
+    public async Task A_name_with_a_control_or_direction_override_character_is_refused_beside_its_field()
+    {
+        using var session = host.NewSession();
+        var form = await session.GetAsync("/compte/inscription");
+        var page = await session.SubmitAsync(form, "Créer mon compte",
+            [("LastName", "Kabo\u202Eré"), ("FirstNames", "Issa\u0007"), ("Phone", "76000000"), ("Password", TestUsers.Password), ("ConfirmPassword", TestUsers.Password)]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Equal("Votre nom contient des caractères non autorisés.", page.ErrorFor("LastName"));
+        Assert.Equal("Vos prénoms contiennent des caractères non autorisés.", page.ErrorFor("FirstNames"));
+    }
+
+    [Fact]
     public async Task An_address_can_hold_only_one_account()
     {
         using var first = host.NewSession();

@@ -153,6 +153,8 @@ public sealed partial class OpinionTests(HostFixture host)
             ([("nomExpert", "Expert"), ("contactExpert", "70123456"), ("question", "Avis ?"), ("echeanceAvis", "2027-07-01")], "avis-echeance", "Choisissez une date de réponse après aujourd'hui, dans les 90 jours."),
             ([("nomExpert", "Expert"), ("contactExpert", "70123456"), ("question", "Avis ?"), ("echeanceAvis", "demain")], "avis-echeance", "Choisissez une date de réponse après aujourd'hui, dans les 90 jours."),
             ([("nomExpert", " "), ("contactExpert", "70123456"), ("question", "Avis ?"), ("echeanceAvis", "2027-04-05")], "avis-nom", "Choisissez un agent d'un autre service, ou écrivez le nom de l'expert extérieur (100 caractères au plus)."),
+            ([("nomExpert", "Dr \u202EXuaR"), ("contactExpert", "70123456"), ("question", "Avis ?"), ("echeanceAvis", "2027-04-05")], "avis-nom", "Le nom de l'expert contient des caractères non autorisés."),
+            ([("nomExpert", "Expert"), ("contactExpert", "70123456"), ("question", "Avis\u0008 ?"), ("echeanceAvis", "2027-04-05")], "avis-question", "Le texte contient des caractères non autorisés."),
             ([("nomExpert", "Expert"), ("contactExpert", "7012345"), ("question", "Avis ?"), ("echeanceAvis", "2027-04-05")], "avis-contact", "Écrivez l'adresse e-mail de l'expert, ou son numéro de téléphone (8 chiffres, +226 facultatif)."),
             ([("nomExpert", "Expert"), ("contactExpert", "expert@"), ("question", "Avis ?"), ("echeanceAvis", "2027-04-05")], "avis-contact", "Écrivez l'adresse e-mail de l'expert, ou son numéro de téléphone (8 chiffres, +226 facultatif)."),
             ([("nomExpert", "Expert"), ("contactExpert", "a b@sante.bf"), ("question", "Avis ?"), ("echeanceAvis", "2027-04-05")], "avis-contact", "Écrivez l'adresse e-mail de l'expert, ou son numéro de téléphone (8 chiffres, +226 facultatif)."),
@@ -166,7 +168,7 @@ public sealed partial class OpinionTests(HostFixture host)
 
         // By SMS: the link goes to the phone, in the +226 form.
         var phone = $"7{Random.Shared.Next(1000000, 9999999)}";
-        await agent.SubmitAsync(page, "Demander l'avis", [("nomExpert", "Inspecteur Traoré"), ("contactExpert", phone), ("question", "Avis ?"), ("echeanceAvis", "2027-04-05")]);
+        await agent.SubmitAsync(page, "Demander l'avis", [("nomExpert", "Inspecteur Traoré"), ("contactExpert", phone), ("question", "Avis ?\r\nSur la pièce 2\tsurtout."), ("echeanceAvis", "2027-04-05")]);
         var sms = (string)(await host.ScalarAsync("SELECT text FROM outbox_sms WHERE \"to\" = @to", ("to", "+226" + phone)))!;
         Assert.Matches(ExpertLink(), sms);
     }

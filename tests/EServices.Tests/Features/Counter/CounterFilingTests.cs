@@ -193,6 +193,7 @@ public sealed class CounterFilingTests(HostFixture host)
             ("LastName", "", "Saisissez le nom, comme sur la CNIB."),
             ("LastName", new string('a', 61), "60 caractères au plus."),
             ("FirstNames", "Awa\u0007", "Les prénoms contiennent des caractères non autorisés."),
+            ("LastName", "Tra\u202Eoré", "Le nom contient des caractères non autorisés."),
             ("Phone", "12", "Saisissez un numéro du Burkina Faso : +226 suivi de 8 chiffres (ex. +226 70 12 34 56), ou laissez le champ vide si le demandeur n'a pas de téléphone."),
             ("Procedure", "", "Choisissez la démarche."),
             ("Procedure", "J#61vaScript", OpenCounterFile.NoSuchProcedure),
