@@ -60,6 +60,17 @@ public sealed class DraftSteps(AppDbContext db, FileStorage storage, IOptions<St
             .ToDictionary(a => a.FieldKey, a => new AttachedFile(a.Id, a.FileName, a.Size));
     }
 
+    /// <summary>The files that answer the request's form, each with its field's label, in the form's order: what the
+    /// applicant and an expert are shown.</summary>
+    public static List<(Guid Id, string Label, string FileName, long Size)> LabelledFiles(Request request)
+    {
+        var files = Files(request);
+        return request.FormVersion.Parse().AnswerFields
+            .Where(f => files.ContainsKey(f.Key))
+            .Select(f => (files[f.Key].Id, f.Label, files[f.Key].FileName, files[f.Key].Size))
+            .ToList();
+    }
+
     public Task<(StepOutcome Outcome, FormAnswers Answers)> SaveAsync(
         Request draft, int index, IFormCollection form, ModelStateDictionary errors, CancellationToken ct) =>
         SaveAsync(draft, index, draft.FormVersion.Parse().Steps[index - 1], form, errors, whenValid: null, ct);

@@ -126,6 +126,19 @@ public sealed class Notices(AppDbContext db, EmailOutbox email, SmsOutbox sms, P
             requestId: null);
     }
 
+    /// <summary>A message to the expert asked for an opinion: by e-mail when they gave an address, else by SMS.</summary>
+    public void TellExpert(Opinion opinion, string subject, string emailBody, string smsText)
+    {
+        if (opinion.ExpertEmail is { } address)
+        {
+            email.Enqueue(address, subject, emailBody);
+        }
+        else
+        {
+            sms.Enqueue(opinion.ExpertPhone, smsText, SmsKind.Notice, opinion.RequestId);
+        }
+    }
+
     /// <summary>A notice by the applicant's channels (<see cref="Channels"/>): each text made only for a channel it goes by.</summary>
     private void Tell(ApplicationUser applicant, Func<(string Subject, string Body)> byEmail, Func<string> bySms, Guid? requestId)
     {

@@ -1,6 +1,4 @@
 using EServices.Web.Infrastructure.Audit;
-using EServices.Web.Infrastructure.Email;
-using EServices.Web.Infrastructure.Sms;
 using EServices.Web.Workflow;
 using FluentValidation;
 
@@ -78,7 +76,7 @@ public static class AskOpinion
         return [.. rows.DistinctBy(x => x.Id).Select(x => ($"agent:{x.Id}", $"{x.FirstNames} {x.LastName.ToUpperInvariant()} — {x.Code}"))];
     }
 
-    public sealed class Handler(AppDbContext db, StaffScope scope, EmailOutbox email, SmsOutbox sms, OpinionLinks links, AuditLog audit, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, StaffScope scope, Notices notices, OpinionLinks links, AuditLog audit, TimeProvider clock)
     {
         public async Task<Decision> RunAsync(ClaimsPrincipal user, Command command, CancellationToken ct)
         {
@@ -132,17 +130,11 @@ public static class AskOpinion
             };
             db.Opinions.Add(opinion);
             var link = links.Link(opinion.Id, key);
-            if (address is not null)
-            {
-                email.Enqueue(address, $"Demande d'avis sur la demande {request.Number}",
-                    $"Bonjour,\n\n{asker.FullName} ({request.Procedure.Title}) vous demande votre avis sur la demande {request.Number} :\n\n« {opinion.Question} »\n\n" +
-                    $"Répondez au plus tard le {opinion.DueOn:dd/MM/yyyy} par ce lien personnel, qui ouvre cette seule demande, en lecture, jusqu'à votre réponse :\n{link}\n\n" +
-                    "Ne transférez pas ce message : le lien donne accès à des données personnelles.\n\nLes e-services de la Fonction publique");
-            }
-            else
-            {
-                sms.Enqueue(phone, $"Avis demandé sur la demande {request.Number}, à donner avant le {opinion.DueOn:dd/MM/yyyy} : {link}", SmsKind.Notice, request.Id);
-            }
+            notices.TellExpert(opinion, $"Demande d'avis sur la demande {request.Number}",
+                $"Bonjour,\n\n{asker.FullName} ({request.Procedure.Title}) vous demande votre avis sur la demande {request.Number} :\n\n« {opinion.Question} »\n\n" +
+                $"Répondez au plus tard le {opinion.DueOn:dd/MM/yyyy} par ce lien personnel, qui ouvre cette seule demande, en lecture, jusqu'à votre réponse :\n{link}\n\n" +
+                "Ne transférez pas ce message : le lien donne accès à des données personnelles.\n\nLes e-services de la Fonction publique",
+                $"Avis demandé sur la demande {request.Number}, à donner avant le {opinion.DueOn:dd/MM/yyyy} : {link}");
 
             audit.Record($"Avis demandé à {name} ({address ?? phone}), réponse attendue au plus tard le {opinion.DueOn:dd/MM/yyyy}", AuditTargets.Request, request.Number!, request.Procedure.Title);
             await db.SaveChangesAsync(ct);

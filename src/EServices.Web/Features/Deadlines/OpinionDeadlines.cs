@@ -1,6 +1,5 @@
 using EServices.Web.Infrastructure.Audit;
-using EServices.Web.Infrastructure.Email;
-using EServices.Web.Infrastructure.Sms;
+using EServices.Web.Workflow;
 
 namespace EServices.Web.Features.Deadlines;
 
@@ -9,7 +8,7 @@ namespace EServices.Web.Features.Deadlines;
 /// they were asked; their link stays the one of the invitation); the day after the deadline, an opinion still not given
 /// expires, which ends the expert's access. Both audited; each opinion saved on its own version (an answer arriving meanwhile wins).
 /// </summary>
-public sealed class OpinionDeadlines(AppDbContext db, EmailOutbox email, SmsOutbox sms, AuditLog audit, TimeProvider clock)
+public sealed class OpinionDeadlines(AppDbContext db, Notices notices, AuditLog audit, TimeProvider clock)
 {
     public const int ReminderDays = 2;
 
@@ -35,14 +34,7 @@ public sealed class OpinionDeadlines(AppDbContext db, EmailOutbox email, SmsOutb
                 opinion.Remind(now);
                 var text = $"Rappel : votre avis sur la demande {number} est attendu au plus tard le {opinion.DueOn:dd/MM/yyyy}. " +
                     $"Le lien reçu le {opinion.AskedAt:dd/MM/yyyy} reste valable jusque-là.";
-                if (opinion.ExpertEmail is { } address)
-                {
-                    email.Enqueue(address, $"Rappel : avis attendu sur la demande {number}", $"Bonjour,\n\n{text}\n\nLes e-services de la Fonction publique");
-                }
-                else
-                {
-                    sms.Enqueue(opinion.ExpertPhone, text, SmsKind.Notice, opinion.RequestId);
-                }
+                notices.TellExpert(opinion, $"Rappel : avis attendu sur la demande {number}", $"Bonjour,\n\n{text}\n\nLes e-services de la Fonction publique", text);
             }
 
             try

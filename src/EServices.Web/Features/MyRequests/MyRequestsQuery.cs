@@ -80,7 +80,6 @@ public sealed class MyRequestsQuery(AppDbContext db, Conversation conversation, 
             return null;
         }
 
-        var files = DraftSteps.Files(request);
         var candidacy = await CandidacyAsync(request.Id, ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return new RequestPage(
@@ -90,10 +89,7 @@ public sealed class MyRequestsQuery(AppDbContext db, Conversation conversation, 
             request.SubmittedAt!.Value,
             request.DueOn,
             Review.Build(request, today),
-            request.FormVersion.Parse().AnswerFields
-                .Where(f => files.ContainsKey(f.Key))
-                .Select(f => (files[f.Key].Id, f.Label, files[f.Key].FileName, files[f.Key].Size))
-                .ToList(),
+            DraftSteps.LabelledFiles(request),
             request.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new TimelineEntry(e.At, e.To.Label(), e.Comment)).ToList(),
             request.Status == RequestStatus.CorrectionRequested ? request.CorrectionMessage : null,
             request.CorrectionDeadline,

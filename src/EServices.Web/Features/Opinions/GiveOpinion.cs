@@ -32,12 +32,11 @@ public sealed class GiveOpinion(AppDbContext db, UploadGate uploads, AuditLog au
     {
         var request = await db.Requests.AsNoTracking().Include(r => r.Procedure).ThenInclude(p => p.Service).Include(r => r.FormVersion).Include(r => r.Attachments)
             .SingleAsync(r => r.Id == opinion.RequestId, ct);
-        var files = DraftSteps.Files(request);
         var asker = await db.Users.AsNoTracking().Where(u => u.Id == opinion.AskedById).Select(u => u.FirstNames + " " + u.LastName.ToUpper()).SingleAsync(ct);
         return new ExpertPage(
             opinion.Id, key, request.Number!, request.Procedure.Title, request.Procedure.Service.Name, asker, opinion.Question, opinion.DueOn,
             Review.Build(request, Today),
-            [.. request.FormVersion.Parse().AnswerFields.Where(f => files.ContainsKey(f.Key)).Select(f => (files[f.Key].Id, f.Label, files[f.Key].FileName, files[f.Key].Size))]);
+            DraftSteps.LabelledFiles(request));
     }
 
     /// <summary>An attachment of the opinion's own request (the one answering a field of its form), else null.</summary>
