@@ -144,8 +144,9 @@ builder.Services.AddHsts(o =>
 });
 builder.Services.AddOptions<WaitingRoomOptions>().BindConfiguration(WaitingRoomOptions.Section);
 builder.Services.AddSingleton<WaitingRoom>();
-builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql")
-    .AddCheck<WaitingRoomHealth>(WaitingRoomHealth.Name);
+builder.Services.AddHealthChecks()
+    .AddCheck<DatabaseReadiness>(DatabaseReadiness.Name, tags: [WaitingRoomHealth.Ready])
+    .AddCheck<WaitingRoomHealth>(WaitingRoomHealth.Name, tags: [WaitingRoomHealth.Ready]);
 
 var app = builder.Build();
 
@@ -161,15 +162,8 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
 }
 
 app.UseTrustedProxies(app.Configuration); // first: the scheme and client address everything below relies on
-app.UseSecurityHeaders();
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/erreur");
-    app.UseHsts();
-}
-
-app.UseSessionCookies();
-app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+// Outside the error pages' re-execution: one line per request, under its own path, with the status the client got
+// (during an outage, 503 — not a 500 under the path and a 503 under /erreur).
 app.UseSerilogRequestLogging(o =>
 {
     o.Logger = app.Services.GetRequiredService<Serilog.ILogger>(); // this host's logger (see AddSerilog above)
@@ -177,6 +171,20 @@ app.UseSerilogRequestLogging(o =>
     o.GetLevel = (http, _, ex) => http.RequestAborted.IsCancellationRequested ? LogEventLevel.Information
         : ex is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Debug;
 });
+app.UseSecurityHeaders();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler(new ExceptionHandlerOptions
+    {
+        ExceptionHandlingPath = "/erreur",
+        // An outage is not a bug: the request's own line says 503 with its cause (ErrorsController); no stack trace per request.
+        SuppressDiagnosticsCallback = c => DatabaseFaults.IsUnavailable(c.Exception),
+    });
+    app.UseHsts();
+}
+
+app.UseSessionCookies();
+app.UseStatusCodePagesWithReExecute("/erreur/{0}");
 app.UseStaticFiles(new StaticFileOptions
 {
     OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl =
@@ -188,6 +196,10 @@ app.UseSignInLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseOutputCache(); // after authentication: cached pages are for anonymous visitors only
+// Live: the process answers (a balancer restarts a node that fails it). Ready: it can serve, PostgreSQL included (a
+// balancer sends it no visitor while it fails). /health is ready, as before.
+app.MapHealthChecks("/health/live", WaitingRoomHealth.Live).AllowAnonymous();
+app.MapHealthChecks("/health/ready", WaitingRoomHealth.Options).AllowAnonymous();
 app.MapHealthChecks("/health", WaitingRoomHealth.Options).AllowAnonymous();
 // The baseline of scripts/bench.sh: a fixed answer through the same middleware, without the database (/health asks it).
 // Off unless Bench:Enabled is set, so production never serves it.

@@ -12,6 +12,8 @@ public sealed class AntiforgeryTests(HostFixture host)
     {
         ["/erreur/{status:int?}"] = "the error page is re-executed for failed POSTs (a refused token among them) and changes nothing",
         ["/health"] = "not MVC, changes nothing: answers Healthy or Unhealthy and the waiting room queue to any method",
+        ["/health/ready"] = "not MVC, changes nothing: the same answer as /health",
+        ["/health/live"] = "not MVC, changes nothing: answers Healthy to any method",
         ["/paiements/notification"] = "CinetPay posts it server to server: its x-token HMAC is checked instead, and it only makes the portal ask CinetPay",
         ["/paiements/retour"] = "CinetPay's page posts the browser back here: the POST only redirects to the GET, which asks CinetPay",
     };

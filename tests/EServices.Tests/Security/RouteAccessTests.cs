@@ -37,6 +37,8 @@ public sealed class RouteAccessTests(HostFixture host)
         ["/verifier/cle"] = "public key of the QR signatures",
         ["/v/{kind}/{number}/{date}/{holder}/{signature}"] = "the signed address a QR code carries (format 2)",
         ["/erreur/{status:int?}"] = "error pages",
+        ["/health/live"] = "liveness for the load balancer: says only Healthy (the process answers)",
+        ["/health/ready"] = "readiness for the load balancer: the same answer as /health",
         ["/health"] = "health check for the load balancer: says only Healthy or Unhealthy, and the waiting room queue (counts, no one named)",
         ["/dev/sms"] = "the developer's SMS page, in Development only (404 elsewhere)",
         ["/paiements/notification"] = "CinetPay's notification, server to server: checked by its x-token HMAC, it only makes the portal ask CinetPay",

@@ -36,6 +36,8 @@ public sealed class ErrorsController : Controller
             // PostgreSQL is down or restarting: say so, and when to come back. Nothing to fix on our side of the request.
             code = StatusCodes.Status503ServiceUnavailable;
             Response.Headers.RetryAfter = RetryAfterSeconds;
+            // The exception handler writes nothing for an outage (Program): the request's one line carries the cause.
+            HttpContext.RequestServices.GetService<Serilog.IDiagnosticContext>()?.Set("Cause", exception.Error.GetBaseException().Message);
             // Pooled connections opened before a restart are dead: drop them so the next requests open new ones.
             if (HttpContext.RequestServices.GetRequiredService<AppDbContext>().Database.GetDbConnection() is NpgsqlConnection connection)
             {

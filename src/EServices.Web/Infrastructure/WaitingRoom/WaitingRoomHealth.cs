@@ -8,6 +8,9 @@ public sealed class WaitingRoomHealth(WaitingRoom room) : IHealthCheck
 {
     public const string Name = "salle-attente";
 
+    /// <summary>The tag of the checks /health/ready runs (and /health); /health/live runs none.</summary>
+    public const string Ready = "ready";
+
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var (admitted, waiting, capacity) = room.Snapshot();
@@ -18,11 +21,21 @@ public sealed class WaitingRoomHealth(WaitingRoom room) : IHealthCheck
 
     public static HealthCheckOptions Options => new()
     {
-        ResponseWriter = async (context, report) =>
-        {
-            context.Response.ContentType = "text/plain; charset=utf-8";
-            var queue = report.Entries.TryGetValue(Name, out var entry) ? "\n" + entry.Description : "";
-            await context.Response.WriteAsync(report.Status + queue);
-        },
+        Predicate = check => check.Tags.Contains(Ready),
+        ResponseWriter = WriteAsync,
     };
+
+    /// <summary>No check at all: the process is up and its pipeline answers.</summary>
+    public static HealthCheckOptions Live => new()
+    {
+        Predicate = _ => false,
+        ResponseWriter = WriteAsync,
+    };
+
+    private static async Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        var queue = report.Entries.TryGetValue(Name, out var entry) ? "\n" + entry.Description : "";
+        await context.Response.WriteAsync(report.Status + queue);
+    }
 }
