@@ -14,21 +14,7 @@ public sealed partial class DatabaseOutageTests
     private const string Unavailable = "Le service est momentanément indisponible.";
 
     [Fact]
-    public async Task While_postgresql_restarts_pages_answer_503_in_french_and_every_acknowledged_filing_is_kept()
-    {
-        await using var cluster = await PostgresCluster.StartAsync();
-        var host = new OutageHost(cluster);
-        // Off xunit's synchronisation context: the host starts synchronously and would wait for it otherwise.
-        await Task.Run(((IAsyncLifetime)host).InitializeAsync);
-        try
-        {
-            await Task.Run(() => RunAsync(host, cluster));
-        }
-        finally
-        {
-            await Task.Run(((IAsyncLifetime)host).DisposeAsync);
-        }
-    }
+    public Task While_postgresql_restarts_pages_answer_503_in_french_and_every_acknowledged_filing_is_kept() => OutageHost.RunAsync(RunAsync);
 
     private static async Task RunAsync(OutageHost host, PostgresCluster cluster)
     {

@@ -11,20 +11,7 @@ namespace EServices.Tests.Faults;
 public sealed partial class HealthProbeTests
 {
     [Fact]
-    public async Task Live_stays_up_ready_follows_postgresql_and_an_outage_request_is_logged_once_as_the_503_the_client_got()
-    {
-        await using var cluster = await PostgresCluster.StartAsync();
-        var host = new OutageHost(cluster);
-        await Task.Run(((IAsyncLifetime)host).InitializeAsync);
-        try
-        {
-            await Task.Run(() => RunAsync(host, cluster));
-        }
-        finally
-        {
-            await Task.Run(((IAsyncLifetime)host).DisposeAsync);
-        }
-    }
+    public Task Live_stays_up_ready_follows_postgresql_and_an_outage_request_is_logged_once_as_the_503_the_client_got() => OutageHost.RunAsync(RunAsync);
 
     private static async Task RunAsync(OutageHost host, PostgresCluster cluster)
     {

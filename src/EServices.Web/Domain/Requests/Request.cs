@@ -164,6 +164,15 @@ public sealed class Request
         Record(now, ApplicantId, RequestStatus.Draft, RequestStatus.Draft, "Retour au formulaire avant paiement");
     }
 
+    /// <summary>A draft filled at a counter goes to the account of the number whose code the citizen just read out: that
+    /// account is theirs (the placeholder made from their card held nothing else).</summary>
+    public void MoveToAccountOfConfirmedNumber(string accountId, string clerkId, DateTimeOffset now)
+    {
+        EnsureEditable();
+        ApplicantId = accountId;
+        Record(now, clerkId, RequestStatus.Draft, RequestStatus.Draft, "Rattachée au compte en ligne du numéro confirmé par le code");
+    }
+
     /// <summary>A clerk files the draft for its applicant, who came to a counter and confirmed it (<paramref name="how"/>):
     /// recorded before the filing itself, so the history says who filed it and on what proof.</summary>
     public void ConfirmAtCounter(string clerkId, string how, DateTimeOffset now)

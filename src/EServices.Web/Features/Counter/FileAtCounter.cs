@@ -46,19 +46,25 @@ public static class FileAtCounter
 
             return await FileAsync(draft, citizen, clerkId, CounterConfirmation.SmsCode, $"par le code reçu par SMS au {phone}", async (request, token) =>
             {
-                // The code reached this number: it is the citizen's, unless another account confirmed it meanwhile.
+                // The code reached this number, and the citizen read it out: the number is theirs.
                 var account = await db.Users.SingleAsync(u => u.Id == citizen.Id, token);
-                if (!account.PhoneNumberConfirmed && !await db.Users.AnyAsync(u => u.PhoneNumber == phone && u.PhoneNumberConfirmed && u.Id != account.Id, token))
+                var card = await db.CounterFilings.Where(f => f.RequestId == request.Id).Select(f => f.Cnib).SingleAsync(token);
+                var holder = await db.Users.FirstOrDefaultAsync(u => u.PhoneNumber == phone && u.PhoneNumberConfirmed && u.Id != account.Id, token);
+                if (holder is null)
                 {
                     account.PhoneNumberConfirmed = true;
                     account.Notices |= NoticeChannels.Sms;
                 }
-
-                // The card seen at the counter names the account from now on, when it named none and no other.
-                var card = await db.CounterFilings.Where(f => f.RequestId == request.Id).Select(f => f.Cnib).SingleAsync(token);
-                if (account.Cnib is null && !await db.Users.AnyAsync(u => u.Cnib == card, token))
+                else if (holder.Cnib is null && account.PasswordHash is null
+                    && !await db.Requests.AnyAsync(r => r.ApplicantId == account.Id && r.Id != request.Id, token))
                 {
-                    account.Cnib = card;
+                    // Their online account, which knew no card: the request goes there, and the card with it. The account
+                    // made from the card held nothing else and is left empty (no card, no number, no password).
+                    request.MoveToAccountOfConfirmedNumber(holder.Id, clerkId, clock.GetUtcNow());
+                    account.Cnib = null;
+                    account.PhoneNumber = null;
+                    await db.SaveChangesAsync(token); // the card leaves the empty account before it reaches the other (unique)
+                    holder.Cnib = card;
                 }
             }, ct);
         }

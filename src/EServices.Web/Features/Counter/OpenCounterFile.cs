@@ -43,7 +43,9 @@ public static class OpenCounterFile
 
     public const string OtherAccountsNumber = "Ce numéro est celui du compte d'une autre personne que la CNIB présentée : vérifiez-le, ou laissez le champ vide.";
 
-    public const string StaffAccount = "Ce compte est celui d'un membre du personnel : il ne dépose pas de demande au guichet.";
+    public const string StaffAccount = "Ce numéro est celui d'un membre du personnel : il ne dépose pas de demande au guichet.";
+
+    public const string OtherName = "Cette CNIB est enregistrée à un autre nom : vérifiez le numéro de la carte et l'orthographe des noms.";
 
     public const string NoSuchProcedure = "Cette démarche n'accepte pas de demandes : choisissez-en une dans la liste.";
 
@@ -67,25 +69,26 @@ public static class OpenCounterFile
                 return Refused(nameof(Command.Procedure), Competition);
             }
 
+            // The draft is always the card's account: a number typed wrong must not put it in a stranger's account. An online
+            // account of that number (without a card) gets it only when its code is read out (FileAtCounter).
             var byCnib = await users.Users.FirstOrDefaultAsync(u => u.Cnib == cnib, ct);
+            if (byCnib is not null && !SameName(byCnib, command))
+            {
+                return Refused(nameof(Command.Cnib), OtherName);
+            }
+
             var byPhone = phone is null ? null : await users.Users.FirstOrDefaultAsync(u => u.PhoneNumber == phone && u.PhoneNumberConfirmed, ct);
-            if (byCnib is not null && byPhone is not null && byCnib.Id != byPhone.Id)
+            if (byPhone is not null && byPhone.Id != byCnib?.Id && (byPhone.Cnib is not null || byCnib is not null))
             {
                 return Refused(nameof(Command.Phone), OtherAccountsNumber);
             }
 
-            // A number's account may already carry another card's number: the person at the counter is not its owner.
-            if (byCnib is null && byPhone?.Cnib is not null)
+            if (byPhone is not null && (await users.GetRolesAsync(byPhone)).Count > 0)
             {
-                return Refused(nameof(Command.Phone), OtherAccountsNumber);
+                return Refused(nameof(Command.Phone), StaffAccount);
             }
 
-            var citizen = byCnib ?? byPhone;
-            if (citizen is not null && (await users.GetRolesAsync(citizen)).Count > 0)
-            {
-                return Refused(nameof(Command.Cnib), StaffAccount);
-            }
-
+            var citizen = byCnib;
             var now = clock.GetUtcNow();
             if (citizen is null)
             {
@@ -148,5 +151,13 @@ public static class OpenCounterFile
         }
 
         private static Result Refused(string field, string message) => new(null, [KeyValuePair.Create(field, message)]);
+
+        /// <summary>The names typed are the account's, whatever the case, accents and spaces: a card number typed wrong
+        /// that names someone else's account is caught.</summary>
+        private static bool SameName(ApplicationUser account, Command typed) =>
+            Plain(account.LastName) == Plain(typed.LastName) && Plain(account.FirstNames) == Plain(typed.FirstNames);
+
+        private static string Plain(string? name) => new((name ?? "").Normalize(System.Text.NormalizationForm.FormD)
+            .Where(c => char.IsLetterOrDigit(c)).Select(char.ToUpperInvariant).ToArray());
     }
 }

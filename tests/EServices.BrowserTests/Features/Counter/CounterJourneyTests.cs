@@ -33,7 +33,7 @@ public sealed class CounterJourneyTests(BrowserHost host, Chromium chromium) : A
         await byCode.GetByRole(AriaRole.Button, new() { Name = "Envoyer le code par SMS" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Code envoyé par SMS");
         await byCode.GetByLabel("Code reçu par SMS par le citoyen").FillAsync(TestUsers.CodeIn((await TestSms.LastToAsync(Host, phone)).Text));
-        await byCode.GetByRole(AriaRole.Button, new() { Name = "Déposer la demande" }).ClickAsync();
+        await byCode.GetByRole(AriaRole.Button, new() { Name = "Déposer avec ce code" }).ClickAsync();
 
         await Expect(Staff.Heading(page)).ToHaveTextAsync("Demande de Awa OUÉDRAOGO déposée");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Imprimer le récépissé (PDF)" })).ToBeVisibleAsync();
@@ -54,13 +54,13 @@ public sealed class CounterJourneyTests(BrowserHost host, Chromium chromium) : A
         await Axe.ScanAsync(page, "counter, review without a phone");
 
         var bySignature = page.GetByRole(AriaRole.Region, new() { Name = "Par sa signature sur le récapitulatif imprimé" });
-        await bySignature.GetByRole(AriaRole.Button, new() { Name = "Déposer la demande" }).ClickAsync();
+        await bySignature.GetByRole(AriaRole.Button, new() { Name = "Déposer avec le récapitulatif signé" }).ClickAsync();
         await Expect(AttestationForm.ErrorSummary(page)).ToContainTextAsync("Joignez le récapitulatif signé");
         await Axe.ScanAsync(page, "counter, no scan attached");
 
         await page.GetByLabel("Récapitulatif signé, numérisé").SetInputFilesAsync(files.Png("récapitulatif signé.png"));
         await page.GetByRole(AriaRole.Region, new() { Name = "Par sa signature sur le récapitulatif imprimé" })
-            .GetByRole(AriaRole.Button, new() { Name = "Déposer la demande" }).ClickAsync();
+            .GetByRole(AriaRole.Button, new() { Name = "Déposer avec le récapitulatif signé" }).ClickAsync();
         await Expect(Staff.Heading(page)).ToHaveTextAsync("Demande de Awa OUÉDRAOGO déposée");
         await Expect(page.GetByText("À un prochain passage au guichet avec un téléphone")).ToBeVisibleAsync();
         await Axe.ScanAsync(page, "counter, filed on a signature");

@@ -26,7 +26,7 @@ public sealed class CounterFilingTests(HostFixture host)
         Assert.Equal("Vérifiez la demande avec le citoyen", review.Html.QuerySelector("h1")!.TextContent);
 
         // No code asked for yet, then a wrong one: the citizen's request stays a draft.
-        var none = await clerk.SubmitAsync(review, "Déposer la demande", [("Code", "123 456")]);
+        var none = await clerk.SubmitAsync(review, "Déposer avec ce code", [("Code", "123 456")]);
         Assert.Equal(HttpStatusCode.BadRequest, none.Status);
         Assert.Equal("Ce code n'est plus valable (10 minutes, 5 essais) : envoyez un nouveau code.", none.ErrorFor("Code"));
         var sent = await clerk.SubmitAsync(review, $"Envoyer le code par SMS au {Canonical(phone)}");
@@ -35,10 +35,10 @@ public sealed class CounterFilingTests(HostFixture host)
         Assert.Contains("Attestation de travail", sms.Text, StringComparison.Ordinal);
         Assert.Contains("au guichet. Donnez-le", sms.Text, StringComparison.Ordinal);
         var code = TestUsers.CodeIn(sms.Text);
-        var wrong = await clerk.SubmitAsync(sent, "Déposer la demande", [("Code", code == "000000" ? "111111" : "000000")]);
+        var wrong = await clerk.SubmitAsync(sent, "Déposer avec ce code", [("Code", code == "000000" ? "111111" : "000000")]);
         Assert.Equal("Ce code n'est pas le bon : demandez au demandeur de relire le SMS reçu.", wrong.ErrorFor("Code"));
 
-        var done = await clerk.SubmitAsync(wrong, "Déposer la demande", [("Code", code)]);
+        var done = await clerk.SubmitAsync(wrong, "Déposer avec ce code", [("Code", code)]);
         Assert.Equal("Demande de Awa OUÉDRAOGO déposée", done.Html.QuerySelector("h1")!.TextContent);
         var number = done.Html.QuerySelector("main strong")!.TextContent;
         var receipt = await clerk.DownloadAsync(done.Html.QuerySelector("a[href$='/recepisse']")!.GetAttribute("href")!);
@@ -97,13 +97,13 @@ public sealed class CounterFilingTests(HostFixture host)
             (TestFiles.Html(), "« Récapitulatif signé » : seuls les fichiers PDF, JPEG et PNG sont acceptés."),
         })
         {
-            var refused = await clerk.SubmitAsync(review, "Déposer la demande", files: scan is null ? null : new Dictionary<string, Upload> { ["recapitulatif"] = scan });
+            var refused = await clerk.SubmitAsync(review, "Déposer avec le récapitulatif signé", files: scan is null ? null : new Dictionary<string, Upload> { ["recapitulatif"] = scan });
             Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
             Assert.Equal(message, refused.ErrorFor("Recapitulatif"));
         }
 
         var signed = new string('é', 200) + ".png";
-        var done = await clerk.SubmitAsync(review, "Déposer la demande", files: new Dictionary<string, Upload> { ["recapitulatif"] = TestFiles.Png(signed) });
+        var done = await clerk.SubmitAsync(review, "Déposer avec le récapitulatif signé", files: new Dictionary<string, Upload> { ["recapitulatif"] = TestFiles.Png(signed) });
         Assert.Equal("Demande de Issouf KABORÉ déposée", done.Html.QuerySelector("h1")!.TextContent);
         Assert.Contains("À un prochain passage au guichet avec un téléphone", done.Text, StringComparison.Ordinal);
         var number = done.Html.QuerySelector("main strong")!.TextContent;
@@ -129,8 +129,36 @@ public sealed class CounterFilingTests(HostFixture host)
         Assert.Equal(citizenId, await host.ScalarAsync("SELECT applicant_id FROM requests WHERE id = @d", ("d", draftId)));
         var second = await CounterJourney.FillAsync(clerk, again);
         await clerk.SubmitAsync(second, $"Envoyer le code par SMS au {Canonical(phone)}");
-        await clerk.SubmitAsync(second, "Déposer la demande", [("Code", TestUsers.CodeIn((await TestSms.LastToAsync(host, phone)).Text))]);
+        await clerk.SubmitAsync(second, "Déposer avec ce code", [("Code", TestUsers.CodeIn((await TestSms.LastToAsync(host, phone)).Text))]);
         Assert.Equal(true, await host.ScalarAsync("SELECT phone_number_confirmed FROM \"AspNetUsers\" WHERE id = @u", ("u", citizenId)));
+    }
+
+    [Fact]
+    public async Task A_number_typed_at_the_counter_never_puts_the_request_in_its_account_unless_its_code_is_read_out()
+    {
+        using var owner = host.NewSession();
+        var (phone, _) = await TestUsers.SignUpByPhoneAsync(owner, "Salif", "Ouattara");
+        var ownerId = (string)(await host.ScalarAsync("SELECT id FROM \"AspNetUsers\" WHERE phone_number = @p AND phone_number_confirmed", ("p", Canonical(phone))))!;
+        using var clerk = host.NewSession();
+        await TestStaff.SignInAsync(host, clerk, Roles.Clerk, null);
+
+        // Someone else gives that number by mistake and signs the summary: the request stays with their card's account.
+        var stranger = await CounterJourney.FillAsync(clerk, await CounterJourney.OpenAsync(clerk, NewCnib(), "Zongo", "Boukary", phone));
+        var signed = await clerk.SubmitAsync(stranger, "Déposer avec le récapitulatif signé", files: new Dictionary<string, Upload> { ["recapitulatif"] = TestFiles.Png("signe.png") });
+        var strangers = signed.Html.QuerySelector("main strong")!.TextContent;
+        Assert.NotEqual(ownerId, await host.ScalarAsync("SELECT applicant_id FROM requests WHERE number = @n", ("n", strangers)));
+        Assert.DoesNotContain(strangers, (await owner.GetAsync("/mes-demandes")).Text, StringComparison.Ordinal);
+
+        // The number's owner comes with their card and reads out the code: the request, and the card, go to their account.
+        var card = NewCnib();
+        var own = await CounterJourney.FillAsync(clerk, await CounterJourney.OpenAsync(clerk, card, "Ouattara", "Salif", phone));
+        await clerk.SubmitAsync(own, $"Envoyer le code par SMS au {Canonical(phone)}");
+        var done = await clerk.SubmitAsync(own, "Déposer avec ce code", [("Code", TestUsers.CodeIn((await TestSms.LastToAsync(host, phone)).Text))]);
+        var number = done.Html.QuerySelector("main strong")!.TextContent;
+        Assert.Equal(ownerId, await host.ScalarAsync("SELECT applicant_id FROM requests WHERE number = @n", ("n", number)));
+        Assert.Equal(card, await host.ScalarAsync("SELECT cnib FROM \"AspNetUsers\" WHERE id = @u", ("u", ownerId)));
+        Assert.Contains(number, (await owner.GetAsync("/mes-demandes")).Text, StringComparison.Ordinal);
+        Assert.Contains("Rattachée au compte en ligne du numéro confirmé par le code", (await owner.GetAsync($"/mes-demandes/{number}")).Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -217,7 +245,15 @@ public sealed class CounterFilingTests(HostFixture host)
         var agent = await TestStaff.CreateAsync(host, Roles.Agent, "DGFP");
         await host.ScalarAsync("UPDATE \"AspNetUsers\" SET phone_number = @p, phone_number_confirmed = true WHERE email = @e", ("p", Canonical(staffPhone)), ("e", agent.Email));
         var staff = await clerk.SubmitAsync(home, "Commencer le dépôt", [("Cnib", NewCnib()), ("LastName", "Kaboré"), ("FirstNames", "Issa"), ("Phone", staffPhone), ("Procedure", "attestation-de-travail")]);
-        Assert.Equal(OpenCounterFile.StaffAccount, staff.ErrorFor("Cnib"));
+        Assert.Equal(OpenCounterFile.StaffAccount, staff.ErrorFor("Phone"));
+
+        // A card already known, typed with other names (a digit wrong names someone else): refused, whoever it names.
+        var known = NewCnib();
+        await CounterJourney.OpenAsync(clerk, known, "Traoré", "Mariam", "");
+        var typo = await clerk.SubmitAsync(home, "Commencer le dépôt", [("Cnib", known), ("LastName", "Kaboré"), ("FirstNames", "Issa"), ("Phone", ""), ("Procedure", "attestation-de-travail")]);
+        Assert.Equal(OpenCounterFile.OtherName, typo.ErrorFor("Cnib"));
+        var same = await clerk.SubmitAsync(home, "Commencer le dépôt", [("Cnib", known.ToLowerInvariant()), ("LastName", "TRAORE"), ("FirstNames", " mariam "), ("Phone", ""), ("Procedure", "attestation-de-travail")]);
+        Assert.StartsWith("/guichet/brouillons/", same.Url, StringComparison.Ordinal); // case, accents and spaces do not matter
     }
 
     private static string NewCnib() => "B" + Random.Shared.Next(10_000_000, 100_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
