@@ -14,6 +14,10 @@ public sealed record ReviewPage(Guid DraftId, string ProcedureTitle, IReadOnlyLi
     public string Base { get; init; } = "/brouillons";
 
     public bool IsComplete => Steps.All(s => s.Errors.Count == 0);
+
+    /// <summary>The answers as sections of a printed summary (<see cref="RequestSummaryPdf"/>), a step each.</summary>
+    public IEnumerable<SummarySection> SummarySections() =>
+        Steps.Select(s => new SummarySection(s.Title, s.Items.Select(i => (i.Label, string.Join("\n", i.Lines))).ToList()));
 }
 
 /// <summary>The answers of a request, step by step, as the applicant (and later the agent) reads them.</summary>

@@ -27,8 +27,7 @@ public sealed class VisibleFilesHandler(StaffScope scope, RequestFileQuery file,
             return null;
         }
 
-        var sections = page.Answers.Steps
-            .Select(s => new SummarySection(s.Title, s.Items.Select(i => (i.Label, string.Join("\n", i.Lines))).ToList()))
+        var sections = page.Answers.SummarySections()
             .Append(new SummarySection("Pièces jointes", page.Documents.Select(d => (d.Label, $"{d.FileName} ({ReceiptPdf.FormatSize(d.Size)})")).ToList()))
             .Append(new SummarySection("Historique", page.Timeline.Select(e => (e.At.ToString("dd/MM/yyyy HH:mm"), $"{e.Actor} : {e.To}. {e.Comment}")).ToList()))
             .Prepend(new SummarySection("Demandeur", [("Nom", page.ApplicantName), ("E-mail", page.ApplicantEmail ?? ""), ("Téléphone", page.ApplicantPhone ?? ""),

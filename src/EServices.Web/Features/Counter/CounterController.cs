@@ -127,7 +127,7 @@ public sealed class CounterController(
         }
 
         var citizen = await desk.CitizenAsync(draft, ct);
-        return Filed(draft, citizen, await file.ByCodeAsync(draft, citizen.Account, ClerkId, code, ct));
+        return Filed(draft, citizen, await file.ByCodeAsync(draft, citizen, ClerkId, code, ct));
     }
 
     [HttpPost("brouillons/{id:guid}/deposer-par-signature")]
@@ -143,7 +143,7 @@ public sealed class CounterController(
 
         var scan = (await Request.ReadFormAsync(ct)).Files.GetFile("recapitulatif");
         var citizen = await desk.CitizenAsync(draft, ct);
-        return Filed(draft, citizen, await file.BySignedSummaryAsync(draft, citizen.Account, ClerkId, scan, ct));
+        return Filed(draft, citizen, await file.BySignedSummaryAsync(draft, citizen, ClerkId, scan, ct));
     }
 
     [HttpGet("brouillons/{id:guid}/depose")]

@@ -67,7 +67,7 @@ public sealed class CounterDesk(AppDbContext db, PhoneCodes codes, TimeProvider 
         RequestSummaryPdf.Render(new RequestSummary("", page.ProcedureTitle,
             await db.Services.Where(s => s.Id == draft.Procedure.ServiceId).Select(s => s.Name).SingleAsync(ct),
             "Remplie au guichet, pas encore déposée",
-            page.Steps.Select(s => new SummarySection(s.Title, s.Items.Select(i => (i.Label, string.Join("\n", i.Lines))).ToList()))
+            page.SummarySections()
                 .Prepend(new SummarySection("Demandeur", [("Nom et prénoms", citizen.Name), ("Numéro de CNIB", citizen.Cnib), ("Téléphone", citizen.Phone ?? "—")]))
                 .ToList(),
             Title: "Récapitulatif de la demande à signer",

@@ -8,8 +8,8 @@ namespace EServices.Web.Features.Counter;
 /// « Déposer » at the counter: the citizen confirms the request the clerk filled, by the code their phone received or by
 /// the printed summary they signed (scanned and attached), then it is filed as theirs, like their own submit: the same
 /// checks, the same number and receipt, a fee waiting for its payment. The history says it was filed at a counter, by
-/// whom and on what proof; the journal has an entry; a code confirmed also confirms the citizen's number (and ties the
-/// card to an account found by that number), so that they can claim their account by SMS.
+/// whom and on what proof; the journal has an entry; a code confirmed also confirms the citizen's number, so that they can
+/// claim their account by SMS — or, when the number is an online account's that knew no card, moves the request there.
 /// </summary>
 public static class FileAtCounter
 {
@@ -24,9 +24,9 @@ public static class FileAtCounter
 
     public sealed class Handler(AppDbContext db, SubmitDraft submit, PhoneCodes codes, UploadGate uploads, DraftSteps steps, AuditLog audit, TimeProvider clock)
     {
-        public async Task<Result> ByCodeAsync(Request draft, ApplicationUser citizen, string clerkId, string? code, CancellationToken ct)
+        public async Task<Result> ByCodeAsync(Request draft, CounterCitizen citizen, string clerkId, string? code, CancellationToken ct)
         {
-            if (citizen.PhoneNumber is not { } phone)
+            if (citizen.Phone is not { } phone)
             {
                 return new Result(null, false, "Code", NoPhone);
             }
@@ -36,7 +36,7 @@ public static class FileAtCounter
                 return new Result(null, false, "Code", CodeMissing);
             }
 
-            var (outcome, _) = await codes.CheckAsync(PhoneCodePurpose.CounterFiling, phone, citizen.Id, code!, ct);
+            var (outcome, _) = await codes.CheckAsync(PhoneCodePurpose.CounterFiling, phone, citizen.Account.Id, code!, ct);
             if (outcome != PhoneCodes.Outcome.Accepted)
             {
                 return new Result(null, false, "Code", outcome == PhoneCodes.Outcome.Spent
@@ -47,8 +47,7 @@ public static class FileAtCounter
             return await FileAsync(draft, citizen, clerkId, CounterConfirmation.SmsCode, $"par le code reçu par SMS au {phone}", async (request, token) =>
             {
                 // The code reached this number, and the citizen read it out: the number is theirs.
-                var account = await db.Users.SingleAsync(u => u.Id == citizen.Id, token);
-                var card = await db.CounterFilings.Where(f => f.RequestId == request.Id).Select(f => f.Cnib).SingleAsync(token);
+                var account = await db.Users.SingleAsync(u => u.Id == citizen.Account.Id, token);
                 var holder = await db.Users.FirstOrDefaultAsync(u => u.PhoneNumber == phone && u.PhoneNumberConfirmed && u.Id != account.Id, token);
                 if (holder is null)
                 {
@@ -64,12 +63,12 @@ public static class FileAtCounter
                     account.Cnib = null;
                     account.PhoneNumber = null;
                     await db.SaveChangesAsync(token); // the card leaves the empty account before it reaches the other (unique)
-                    holder.Cnib = card;
+                    holder.Cnib = citizen.Cnib;
                 }
             }, ct);
         }
 
-        public async Task<Result> BySignedSummaryAsync(Request draft, ApplicationUser citizen, string clerkId, IFormFile? scan, CancellationToken ct)
+        public async Task<Result> BySignedSummaryAsync(Request draft, CounterCitizen citizen, string clerkId, IFormFile? scan, CancellationToken ct)
         {
             if (scan is null || (scan.Length == 0 && string.IsNullOrEmpty(scan.FileName)))
             {
@@ -91,16 +90,16 @@ public static class FileAtCounter
             }, ct);
         }
 
-        private async Task<Result> FileAsync(Request draft, ApplicationUser citizen, string clerkId, CounterConfirmation how, string proof,
+        private async Task<Result> FileAsync(Request draft, CounterCitizen citizen, string clerkId, CounterConfirmation how, string proof,
             Func<Request, CancellationToken, Task> confirm, CancellationToken ct)
         {
-            var result = await submit.RunAsync(draft.Id, citizen, async (request, token) =>
+            var result = await submit.RunAsync(draft.Id, citizen.Account, async (request, token) =>
             {
                 await confirm(request, token);
                 var now = clock.GetUtcNow();
                 request.ConfirmAtCounter(clerkId, proof, now);
                 (await db.CounterFilings.SingleAsync(f => f.RequestId == request.Id, token)).Confirm(how, now);
-                audit.Record(clerkId, "Dépôt au guichet confirmé", "Demande", request.Id.ToString(), $"{request.Procedure.Title} — {citizen.FullName}, {proof}");
+                audit.Record(clerkId, "Dépôt au guichet confirmé", "Demande", request.Id.ToString(), $"{request.Procedure.Title} — {citizen.Name}, {proof}");
             }, ct);
             return result.Refusal is { } refusal ? new Result(null, false, null, refusal)
                 : new Result(result.Number, result.AwaitingPayment, null, null);
