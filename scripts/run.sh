@@ -48,5 +48,14 @@ if [ "${ESERVICES_PAYSIM:-1}" = "1" ] && [ -z "${Payments__CinetPay__BaseUrl:-}"
   echo "==> Payments: its transactions on $PAYSIM_URL/_sim/transactions"
 fi
 
+# Metrics: Prometheus scraping the portal's /metrics, with the alert rules of deploy/prometheus (docs/operations.md).
+# ESERVICES_PROMETHEUS=0 leaves it out.
+if [ "${ESERVICES_PROMETHEUS:-1}" = "1" ]; then
+  . scripts/lib/prometheus.sh
+  start_prometheus "$repo" 127.0.0.1:5080
+  cleanup+=(stop_prometheus)
+  echo "==> Prometheus: $PROMETHEUS_URL (alerts: $PROMETHEUS_URL/alerts; the portal's figures: http://127.0.0.1:5080/metrics)"
+fi
+
 echo "==> Portal: http://127.0.0.1:5080 (demo accounts in README.md)"
 dotnet run --project src/EServices.Web -c Release --urls http://127.0.0.1:5080

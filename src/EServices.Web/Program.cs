@@ -9,6 +9,7 @@ using EServices.Web.Features.PersonalData;
 using EServices.Web.Forms;
 using EServices.Web.Infrastructure.Audit;
 using EServices.Web.Infrastructure.Email;
+using EServices.Web.Infrastructure.Metrics;
 using EServices.Web.Infrastructure.Sms;
 using EServices.Web.Infrastructure.Storage;
 using EServices.Web.Payments;
@@ -38,7 +39,9 @@ builder.Services.AddSerilog((services, log) => log.ReadFrom.Configuration(builde
 var connectionString = builder.Configuration.GetConnectionString("Default")
     ?? throw new InvalidOperationException("ConnectionStrings:Default is not set: see README.md.");
 builder.Services.AddCataloguePageCache();
-builder.Services.AddDbContextPool<AppDbContext>((services, o) => o.UseEServicesDatabase(connectionString).EvictCataloguePagesOnChange(services));
+builder.Services.AddPortalMetrics();
+builder.Services.AddDbContextPool<AppDbContext>((services, o) => o.UseEServicesDatabase(connectionString).EvictCataloguePagesOnChange(services)
+    .AddInterceptors(services.GetRequiredService<CountStateChanges>()));
 
 builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
     .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Storage:Path is required").ValidateOnStart();
@@ -171,6 +174,7 @@ app.UseSerilogRequestLogging(o =>
     o.GetLevel = (http, _, ex) => http.RequestAborted.IsCancellationRequested ? LogEventLevel.Information
         : ex is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Debug;
 });
+app.UsePortalMetrics(app.Configuration); // before the waiting room and the session: a scrape never queues
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {

@@ -23,11 +23,20 @@ public abstract class BackgroundJob(IServiceScopeFactory scopes, TimeProvider cl
     public async Task<bool> RunOnceAsync(CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
-        return await RunAsync(scope.ServiceProvider, ct);
+        var more = await RunAsync(scope.ServiceProvider, ct);
+        // For the "job late" alert (deploy/prometheus): a job failing every pass, or stuck in one, stops beating.
+        scope.ServiceProvider.GetService<Metrics.PortalMetrics>()?.JobSucceeded(GetType().Name, Clock.GetUtcNow(), Period);
+        return more;
     }
 
     protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using (var scope = scopes.CreateScope())
+        {
+            // A job failing from its first pass is late three periods after the start, not never.
+            scope.ServiceProvider.GetService<Metrics.PortalMetrics>()?.JobStarted(GetType().Name, Clock.GetUtcNow(), Period);
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -141,7 +141,7 @@ public sealed partial class SecurityHeadersTests(FaultsHost host)
     [Fact]
     public void No_view_holds_inline_script_style_or_event_handler()
     {
-        var root = Path.Combine(SolutionRoot(), "src", "EServices.Web");
+        var root = Path.Combine(Repository.Root, "src", "EServices.Web");
         var views = Directory.EnumerateFiles(root, "*.cshtml", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
@@ -164,17 +164,4 @@ public sealed partial class SecurityHeadersTests(FaultsHost host)
         HandleCookies = true,
     }))
     { Host = host };
-
-    private static string SolutionRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "EServices.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("EServices.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -1,3 +1,4 @@
+using EServices.Tests.Infrastructure;
 using EServices.Web.Forms;
 
 namespace EServices.Tests.Forms;
@@ -25,7 +26,7 @@ public sealed class FieldKindsTests
     {
         var partial = new FieldView(Field(type), "champ", null).Partial;
         Assert.StartsWith("~/Forms/Views/Fields/", partial, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(SourceRoot(), "src", "EServices.Web", partial[2..])), $"{type}: {partial} is missing");
+        Assert.True(File.Exists(Path.Combine(Repository.Root, "src", "EServices.Web", partial[2..])), $"{type}: {partial} is missing");
     }
 
     [Theory]
@@ -87,16 +88,5 @@ public sealed class FieldKindsTests
 
         Assert.NotEmpty(field.Choices);
         Assert.All(field.Choices, o => Assert.Null(FieldRules.Check(field, o.Value, Today)));
-    }
-
-    private static string SourceRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "EServices.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("EServices.sln not found above the test assembly.");
     }
 }

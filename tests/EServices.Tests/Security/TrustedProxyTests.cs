@@ -6,10 +6,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EServices.Tests.Security;
 
-/// <summary>The portal behind a reverse proxy at 10.0.0.5, which it is told to trust; the per-address limit is on.</summary>
+/// <summary>The portal behind a reverse proxy at 10.0.0.5, which it is told to trust; the per-address limit is on; /metrics is
+/// also served to <see cref="MetricsNetwork"/> (the Prometheus servers).</summary>
 public sealed class ProxiedHost : HostFixture
 {
     public const string Proxy = "10.0.0.5";
+    public const string MetricsNetwork = "10.20.0.0/16";
 
     protected override bool LiftsPerAddressSignInLimit => false;
 
@@ -17,6 +19,7 @@ public sealed class ProxiedHost : HostFixture
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("ForwardedHeaders:KnownProxies:0", Proxy);
+        builder.UseSetting("Metrics:AllowedNetworks:0", MetricsNetwork);
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new EveryRequestFrom(Proxy)));
     }
 }

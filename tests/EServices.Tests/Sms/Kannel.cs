@@ -1,3 +1,4 @@
+using EServices.Tests.Infrastructure;
 using System.Diagnostics;
 using System.Net.Sockets;
 
@@ -87,7 +88,7 @@ public sealed class Kannel : IAsyncDisposable
 
     private void Render(string template, string file, Dictionary<string, string> values)
     {
-        var text = File.ReadAllText(Path.Combine(Repository(), "deploy", "kannel", template));
+        var text = File.ReadAllText(Path.Combine(Repository.Root, "deploy", "kannel", template));
         foreach (var (name, value) in values)
         {
             text = text.Replace($"@{name}@", value, StringComparison.Ordinal);
@@ -95,18 +96,6 @@ public sealed class Kannel : IAsyncDisposable
 
         File.WriteAllText(Path.Combine(_dir, file), text);
     }
-
-    private static string Repository()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "EServices.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("EServices.sln not found above " + AppContext.BaseDirectory);
-    }
-
     private static async Task WaitForPortAsync(int port)
     {
         var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);

@@ -1,4 +1,5 @@
 using EServices.Web.Infrastructure.Audit;
+using EServices.Web.Infrastructure.Metrics;
 
 namespace EServices.Web.Features.CompetitionClosing;
 
@@ -41,7 +42,7 @@ public sealed class ClosingJob(IServiceScopeFactory scopes, IConfiguration confi
         var now = Clock.GetUtcNow();
         if (competition.ValidationRequestedBy is { } validator)
         {
-            await ValidateFiled.RunAsync(db, audit, competition, validator, now, ct);
+            await ValidateFiled.RunAsync(db, audit, services.GetRequiredService<CountStateChanges>(), competition, validator, now, ct);
         }
         else if (competition.NumberingRequestedBy is { } numberer)
         {

@@ -1,5 +1,6 @@
 using EServices.Web.Competitions;
 using EServices.Web.Infrastructure.Audit;
+using EServices.Web.Infrastructure.Metrics;
 
 namespace EServices.Web.Features.CompetitionClosing;
 
@@ -49,7 +50,7 @@ public static class ValidateFiled
     }
 
     /// <summary>The validation itself, in the job's transaction, for whoever asked for it.</summary>
-    public static async Task RunAsync(AppDbContext db, AuditLog audit, Competition competition, string actorId, DateTimeOffset now, CancellationToken ct)
+    public static async Task RunAsync(AppDbContext db, AuditLog audit, CountStateChanges counts, Competition competition, string actorId, DateTimeOffset now, CancellationToken ct)
     {
         var eligible = new List<Guid>();
         var left = 0;
@@ -66,6 +67,7 @@ public static class ValidateFiled
         }
 
         var accepted = eligible.Count == 0 ? 0 : await ClosingSql.ExecuteAsync(db, Accept, ct, eligible.ToArray(), now, actorId, "Demande acceptée");
+        counts.RequestsMovedOnCommit(db, RequestStatus.Submitted, RequestStatus.Accepted, accepted);
         var message = $"{ClosingSql.Count(accepted, "candidature acceptée", "candidatures acceptées")}, "
             + $"{ClosingSql.Count(left, "non éligible laissée", "non éligibles laissées")} à un agent.";
         audit.Record(actorId, $"Candidatures déposées validées : {message}", CompetitionLock.AuditKind, CompetitionLock.AuditId(competition.Id), competition.Code);

@@ -15,7 +15,8 @@ public sealed class EmailDispatchJob(
     TimeProvider clock,
     ILogger<EmailDispatchJob> logger) : BackgroundJob(scopes, clock)
 {
-    private const int MaxAttempts = 10;
+    /// <summary>After these, an e-mail is given up (its last error stays on its row).</summary>
+    public const int MaxAttempts = 10;
 
     protected override TimeSpan Period => options.Value.PollInterval;
 
