@@ -9,7 +9,7 @@ using EServices.Web.Features.PersonalData;
 using EServices.Web.Forms;
 using EServices.Web.Infrastructure.Audit;
 using EServices.Web.Infrastructure.Email;
-using EServices.Web.Infrastructure.Metrics;
+using EServices.Web.Infrastructure.Telemetry;
 using EServices.Web.Infrastructure.Sms;
 using EServices.Web.Infrastructure.Storage;
 using EServices.Web.Payments;
@@ -39,7 +39,7 @@ builder.Services.AddSerilog((services, log) => log.ReadFrom.Configuration(builde
 var connectionString = builder.Configuration.GetConnectionString("Default")
     ?? throw new InvalidOperationException("ConnectionStrings:Default is not set: see README.md.");
 builder.Services.AddCataloguePageCache();
-builder.Services.AddPortalMetrics();
+builder.Services.AddPortalTelemetry(builder.Configuration);
 builder.Services.AddDbContextPool<AppDbContext>((services, o) => o.UseEServicesDatabase(connectionString).EvictCataloguePagesOnChange(services)
     .AddInterceptors(services.GetRequiredService<CountStateChanges>()));
 

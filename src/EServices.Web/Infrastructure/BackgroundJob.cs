@@ -25,7 +25,7 @@ public abstract class BackgroundJob(IServiceScopeFactory scopes, TimeProvider cl
         using var scope = scopes.CreateScope();
         var more = await RunAsync(scope.ServiceProvider, ct);
         // For the "job late" alert (deploy/prometheus): a job failing every pass, or stuck in one, stops beating.
-        scope.ServiceProvider.GetService<Metrics.PortalMetrics>()?.JobSucceeded(GetType().Name, Clock.GetUtcNow(), Period);
+        scope.ServiceProvider.GetService<Telemetry.PortalMetrics>()?.JobSucceeded(GetType().Name, Clock.GetUtcNow(), Period);
         return more;
     }
 
@@ -34,7 +34,7 @@ public abstract class BackgroundJob(IServiceScopeFactory scopes, TimeProvider cl
         using (var scope = scopes.CreateScope())
         {
             // A job failing from its first pass is late three periods after the start, not never.
-            scope.ServiceProvider.GetService<Metrics.PortalMetrics>()?.JobStarted(GetType().Name, Clock.GetUtcNow(), Period);
+            scope.ServiceProvider.GetService<Telemetry.PortalMetrics>()?.JobStarted(GetType().Name, Clock.GetUtcNow(), Period);
         }
 
         while (!stoppingToken.IsCancellationRequested)

@@ -1,5 +1,5 @@
 using EServices.Web.Infrastructure.Audit;
-using EServices.Web.Infrastructure.Metrics;
+using EServices.Web.Infrastructure.Telemetry;
 
 namespace EServices.Web.Features.CompetitionClosing;
 

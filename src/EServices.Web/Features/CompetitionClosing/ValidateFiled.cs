@@ -1,6 +1,6 @@
 using EServices.Web.Competitions;
 using EServices.Web.Infrastructure.Audit;
-using EServices.Web.Infrastructure.Metrics;
+using EServices.Web.Infrastructure.Telemetry;
 
 namespace EServices.Web.Features.CompetitionClosing;
 

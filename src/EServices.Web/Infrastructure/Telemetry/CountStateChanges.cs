@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace EServices.Web.Infrastructure.Metrics;
+namespace EServices.Web.Infrastructure.Telemetry;
 
 /// <summary>
 /// Counts the requests' moves (each one writes a <see cref="RequestEvent"/>) and the payments' settlements as they reach

@@ -1,6 +1,6 @@
 using EServices.Web.Infrastructure.Email;
 
-namespace EServices.Web.Infrastructure.Metrics;
+namespace EServices.Web.Infrastructure.Telemetry;
 
 /// <summary>
 /// Reads the backlogs (e-mails, SMS, payments still unknown) every few seconds (Metrics:SampleInterval) for /metrics:

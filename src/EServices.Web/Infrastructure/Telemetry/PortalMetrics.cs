@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using EServices.Web.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
 
-namespace EServices.Web.Infrastructure.Metrics;
+namespace EServices.Web.Infrastructure.Telemetry;
 
 /// <summary>
 /// The portal's own measures, read by Prometheus on /metrics beside ASP.NET Core's and Npgsql's (docs/operations.md
