@@ -15,9 +15,12 @@ if [ ${#need_packages[@]} -gt 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_packages[@]}" >/dev/null
 fi
 
-# The metrics tests start their own Prometheus and run promtool on deploy/prometheus.
+# The metrics tests start their own Prometheus and run promtool on deploy/prometheus; the restore drill runs
+# scripts/backup.sh and scripts/restore.sh, which use pgBackRest.
 . scripts/lib/prometheus.sh
 ensure_prometheus_package
+. scripts/lib/backups.sh
+ensure_pgbackrest_package
 
 # The SMS tests start their own Kannel (bearerbox, smsbox) on free loopback ports: only the packages are needed.
 . scripts/lib/kannel.sh

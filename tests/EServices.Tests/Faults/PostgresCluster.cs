@@ -25,7 +25,10 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     public string AdminConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Timeout=5";
 
-    private string Data => Path.Combine(_home, "data");
+    /// <summary>The cluster's folder: its data folder (<see cref="Data"/>) and its Unix socket.</summary>
+    public string Home => _home;
+
+    public string Data => Path.Combine(_home, "data");
 
     public static async Task<PostgresCluster> StartAsync()
     {
