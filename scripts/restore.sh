@@ -31,8 +31,10 @@ else
 fi
 
 echo "==> Starting PostgreSQL on port $PG_PORT; it replays the archived WAL"
+# Recovery refuses fewer connections than the backed-up server had (scripts/lib/postgres.sh starts it with 200).
+max_connections="$(runuser -u postgres -- "$PG_BIN/pg_controldata" "$PG_DATA" | sed -n 's/^max_connections setting: *//p')"
 runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_HOME/postgres.log" -w \
-  -o "-p $PG_PORT -k $PG_HOME -c listen_addresses=127.0.0.1" start >/dev/null
+  -o "-p $PG_PORT -k $PG_HOME -c listen_addresses=127.0.0.1 -c max_connections=${max_connections:-200}" start >/dev/null
 for _ in $(seq 1 600); do
   [ "$(psql_as_postgres "SELECT pg_is_in_recovery()" 2>/dev/null)" = "f" ] && break
   sleep 1
