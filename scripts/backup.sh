@@ -13,7 +13,7 @@ case "$type" in full|diff|incr) ;; *) echo "usage: scripts/backup.sh [full|diff|
 ensure_pgbackrest_package
 backup_settings "$repo"
 
-archive_command="pgbackrest --config=$BACKUP_CONF --stanza=$STANZA archive-push %p"
+archive_command="${PGBACKREST[*]} archive-push %p"
 if [ "$(psql_as_postgres "SHOW archive_mode")" != "on" ] || [ "$(psql_as_postgres "SHOW archive_command")" != "$archive_command" ]; then
   echo "==> Turning WAL archiving on (PostgreSQL restarts once)"
   psql_as_postgres "ALTER SYSTEM SET archive_mode = 'on'"

@@ -10,7 +10,12 @@ requests="${1:-100000}"
 applicants=$(( requests / 5 + 1 ))
 drill="/var/tmp/eservices-drill-$$"
 mkdir -p "$drill"
-trap 'kill "${portal_pid:-}" 2>/dev/null || true; runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_HOME/data" -m immediate stop >/dev/null 2>&1 || true; [ -n "${ESERVICES_DRILL_KEEP:-}" ] || rm -rf "$drill"' EXIT
+cleanup() {
+  kill "${portal_pid:-}" 2>/dev/null || true
+  [ -z "${PG_BIN:-}" ] || runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_HOME/data" -m immediate stop >/dev/null 2>&1 || true
+  [ -n "${ESERVICES_DRILL_KEEP:-}" ] || rm -rf "$drill"
+}
+trap cleanup EXIT
 
 echo "==> Building (Release)"
 dotnet build src/EServices.Web -c Release -nologo -v quiet >/dev/null
@@ -30,6 +35,7 @@ url="http://127.0.0.1:$(free_port 5190)"
 echo "==> Migrating and seeding $requests requests"
 start_portal "$url" "$drill/portal.log" ConnectionStrings__Default="$db" Storage__Path="$drill/files" \
   Sms__SendSmsUrl= Payments__CinetPay__BaseUrl=
+trap cleanup EXIT # start_portal set its own
 bench seed "$db" "$applicants" "$requests" >/dev/null
 while [ "$(psql_drill "SELECT count(*) FROM request_events WHERE chain_no IS NULL")" != "0" ]; do sleep 2; done
 kill "$portal_pid"; wait "$portal_pid" 2>/dev/null || true

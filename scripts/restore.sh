@@ -13,10 +13,19 @@ ensure_pgbackrest_package
 backup_settings "$repo"
 started=$(date +%s)
 
-if runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; then
+# The server runs if the process its postmaster.pid names is alive (a crashed one may linger as a zombie where no init
+# reaps it, as in a container: pg_ctl would wait on it for ever).
+postmaster_alive() {
+  local pid
+  pid="$(head -n 1 "$PG_DATA/postmaster.pid" 2>/dev/null)" || return 1
+  [ -n "$pid" ] && [ -d "/proc/$pid" ] && ! grep -q '^State:[[:space:]]*Z' "/proc/$pid/status" 2>/dev/null
+}
+if postmaster_alive; then
   echo "==> Stopping PostgreSQL"
-  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null
+  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null \
+    || runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate -w stop >/dev/null
 fi
+rm -f "$PG_DATA/postmaster.pid" # left by a crash: pgBackRest would take the server for running
 # --delta keeps what is left of the folder and rewrites what differs; on an empty or missing folder it has nothing to keep.
 delta=()
 [ -f "$PG_DATA/PG_VERSION" ] && delta=(--delta)

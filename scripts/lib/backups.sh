@@ -4,10 +4,12 @@
 #   ESERVICES_PG_PORT     its port (the one run.sh chose by default)
 #   Storage__Path         the uploaded and issued files (.local/files by default)
 #   ESERVICES_BACKUP_DIR  where the backups go (.local/backups by default): pgbackrest/ (the repository: backups and
-#                         archived WAL), files/ (the files, copied at each backup), pgbackrest.conf, log/
-# pgBackRest and pg_ctl run as the postgres user, as the cluster does.
+#                         archived WAL), files/ (the files, copied at each backup), pgbackrest.conf (written at each
+#                         run), conf.d/*.conf (the operator's own pgBackRest settings: a second repository, encryption)
+# pgBackRest and pg_ctl run as the postgres user, as the cluster does. cron's PATH lacks /usr/sbin (runuser).
 
 STANZA=eservices
+export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
 
 # Installs Debian's pgbackrest when missing.
 ensure_pgbackrest_package() {
@@ -34,7 +36,10 @@ backup_settings() {
   FILES="${Storage__Path:-$repo/.local/files}"
   BACKUP_DIR="${ESERVICES_BACKUP_DIR:-$repo/.local/backups}"
   BACKUP_CONF="$BACKUP_DIR/pgbackrest.conf"
-  mkdir -p "$BACKUP_DIR/pgbackrest" "$BACKUP_DIR/log" "$BACKUP_DIR/lock" "$BACKUP_DIR/files"
+  case "$BACKUP_DIR$PG_HOME" in
+    *[[:space:]\'\"]*) echo "The backup and cluster folders must not contain spaces or quotes (they go into archive_command)." >&2; return 1 ;;
+  esac
+  mkdir -p "$BACKUP_DIR/pgbackrest" "$BACKUP_DIR/log" "$BACKUP_DIR/lock" "$BACKUP_DIR/files" "$BACKUP_DIR/conf.d"
   cat >"$BACKUP_CONF" <<CONF
 [global]
 repo1-path=$BACKUP_DIR/pgbackrest
@@ -50,11 +55,18 @@ pg1-port=$PG_PORT
 pg1-socket-path=$PG_HOME
 pg1-user=postgres
 CONF
-  chown -R postgres:postgres "$BACKUP_DIR/pgbackrest" "$BACKUP_DIR/log" "$BACKUP_DIR/lock" "$BACKUP_CONF"
+  chown -R postgres:postgres "$BACKUP_DIR/pgbackrest" "$BACKUP_DIR/log" "$BACKUP_DIR/lock" "$BACKUP_DIR/conf.d" "$BACKUP_CONF"
+  # PostgreSQL archives each WAL segment as the postgres user: it must reach the folder (a checkout under a private
+  # home does not let it), or WAL would pile up in pg_wal unarchived.
+  if ! runuser -u postgres -- test -r "$BACKUP_CONF" -a -w "$BACKUP_DIR/pgbackrest"; then
+    echo "The postgres user cannot reach $BACKUP_DIR: set ESERVICES_BACKUP_DIR to a folder it can (e.g. /var/backups/eservices)." >&2
+    return 1
+  fi
+  PGBACKREST=(pgbackrest "--config=$BACKUP_CONF" "--config-include-path=$BACKUP_DIR/conf.d" "--stanza=$STANZA")
 }
 
 pgbackrest_as_postgres() {
-  runuser -u postgres -- pgbackrest --config="$BACKUP_CONF" --stanza="$STANZA" "$@"
+  runuser -u postgres -- "${PGBACKREST[@]}" "$@"
 }
 
 psql_as_postgres() {

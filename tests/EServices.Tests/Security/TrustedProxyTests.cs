@@ -13,12 +13,16 @@ public sealed class ProxiedHost : HostFixture
     public const string Proxy = "10.0.0.5";
     public const string MetricsNetwork = "10.20.0.0/16";
 
+    /// <summary>A second trusted proxy, inside the metrics network.</summary>
+    public const string ProxyInMetricsNetwork = "10.20.9.9";
+
     protected override bool LiftsPerAddressSignInLimit => false;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("ForwardedHeaders:KnownProxies:0", Proxy);
+        builder.UseSetting("ForwardedHeaders:KnownProxies:1", ProxyInMetricsNetwork);
         builder.UseSetting("Metrics:AllowedNetworks:0", MetricsNetwork);
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new EveryRequestFrom(Proxy)));
     }

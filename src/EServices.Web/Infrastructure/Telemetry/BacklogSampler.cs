@@ -9,6 +9,9 @@ namespace EServices.Web.Infrastructure.Telemetry;
 public sealed class BacklogSampler(IServiceScopeFactory scopes, IConfiguration configuration, PortalMetrics metrics, TimeProvider clock,
     ILogger<BacklogSampler> logger) : BackgroundJob(scopes, clock)
 {
+    /// <summary>A check this late means the reconciliation job (every 30 s) has not reached it.</summary>
+    private static readonly TimeSpan OverdueAfter = TimeSpan.FromMinutes(10);
+
     protected override TimeSpan Period { get; } = configuration.GetValue("Metrics:SampleInterval", TimeSpan.FromSeconds(15));
 
     protected override async Task<bool> RunAsync(IServiceProvider services, CancellationToken ct)
@@ -20,8 +23,10 @@ public sealed class BacklogSampler(IServiceScopeFactory scopes, IConfiguration c
         // An SMS refused for good (Failed) is not waiting any more.
         var sms = await CountAsync(db.OutboxSms.Where(s => s.SentAt == null && s.Delivery != SmsDelivery.Failed).Select(s => s.CreatedAt), ct);
         var payments = await CountAsync(db.Payments.Where(p => p.Status == PaymentStatus.Pending).Select(p => p.CreatedAt), ct);
+        var late = now - OverdueAfter;
+        var overdue = await db.Payments.LongCountAsync(p => p.Status == PaymentStatus.Pending && p.NextCheckAt < late, ct);
         metrics.BacklogsRead(new PortalMetrics.Backlogs(
-            emails.Count, Age(emails.Oldest), sms.Count, Age(sms.Oldest), payments.Count, Age(payments.Oldest)));
+            emails.Count, Age(emails.Oldest), sms.Count, Age(sms.Oldest), payments.Count, Age(payments.Oldest), overdue, now, Period));
         return false;
 
         double Age(DateTimeOffset? oldest) => oldest is { } at ? Math.Max(0, (now - at).TotalSeconds) : 0;

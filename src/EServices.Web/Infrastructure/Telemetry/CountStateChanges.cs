@@ -104,8 +104,10 @@ public sealed class CountStateChanges(PortalMetrics metrics) : ISaveChangesInter
                 case RequestEvent { From: var from, To: var to } when entry.State == EntityState.Added && from != to:
                     changes.Saving.Add(m => m.RequestMoved(from?.ToString() ?? "None", to.ToString()));
                     break;
+                // Left Pending now (a late "paid" after Failed or Expired is not a second settlement), or recorded settled.
                 case Payment { Status: not PaymentStatus.Pending and var status } when entry.State == EntityState.Added
-                    || (entry.State == EntityState.Modified && entry.Property(nameof(Payment.Status)).IsModified):
+                    || (entry.State == EntityState.Modified && entry.Property(nameof(Payment.Status)) is { IsModified: true } property
+                        && (PaymentStatus)property.OriginalValue! == PaymentStatus.Pending):
                     changes.Saving.Add(m => m.PaymentSettled(status.ToString()));
                     break;
             }

@@ -20,8 +20,11 @@ public sealed class PortalMetrics
     private readonly ConcurrentDictionary<string, (DateTimeOffset At, TimeSpan Period)> _jobs = new();
     private volatile Backlogs? _backlogs;
 
-    public PortalMetrics(IMeterFactory meters, WaitingRoom.WaitingRoom room, IOptions<StorageOptions> storage)
+    private readonly TimeProvider _clock;
+
+    public PortalMetrics(IMeterFactory meters, WaitingRoom.WaitingRoom room, IOptions<StorageOptions> storage, TimeProvider clock)
     {
+        _clock = clock;
         var meter = meters.Create(MeterName);
         // Observed, not pushed: a count exists from the first scrape, at 0, even when it grows before the exporter listens
         // (a series first seen at 1 gives rate() no increase to find).
@@ -31,10 +34,12 @@ public sealed class PortalMetrics
         meter.CreateObservableCounter("eservices.payments.settled", () => _settled.Select(m =>
             new Measurement<long>(Volatile.Read(ref m.Value.Value), new KeyValuePair<string, object?>("status", m.Key))), "{payment}",
             "Payment attempts that left Pending: Paid, Failed or Expired.");
-        RequestMoved(nameof(RequestStatus.Draft), nameof(RequestStatus.Submitted), 0);
-        foreach (var decision in new[] { RequestStatus.Accepted, RequestStatus.Rejected })
+        foreach (var from in Enum.GetValues<RequestStatus>())
         {
-            RequestMoved(nameof(RequestStatus.UnderReview), decision.ToString(), 0);
+            foreach (var to in Enum.GetValues<RequestStatus>().Where(to => to != from))
+            {
+                RequestMoved(from.ToString(), to.ToString(), 0);
+            }
         }
 
         foreach (var settled in new[] { PaymentStatus.Paid, PaymentStatus.Failed, PaymentStatus.Expired })
@@ -51,7 +56,9 @@ public sealed class PortalMetrics
         meter.CreateObservableGauge("eservices.payments.pending", () => Backlog(b => [new(b.PaymentsPending)]), "{payment}",
             "Payment attempts still Pending: the reconciliation job asks the provider about each until it knows.");
         meter.CreateObservableGauge("eservices.payments.oldest_pending_age", () => Backlog(b => [new(b.OldestPaymentAge)]), "s",
-            "How long the oldest Pending payment attempt has been unknown (0 when none is).");
+            "How long the oldest Pending payment attempt has been unknown (0 when none is); up to 48 h is normal (Payments:CheckWindow).");
+        meter.CreateObservableGauge("eservices.payments.overdue_checks", () => Backlog(b => [new(b.PaymentsOverdue)]), "{payment}",
+            "Pending payment attempts whose check with the provider is over 10 minutes late: the reconciliation job is stuck or failing.");
 
         meter.CreateObservableGauge("eservices.waiting_room.visitors", () =>
         {
@@ -77,7 +84,8 @@ public sealed class PortalMetrics
 
     /// <summary>What the backlog sampler last read from the database.</summary>
     public sealed record Backlogs(
-        long EmailsPending, double OldestEmailAge, long SmsPending, double OldestSmsAge, long PaymentsPending, double OldestPaymentAge);
+        long EmailsPending, double OldestEmailAge, long SmsPending, double OldestSmsAge, long PaymentsPending, double OldestPaymentAge,
+        long PaymentsOverdue, DateTimeOffset ReadAt, TimeSpan Period);
 
     public void RequestMoved(string from, string to, long count = 1) => Interlocked.Add(ref _moves.GetOrAdd((from, to), _ => new()).Value, count);
 
@@ -89,8 +97,10 @@ public sealed class PortalMetrics
 
     public void BacklogsRead(Backlogs backlogs) => _backlogs = backlogs;
 
+    /// <summary>Nothing once the last read is three periods old (the database is down): frozen figures would clear the
+    /// backlog alerts while nothing is sent.</summary>
     private Measurement<double>[] Backlog(Func<Backlogs, Measurement<double>[]> read) =>
-        _backlogs is { } backlogs ? read(backlogs) : [];
+        _backlogs is { } backlogs && _clock.GetUtcNow() - backlogs.ReadAt <= 3 * backlogs.Period ? read(backlogs) : [];
 
     /// <summary>Nothing rather than an error when the folder's disk cannot be read (not made yet, unmounted).</summary>
     private static Measurement<long>[] Drive(string folder, Func<DriveInfo, long> read)

@@ -52,10 +52,17 @@ public static class Telemetry
 
     public static IApplicationBuilder UsePortalMetrics(this IApplicationBuilder app, IConfiguration configuration)
     {
-        var networks = (configuration.GetSection("Metrics:AllowedNetworks").Get<string[]>() ?? []).Select(IPNetwork.Parse).ToArray();
+        var networks = Networks(configuration, "Metrics:AllowedNetworks");
+        // A request whose address is still a trusted proxy's came from the proxy itself, or through it without
+        // X-Forwarded-For: never Prometheus, even when the proxy runs on this machine.
+        var proxies = Networks(configuration, $"{TrustedProxies.Section}:KnownNetworks")
+            .Concat((configuration.GetSection($"{TrustedProxies.Section}:KnownProxies").Get<string[]>() ?? [])
+                .Select(p => IPAddress.Parse(p)).Select(a => new IPNetwork(a, a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128)))
+            .ToArray();
         return app.UseOpenTelemetryPrometheusScrapingEndpoint(
             meterProvider: null,
-            predicate: http => http.Request.Path == MetricsPath && HttpMethods.IsGet(http.Request.Method) && Allowed(http.Connection.RemoteIpAddress, networks),
+            predicate: http => http.Request.Path == MetricsPath && HttpMethods.IsGet(http.Request.Method)
+                && Allowed(http.Connection.RemoteIpAddress, networks, proxies),
             path: null,
             configureBranchedPipeline: null,
             optionsName: null);
@@ -71,7 +78,10 @@ public static class Telemetry
         builder.AddView(instrument => instrument.Meter.Scope is IMeterFactory factory && factory != own ? MetricStreamConfiguration.Drop : null);
     }
 
-    private static bool Allowed(IPAddress? address, IPNetwork[] networks)
+    private static IPNetwork[] Networks(IConfiguration configuration, string key) =>
+        (configuration.GetSection(key).Get<string[]>() ?? []).Select(IPNetwork.Parse).ToArray();
+
+    private static bool Allowed(IPAddress? address, IPNetwork[] networks, IPNetwork[] proxies)
     {
         if (address is null)
         {
@@ -79,6 +89,6 @@ public static class Telemetry
         }
 
         address = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
-        return IPAddress.IsLoopback(address) || networks.Any(n => n.Contains(address));
+        return (IPAddress.IsLoopback(address) || networks.Any(n => n.Contains(address))) && !proxies.Any(p => p.Contains(address));
     }
 }
