@@ -99,7 +99,7 @@ public sealed class PrometheusServer : IAsyncDisposable
         Directory.Delete(_dir, recursive: true);
     }
 
-    public static int FreePort()
+    private static int FreePort()
     {
         using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         probe.Start();

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace EServices.Tests.Metrics;
 
 /// <summary>
-/// A collector's OTLP/HTTP traces endpoint (POST /v1/traces, protobuf) on a given loopback port: keeps each batch's bytes.
+/// A collector's OTLP/HTTP traces endpoint (POST /v1/traces, protobuf) on a free loopback port: keeps each batch's bytes.
 /// Protobuf writes strings as they are, so a batch read as UTF-8 shows the service name, paths and SQL systems.
 /// </summary>
 public sealed class TraceCollector : IAsyncDisposable
@@ -16,11 +16,14 @@ public sealed class TraceCollector : IAsyncDisposable
     private readonly ConcurrentQueue<string> _batches = new();
     private WebApplication _app = null!;
 
-    public static async Task<TraceCollector> StartAsync(int port)
+    /// <summary>Where it listens (the port is the system's choice, held from the start: no other test can take it meanwhile).</summary>
+    public Uri Address { get; private set; } = null!;
+
+    public static async Task<TraceCollector> StartAsync()
     {
         var collector = new TraceCollector();
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         collector._app = builder.Build();
         collector._app.MapPost("/v1/traces", async (HttpContext http) =>
@@ -31,6 +34,7 @@ public sealed class TraceCollector : IAsyncDisposable
             return Results.Ok();
         });
         await collector._app.StartAsync();
+        collector.Address = new Uri(collector._app.Urls.Single());
         return collector;
     }
 

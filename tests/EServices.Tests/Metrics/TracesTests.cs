@@ -6,14 +6,21 @@ namespace EServices.Tests.Metrics;
 /// <summary>A portal told to send its traces to a collector (OTLP over HTTP), every half second.</summary>
 public sealed class TracedHost : HostFixture
 {
-    public int CollectorPort { get; } = PrometheusServer.FreePort();
+    /// <summary>Started with the host, before it: the portal's first batches find it.</summary>
+    public TraceCollector Collector { get; } = Task.Run(TraceCollector.StartAsync).GetAwaiter().GetResult();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("OTEL_EXPORTER_OTLP_ENDPOINT", $"http://127.0.0.1:{CollectorPort}");
+        builder.UseSetting("OTEL_EXPORTER_OTLP_ENDPOINT", Collector.Address.ToString().TrimEnd('/'));
         builder.UseSetting("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
         builder.UseSetting("OTEL_BSP_SCHEDULE_DELAY", "500");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Collector.DisposeAsync();
     }
 }
 
@@ -22,7 +29,7 @@ public sealed class TracesTests(TracedHost host) : IClassFixture<TracedHost>
     [Fact]
     public async Task A_page_and_its_sql_commands_reach_the_collector_and_probes_do_not()
     {
-        await using var collector = await TraceCollector.StartAsync(host.CollectorPort);
+        var collector = host.Collector;
         using var visitor = host.NewSession();
         await visitor.GetAsync("/health/ready");
         await visitor.GetAsync("/demarches/attestation-de-travail?cle=secret-de-lien");

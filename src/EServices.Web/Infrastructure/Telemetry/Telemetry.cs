@@ -42,6 +42,7 @@ public static class Telemetry
             // Probes and scrapes come every few seconds from every balancer and Prometheus: no trace for them. Query
             // strings stay redacted (the instrumentation's default): opinion links carry their key there.
             telemetry.WithTracing(t => t
+                .SetSampler(new ParentBasedSampler(new RequestsOnly()))
                 .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsProbe(http.Request.Path))
                 .AddNpgsql()
                 .AddOtlpExporter());
@@ -66,6 +67,13 @@ public static class Telemetry
             path: null,
             configureBranchedPipeline: null,
             optionsName: null);
+    }
+
+    /// <summary>A trace starts at a request: the background jobs' SQL (a poll every few seconds) starts none of its own.</summary>
+    private sealed class RequestsOnly : Sampler
+    {
+        public override SamplingResult ShouldSample(in SamplingParameters samplingParameters) =>
+            new(samplingParameters.Kind == System.Diagnostics.ActivityKind.Server ? SamplingDecision.RecordAndSample : SamplingDecision.Drop);
     }
 
     private static bool IsProbe(PathString path) => path.StartsWithSegments("/health") || path == MetricsPath;
