@@ -1,6 +1,5 @@
+using EServices.Tests.Infrastructure;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace EServices.Tests.Faults;
 
@@ -38,7 +37,7 @@ public sealed class PostgresCluster : IAsyncDisposable
             .LastOrDefault() ?? throw new InvalidOperationException("PostgreSQL is not installed (scripts/test.sh installs it).");
         var home = Path.Combine("/var/tmp", $"eservices-outage-{Guid.NewGuid():N}");
         Directory.CreateDirectory(home);
-        var cluster = new PostgresCluster(bin, home, FreePort());
+        var cluster = new PostgresCluster(bin, home, LoopbackPorts.Free());
         if (IsRoot)
         {
             await RunAsync("chown", "postgres:postgres", home);
@@ -90,12 +89,5 @@ public sealed class PostgresCluster : IAsyncDisposable
         {
             throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await output}{await error}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -94,7 +94,7 @@ public class HostFixture : WebApplicationFactory<Program>, IAsyncLifetime
         if (ListensOnRealPort)
         {
             // A port chosen before start, so that Portal:PublicUrl (links, QR codes) names the address the browser uses.
-            _port = FreeLoopbackPort();
+            _port = LoopbackPorts.Free();
             UseKestrel(_port);
             StartServer();
         }
@@ -137,13 +137,6 @@ public class HostFixture : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     private int _port;
-
-    private static int FreeLoopbackPort()
-    {
-        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-    }
 
     public WebSession NewSession() =>
         new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = BaseAddress })) { Host = this };

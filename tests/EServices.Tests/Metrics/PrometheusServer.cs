@@ -18,7 +18,7 @@ public sealed class PrometheusServer : IAsyncDisposable
     private PrometheusServer(Uri portal)
     {
         Directory.CreateDirectory(_dir);
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         File.WriteAllText(Path.Combine(_dir, "prometheus.yml"), $"""
             global:
               scrape_interval: 1s
@@ -97,12 +97,5 @@ public sealed class PrometheusServer : IAsyncDisposable
 
         _process.Dispose();
         Directory.Delete(_dir, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

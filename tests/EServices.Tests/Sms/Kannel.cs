@@ -14,10 +14,10 @@ public sealed class Kannel : IAsyncDisposable
     private readonly string _dir = Path.Combine(Path.GetTempPath(), $"eservices-kannel-{Guid.NewGuid():N}");
     private readonly List<Process> _boxes = [];
 
-    public int AdminPort { get; } = FreePort();
-    public int SmsboxPort { get; } = FreePort();
-    public int FakeSmscPort { get; } = FreePort();
-    public int SendsmsPort { get; } = FreePort();
+    public int AdminPort { get; } = LoopbackPorts.Free();
+    public int SmsboxPort { get; } = LoopbackPorts.Free();
+    public int FakeSmscPort { get; } = LoopbackPorts.Free();
+    public int SendsmsPort { get; } = LoopbackPorts.Free();
     public string SendsmsPassword { get; } = Guid.NewGuid().ToString("N");
     public string CallbackSecret { get; } = Guid.NewGuid().ToString("N");
     private string AdminPassword { get; } = Guid.NewGuid().ToString("N");
@@ -112,13 +112,6 @@ public sealed class Kannel : IAsyncDisposable
                 await Task.Delay(100);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()
