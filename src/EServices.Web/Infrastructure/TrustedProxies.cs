@@ -15,9 +15,8 @@ public static class TrustedProxies
 
     public static IApplicationBuilder UseTrustedProxies(this IApplicationBuilder app, IConfiguration configuration)
     {
-        var proxies = configuration.GetSection($"{Section}:KnownProxies").Get<string[]>() ?? [];
-        var networks = configuration.GetSection($"{Section}:KnownNetworks").Get<string[]>() ?? [];
-        if (proxies.Length == 0 && networks.Length == 0)
+        var trusted = Networks(configuration);
+        if (trusted.Length == 0)
         {
             return app;
         }
@@ -30,16 +29,18 @@ public static class TrustedProxies
         };
         options.KnownProxies.Clear(); // the defaults trust loopback, which is not always the proxy
         options.KnownIPNetworks.Clear();
-        foreach (var proxy in proxies)
+        foreach (var network in trusted)
         {
-            options.KnownProxies.Add(IPAddress.Parse(proxy));
-        }
-
-        foreach (var network in networks)
-        {
-            options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            options.KnownIPNetworks.Add(network);
         }
 
         return app.UseForwardedHeaders(options);
     }
+
+    /// <summary>The trusted proxies, each address as a network of its own (/32, /128), and the trusted networks.</summary>
+    public static System.Net.IPNetwork[] Networks(IConfiguration configuration) =>
+        (configuration.GetSection($"{Section}:KnownProxies").Get<string[]>() ?? [])
+            .Select(IPAddress.Parse).Select(a => new System.Net.IPNetwork(a, a.GetAddressBytes().Length * 8))
+            .Concat((configuration.GetSection($"{Section}:KnownNetworks").Get<string[]>() ?? []).Select(System.Net.IPNetwork.Parse))
+            .ToArray();
 }

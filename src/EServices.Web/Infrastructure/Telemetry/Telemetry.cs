@@ -53,13 +53,10 @@ public static class Telemetry
 
     public static IApplicationBuilder UsePortalMetrics(this IApplicationBuilder app, IConfiguration configuration)
     {
-        var networks = Networks(configuration, "Metrics:AllowedNetworks");
+        var networks = (configuration.GetSection("Metrics:AllowedNetworks").Get<string[]>() ?? []).Select(IPNetwork.Parse).ToArray();
         // A request whose address is still a trusted proxy's came from the proxy itself, or through it without
         // X-Forwarded-For: never Prometheus, even when the proxy runs on this machine.
-        var proxies = Networks(configuration, $"{TrustedProxies.Section}:KnownNetworks")
-            .Concat((configuration.GetSection($"{TrustedProxies.Section}:KnownProxies").Get<string[]>() ?? [])
-                .Select(p => IPAddress.Parse(p)).Select(a => new IPNetwork(a, a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128)))
-            .ToArray();
+        var proxies = TrustedProxies.Networks(configuration);
         return app.UseOpenTelemetryPrometheusScrapingEndpoint(
             meterProvider: null,
             predicate: http => http.Request.Path == MetricsPath && HttpMethods.IsGet(http.Request.Method)
@@ -85,9 +82,6 @@ public static class Telemetry
         var own = provider.GetRequiredService<IMeterFactory>();
         builder.AddView(instrument => instrument.Meter.Scope is IMeterFactory factory && factory != own ? MetricStreamConfiguration.Drop : null);
     }
-
-    private static IPNetwork[] Networks(IConfiguration configuration, string key) =>
-        (configuration.GetSection(key).Get<string[]>() ?? []).Select(IPNetwork.Parse).ToArray();
 
     private static bool Allowed(IPAddress? address, IPNetwork[] networks, IPNetwork[] proxies)
     {
