@@ -7,6 +7,7 @@ using EServices.Web.Features.Accounts;
 using EServices.Web.Features.Catalogue;
 using EServices.Web.Features.PersonalData;
 using EServices.Web.Forms;
+using EServices.Web.Infrastructure.Api;
 using EServices.Web.Infrastructure.Audit;
 using EServices.Web.Infrastructure.Email;
 using EServices.Web.Infrastructure.Telemetry;
@@ -125,6 +126,7 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(AuthorizationPolicies.CompetitionAdmin, p => p.RequireRole(Roles.Supervisor, Roles.Admin).RequireClaim(TwoFactor.Claim, TwoFactor.Used)
         .AddRequirements(new EServices.Web.Features.CompetitionAdmin.CompetitionOwners.Requirement()));
 builder.Services.AddSignInLimits();
+builder.Services.AddPortalApi(builder.Configuration);
 builder.Services.AddDataProtection().SetApplicationName("EServices").PersistKeysToDbContext<AppDbContext>();
 
 builder.Services
@@ -135,7 +137,9 @@ builder.Services
         o.Filters.Add(new RejectNulCharacters());
         o.Conventions.Add(new RouteParametersFromAddress());
     })
-    .AddRazorOptions(o => o.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
+    .AddRazorOptions(o => o.ViewLocationExpanders.Add(new FeatureViewLocationExpander()))
+    // The API's bodies: a property sent twice is refused, not "the last one wins".
+    .AddJsonOptions(o => o.JsonSerializerOptions.AllowDuplicateProperties = false);
 // A year, subdomains too. Localhost is not excluded (the default list excludes it): HSTS is only on outside
 // Development, where a host named localhost is a real deployment behind a local TLS proxy; browsers ignore it
 // for IP addresses anyway (RFC 6797 §8.1).
@@ -212,6 +216,7 @@ if (app.Configuration.GetValue("Bench:Enabled", false))
     app.MapGet("/bench/plaintext", () => "Hello, World!").AllowAnonymous();
 }
 app.MapControllers();
+app.MapOpenApi("/api/v1/openapi.json").AllowAnonymous();
 
 await app.RunAsync();
 return 0;

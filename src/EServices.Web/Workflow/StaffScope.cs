@@ -9,6 +9,14 @@ public sealed class StaffScope(AppDbContext db)
     public async Task<IQueryable<Request>> RequestsAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         var requests = db.Requests.Where(r => r.Status != RequestStatus.Draft);
+        if (user.IsInRole(Roles.ApiClient))
+        {
+            // Another system acting for one service (Infrastructure/Api/ApiCaller): what that service's agents see.
+            var own = await ServiceIdsAsync(user, ct);
+            var ids = await db.Procedures.Where(p => own.Contains(p.ServiceId)).Select(p => p.Id).ToListAsync(ct);
+            return requests.Where(r => ids.Contains(r.ProcedureId));
+        }
+
         if (!user.IsInRole(Roles.Agent) && !user.IsInRole(Roles.Supervisor) && !user.IsInRole(Roles.Admin))
         {
             return requests.Where(r => false); // a cashier or a clerk sees no request, even if a policy let one through
@@ -56,6 +64,11 @@ public sealed class StaffScope(AppDbContext db)
 
     public Task<List<int>> ServiceIdsAsync(ClaimsPrincipal user, CancellationToken ct)
     {
+        if (user.IsInRole(Roles.ApiClient))
+        {
+            return Task.FromResult(user.FindAll(ApiClaims.Service).Select(c => int.Parse(c.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList());
+        }
+
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
         return db.ServiceMembers.Where(m => m.UserId == userId).Select(m => m.ServiceId).ToListAsync(ct);
     }

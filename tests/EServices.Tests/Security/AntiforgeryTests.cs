@@ -7,6 +7,8 @@ namespace EServices.Tests.Security;
 [Collection(WebCollection.Name)]
 public sealed class AntiforgeryTests(HostFixture host)
 {
+    private const string ApiByBearer = "the API: a bearer token only, no session cookie opens it (RouteAccessTests: every user gets 401), so no page can forge a call";
+
     /// <summary>Routes that accept a POST without a token, and why that is safe. Nothing else may opt out.</summary>
     private static readonly Dictionary<string, string> Exempt = new()
     {
@@ -15,14 +17,21 @@ public sealed class AntiforgeryTests(HostFixture host)
         ["/health/ready"] = "not MVC, changes nothing: the same answer as /health",
         ["/health/live"] = "not MVC, changes nothing: answers Healthy to any method",
         ["/paiements/notification"] = "CinetPay posts it server to server: its x-token HMAC is checked instead, and it only makes the portal ask CinetPay",
+        ["/api/v1/token"] = "the API's token endpoint: the client sends its secret, no cookie is read",
+        ["/api/v1/demandes/{numero}/prendre"] = ApiByBearer,
+        ["/api/v1/demandes/{numero}/complement"] = ApiByBearer,
+        ["/api/v1/demandes/{numero}/accepter"] = ApiByBearer,
+        ["/api/v1/demandes/{numero}/rejeter"] = ApiByBearer,
+        ["/api/v1/demandes/{numero}/messages"] = ApiByBearer,
         ["/paiements/retour"] = "CinetPay's page posts the browser back here: the POST only redirects to the GET, which asks CinetPay",
     };
 
     [Fact]
-    public void No_route_opts_out_of_antiforgery_except_the_error_page_and_the_payment_provider_s()
+    public void No_route_opts_out_of_antiforgery_except_the_error_page_the_payment_provider_s_and_the_api_s()
     {
         var optedOut = AppEndpoints.All(host).Where(e => e.IgnoresAntiforgery).Select(e => e.Template).Distinct().Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["/erreur/{status:int?}", "/paiements/notification", "/paiements/retour"], optedOut);
+        Assert.Equal(Exempt.Keys.Where(k => !k.StartsWith("/health", StringComparison.Ordinal)).Concat(["/api/v1/demandes/{numero}", "/api/v1/demarches", "/api/v1/documents/{id:guid}", "/api/v1/pieces/{id:guid}", "/api/v1/demandes"])
+            .Order(StringComparer.Ordinal), optedOut);
     }
 
     [Fact]

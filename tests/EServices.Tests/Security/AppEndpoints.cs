@@ -38,6 +38,10 @@ public enum Access
     /// <summary>The SMS gateway's callbacks (Features/Sms): [AllowAnonymous], as Kannel has no session, but it proves itself
     /// with a signature or the shared secret that no user holds: every user is refused (401).</summary>
     Gateway,
+
+    /// <summary>The API (/api/v1): a bearer token of a registered client (Infrastructure/Api). Every user's session is
+    /// refused (401): no cookie opens it.</summary>
+    ApiClient,
 }
 
 /// <summary>One route and method of the running application, with the access its metadata declares.</summary>
@@ -52,7 +56,7 @@ public sealed record AppEndpoint(string Method, string Template, Access Access, 
         Access.Applicant => who == Who.Citizen,
         Access.BackOffice => who is Who.Agent or Who.Supervisor or Who.Admin,
         Access.Supervisor => who is Who.Supervisor or Who.Admin,
-        Access.Gateway => false,
+        Access.Gateway or Access.ApiClient => false,
         Access.Cashier => who == Who.Cashier,
         Access.Counter => who == Who.Clerk,
         _ => who == Who.Admin,
@@ -64,7 +68,7 @@ public sealed record AppEndpoint(string Method, string Template, Access Access, 
 
     private string Value(string name, AccessWorld w) => name switch
     {
-        "number" => w.Number,
+        "number" or "numero" => w.Number,
         "slug" => "attestation-de-travail",
         "index" or "step" => "1",
         "key" => "matricule",
@@ -92,6 +96,7 @@ public sealed record AppEndpoint(string Method, string Template, Access Access, 
         _ when Template.StartsWith("/back-office/avis/", StringComparison.Ordinal) => Guid.Empty.ToString(), // none: not found
         _ when Template.Contains("/pieces/", StringComparison.Ordinal) => w.AttachmentId.ToString(),
         _ when Template.StartsWith("/back-office/documents/", StringComparison.Ordinal) => w.ReceiptId.ToString(),
+        _ when Template.StartsWith("/api/v1/documents/", StringComparison.Ordinal) => w.ReceiptId.ToString(),
         _ when Template.StartsWith("/admin/demarches/", StringComparison.Ordinal) => $"{w.ProcedureId}",
         _ when Template.Contains("/groupes/", StringComparison.Ordinal) => $"{w.GroupId}",
         _ when Template.StartsWith("/back-office/etiquettes/", StringComparison.Ordinal) => $"{w.LabelId}",
@@ -100,6 +105,7 @@ public sealed record AppEndpoint(string Method, string Template, Access Access, 
         _ when Template.StartsWith("/admin/agents/", StringComparison.Ordinal) => w.StaffId,
         _ when Template.StartsWith("/admin/concours/", StringComparison.Ordinal) => "0", // none: the administrator gets 404
         _ when Template.StartsWith("/admin/paiements/", StringComparison.Ordinal) => Guid.Empty.ToString(), // none: the administrator gets 404
+        _ when Template.StartsWith("/admin/clients-api/", StringComparison.Ordinal) => "0", // none: the administrator gets 404
         _ => throw new InvalidOperationException($"{this}: which record is {{id}}? Add it in {nameof(AppEndpoints)}."),
     };
 }
@@ -119,6 +125,9 @@ public static class AppEndpoints
 
         // Administrators and the heads of AGRE: the world's head of service is DGFP's, refused there like an agent.
         [AuthorizationPolicies.CompetitionAdmin] = Access.Admin,
+
+        [EServices.Web.Infrastructure.Api.ApiPolicies.Read] = Access.ApiClient,
+        [EServices.Web.Infrastructure.Api.ApiPolicies.Decide] = Access.ApiClient,
     };
 
     public static IReadOnlyList<AppEndpoint> All(HostFixture host) =>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using EServices.Tests.Features.Filing;
 using EServices.Tests.Infrastructure;
 
@@ -155,6 +156,48 @@ public sealed class IdorTests(HostFixture host)
         // The bulk form names requests by number: another service's request is reported as not found, and not moved.
         var bulk = await Forge.PostPageAsync(agent, "/back-office/lot", ("numeros", a.Correcting), ("operation", "prendre"));
         Assert.Contains("Demande introuvable.", bulk.Text, StringComparison.Ordinal);
+        Assert.Equal(before, await FingerprintAsync(a.Applicant));
+    }
+
+    [Fact]
+    public async Task An_api_client_of_another_service_gets_404_for_every_address_of_a_request_and_changes_nothing()
+    {
+        using var a = await DossierAsync();
+        string[] reads =
+        [
+            $"/api/v1/demandes/{a.Accepted}", $"/api/v1/pieces/{a.Attachment}", $"/api/v1/documents/{a.Receipt}", $"/api/v1/documents/{a.Certificate}",
+            $"/api/v1/documents/{a.RefusalLetter}", $"/api/v1/demandes/{a.Correcting}", $"/api/v1/demandes/{a.Rejected}",
+        ];
+        (string Url, object Body)[] writes =
+        [
+            ($"/api/v1/demandes/{a.Accepted}/messages", new { texte = "Message d'un intrus" }),
+            ($"/api/v1/demandes/{a.Correcting}/prendre", new { version = 0 }),
+            ($"/api/v1/demandes/{a.Correcting}/accepter", new { version = 0 }),
+            ($"/api/v1/demandes/{a.Correcting}/rejeter", new { version = 0, motif = "Rejet d'un intrus" }),
+            ($"/api/v1/demandes/{a.Correcting}/complement", new { version = 0, champs = new[] { "structure" }, message = "Intrus", echeance = "2027-04-30" }),
+        ];
+        using var admin = await EServices.Tests.Features.Api.ApiClients.AdminAsync(host);
+        using var own = await EServices.Tests.Features.Api.ApiClients.SignedInAsync(host, await EServices.Tests.Features.Api.ApiClients.RegisterAsync(admin, "DGFP", mayDecide: false));
+        foreach (var url in reads)
+        {
+            using var response = await own.GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: the DGFP client should read it (is the address right?), got {(int)response.StatusCode}");
+        }
+
+        var before = await FingerprintAsync(a.Applicant);
+        using var other = await EServices.Tests.Features.Api.ApiClients.SignedInAsync(host, await EServices.Tests.Features.Api.ApiClients.RegisterAsync(admin, "DGT", mayDecide: true));
+        foreach (var url in reads)
+        {
+            using var response = await other.GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"GET {url} as a DGT client: expected 404, got {(int)response.StatusCode}");
+        }
+
+        foreach (var (url, body) in writes)
+        {
+            using var response = await other.PostAsync(url, JsonContent.Create(body));
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"POST {url} as a DGT client: expected 404, got {(int)response.StatusCode}");
+        }
+
         Assert.Equal(before, await FingerprintAsync(a.Applicant));
     }
 

@@ -45,6 +45,9 @@ public sealed class RouteAccessTests(HostFixture host)
         ["/resultats"] = "results: the competitions whose results AGRE published",
         ["/resultats/{code}"] = "results: search an admitted candidate of a published competition by exam number or name (404 before publication)",
         ["/resultats/{code}/liste.pdf"] = "results: the PDF list of a published competition's admitted candidates",
+        ["/api/v1/token"] = "the API's OAuth token endpoint: a client proves itself with its secret (checked hashed by OpenIddict), limited like sign-ins",
+        ["/api/v1"] = "the API's reference page: the OpenAPI document as HTML (routes and rules, no data)",
+        ["/api/v1/openapi.json"] = "the API's OpenAPI document (routes and rules, no data)",
         ["/paiements/retour"] = "the browser back from CinetPay, maybe signed out: it shows the outcome to the attempt's owner only, a neutral page to anyone else",
     };
 

@@ -17,6 +17,10 @@ public static class Roles
     /// <summary>Guichetier: files requests for citizens who come in person; sees only the drafts they start.</summary>
     public const string Clerk = "guichetier";
 
+    /// <summary>Given to an API call's principal only (never stored): another system acting for one service
+    /// (<see cref="ApiClient"/>). Not in <see cref="All"/>, which lists the roles people hold.</summary>
+    public const string ApiClient = "client-api";
+
     public static readonly string[] All = [Agent, Supervisor, Admin, Cashier, Clerk];
 
     public static string Label(string role) => role switch

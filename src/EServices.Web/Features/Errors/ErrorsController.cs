@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using EServices.Web.Infrastructure.Api;
 using Npgsql;
 
 namespace EServices.Web.Features.Errors;
@@ -46,6 +47,22 @@ public sealed class ErrorsController : Controller
         }
 
         Response.StatusCode = code;
-        return View("Error", new ErrorPage(code, CorrelationId.For(HttpContext)));
+        // The API's callers are programs: the same status, as problem details in French (RFC 9457).
+        return ApiProblems.IsApi(exception?.Path ?? reExecuted?.OriginalPath ?? "")
+            ? ApiProblems.Result(HttpContext, code, ApiDetail(code))
+            : View("Error", new ErrorPage(code, CorrelationId.For(HttpContext)));
     }
+
+    private static string ApiDetail(int status) => status switch
+    {
+        401 => "Envoyez un jeton d'accès valide (Authorization: Bearer …), obtenu sur " + ApiPolicies.TokenPath + ".",
+        403 => "Ce client n'a pas la portée (scope) que demande cette opération.",
+        404 => "Aucune ressource à cette adresse pour ce client.",
+        405 => "Cette adresse n'accepte pas cette méthode : voir la référence de l'API.",
+        409 => "La ressource a été modifiée entre-temps : relisez-la avant de réessayer.",
+        429 => "Trop d'appels : réessayez après le délai indiqué par l'en-tête Retry-After.",
+        503 => "Le service est momentanément indisponible : réessayez après le délai indiqué par l'en-tête Retry-After.",
+        _ when status >= 500 => "Une erreur inattendue s'est produite ; elle est journalisée sous l'identifiant de corrélation.",
+        _ => "La requête n'a pas pu être traitée.",
+    };
 }

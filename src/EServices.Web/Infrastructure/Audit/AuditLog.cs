@@ -48,4 +48,5 @@ public static class AuditTargets
     public const string SignIn = "connexion";
     public const string Payment = "paiement";
     public const string Label = "etiquette";
+    public const string ApiClient = "client-api";
 }

@@ -1,0 +1,51 @@
+using EServices.Web.Infrastructure.Audit;
+using Microsoft.AspNetCore.Mvc.Filters;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace EServices.Web.Infrastructure.Api;
+
+/// <summary>
+/// Before each API call: the client must be within its rate limit (<see cref="ApiRateLimit"/>); it must still be registered (a revoked client is refused at once, not when its
+/// token expires); the call is journaled under its name; and the caller becomes the principal the back-office handlers
+/// know, its client's account in the role <see cref="Roles.ApiClient"/> with its one service, so that StaffScope shows it
+/// what it shows that service's agents and nothing else.
+/// </summary>
+public sealed class ApiCaller(AppDbContext db, AuditLog audit, ApiRateLimit limit) : IAsyncActionFilter
+{
+    public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
+    {
+        var http = context.HttpContext;
+        var clientId = http.User.FindFirstValue(Claims.Subject);
+        if (clientId is not null && limit.Refuse(clientId) is { } wait)
+        {
+            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.Result = ApiProblems.Result(http, StatusCodes.Status429TooManyRequests, $"Ce client a dépassé sa limite d'appels par minute : réessayez dans {seconds} s.");
+            return;
+        }
+
+        var client = clientId is null ? null
+            : await db.ApiClients.AsNoTracking().FirstOrDefaultAsync(c => c.ClientId == clientId && c.RevokedAt == null, http.RequestAborted);
+        if (client is null)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+            context.Result = ApiProblems.Result(http, StatusCodes.Status401Unauthorized, "Ce client a été révoqué : demandez un nouvel accès à l'administrateur du portail.");
+            return;
+        }
+
+        audit.Record(client.AccountId, $"Appel API {http.Request.Method} {http.Request.Path}{http.Request.QueryString}", AuditTargets.ApiClient, client.ClientId, client.Name);
+        await db.SaveChangesAsync(http.RequestAborted);
+
+        var identity = new ClaimsIdentity(http.User.Identity?.AuthenticationType, ClaimTypes.Name, ClaimTypes.Role);
+        identity.AddClaims(
+        [
+            new(ClaimTypes.NameIdentifier, client.AccountId),
+            new(ClaimTypes.Name, client.Name),
+            new(ClaimTypes.Role, Roles.ApiClient),
+            new(ApiClaims.Service, client.ServiceId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new(ApiClaims.ClientId, client.ClientId),
+        ]);
+        http.User = new ClaimsPrincipal(identity);
+        await next();
+    }
+}
