@@ -1,3 +1,4 @@
+using System.Globalization;
 
 namespace EServices.Web.Workflow;
 
@@ -66,7 +67,7 @@ public sealed class StaffScope(AppDbContext db)
     {
         if (user.IsInRole(Roles.ApiClient))
         {
-            return Task.FromResult(user.FindAll(ApiClaims.Service).Select(c => int.Parse(c.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList());
+            return Task.FromResult(user.FindAll(ApiClaims.Service).Select(c => int.Parse(c.Value, CultureInfo.InvariantCulture)).ToList());
         }
 
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);

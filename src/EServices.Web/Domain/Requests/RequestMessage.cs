@@ -18,5 +18,8 @@ public sealed class RequestMessage
     public static string? Problem(string? text) =>
         string.IsNullOrWhiteSpace(text) ? "Écrivez votre message avant de l'envoyer."
         : text.Length > MaxLength ? $"Le message doit contenir au plus {MaxLength} caractères."
+        // A NUL or a direction override would make it read otherwise than stored (PostgreSQL refuses the NUL outright);
+        // browsers end a textarea's lines with CR LF.
+        : Forms.FieldRules.HasControlCharacters(text.Replace("\r\n", "\n", StringComparison.Ordinal), allowNewLines: true) ? "Le message contient des caractères non autorisés."
         : null;
 }

@@ -62,6 +62,7 @@ public sealed class JournalQuery(AppDbContext db)
         (AuditTargets.Request, "Demandes", "Demande"), (AuditTargets.Procedure, "Démarches", "Démarche"), (AuditTargets.Service, "Services", "Service"),
         (AuditTargets.Group, "Groupes", "Groupe"), (AuditTargets.Category, "Catégories", "Catégorie"), (AuditTargets.Staff, "Agents", "Agent"),
         (AuditTargets.Label, "Étiquettes", "Étiquette"), (AuditTargets.SignIn, "Connexions des agents", "Agent"),
+        (AuditTargets.ApiClient, "Clients de l'API", "Client de l'API"),
     ];
 
     public async Task<JournalPage> RunAsync(JournalCriteria criteria, DateOnly? from, DateOnly? to, CancellationToken ct)

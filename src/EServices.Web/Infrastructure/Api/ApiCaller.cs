@@ -1,3 +1,4 @@
+using System.Globalization;
 using EServices.Web.Infrastructure.Audit;
 using Microsoft.AspNetCore.Mvc.Filters;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -5,21 +6,21 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace EServices.Web.Infrastructure.Api;
 
 /// <summary>
-/// Before each API call: the client must be within its rate limit (<see cref="ApiRateLimit"/>); it must still be registered (a revoked client is refused at once, not when its
+/// Before each API call, once its token is authorized and before its parameters are read: the client must be within its rate limit (<see cref="ApiRateLimit"/>); it must still be registered (a revoked client is refused at once, not when its
 /// token expires); the call is journaled under its name; and the caller becomes the principal the back-office handlers
 /// know, its client's account in the role <see cref="Roles.ApiClient"/> with its one service, so that StaffScope shows it
 /// what it shows that service's agents and nothing else.
 /// </summary>
-public sealed class ApiCaller(AppDbContext db, AuditLog audit, ApiRateLimit limit) : IAsyncActionFilter
+public sealed class ApiCaller(AppDbContext db, AuditLog audit, ApiRateLimit limit) : IAsyncAuthorizationFilter
 {
-    public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
+    public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
     {
         var http = context.HttpContext;
         var clientId = http.User.FindFirstValue(Claims.Subject);
         if (clientId is not null && limit.Refuse(clientId) is { } wait)
         {
             var seconds = (int)Math.Ceiling(wait.TotalSeconds);
-            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             context.Result = ApiProblems.Result(http, StatusCodes.Status429TooManyRequests, $"Ce client a dépassé sa limite d'appels par minute : réessayez dans {seconds} s.");
             return;
         }
@@ -42,10 +43,9 @@ public sealed class ApiCaller(AppDbContext db, AuditLog audit, ApiRateLimit limi
             new(ClaimTypes.NameIdentifier, client.AccountId),
             new(ClaimTypes.Name, client.Name),
             new(ClaimTypes.Role, Roles.ApiClient),
-            new(ApiClaims.Service, client.ServiceId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new(ApiClaims.Service, client.ServiceId.ToString(CultureInfo.InvariantCulture)),
             new(ApiClaims.ClientId, client.ClientId),
         ]);
         http.User = new ClaimsPrincipal(identity);
-        await next();
     }
 }

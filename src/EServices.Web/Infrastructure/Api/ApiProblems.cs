@@ -68,16 +68,6 @@ public static class ApiProblems
         return new ObjectResult(problem) { StatusCode = problem.Status, ContentTypes = { "application/problem+json" } };
     }
 
-    public static Task WriteAsync(HttpContext http, int status, string detail)
-    {
-        http.Response.StatusCode = status;
-        return http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = { Status = status, Title = Title(status), Detail = detail },
-        }).AsTask();
-    }
-
     /// <summary>What the JSON body could not give (a text where a number goes, a property twice, no body): one French
     /// message per property, under its own name, instead of the serializer's English.</summary>
     public static IActionResult Unreadable(ActionContext context)

@@ -87,6 +87,18 @@ public static class ApiSetup
             o.InvalidModelStateResponseFactory = ApiProblems.Unreadable;
         });
 
+        // JSON between systems is UTF-8 (RFC 8259 §8.1): a body declared in another charset gets 415, not a decoder's 500.
+        services.PostConfigure<MvcOptions>(o =>
+        {
+            foreach (var json in o.InputFormatters.OfType<Microsoft.AspNetCore.Mvc.Formatters.SystemTextJsonInputFormatter>())
+            {
+                foreach (var other in json.SupportedEncodings.Where(e => e.CodePage != System.Text.Encoding.UTF8.CodePage).ToList())
+                {
+                    json.SupportedEncodings.Remove(other);
+                }
+            }
+        });
+
         services.AddOpenApi(ApiPolicies.Document, o =>
         {
             o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;

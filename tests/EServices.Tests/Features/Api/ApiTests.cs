@@ -172,6 +172,9 @@ public sealed class ApiTests(HostFixture host)
         using var refused = await api.GetAsync("/api/v1/demarches");
         var problem = await ApiClients.ProblemAsync(refused, HttpStatusCode.Unauthorized);
         Assert.Contains("révoqué", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // Refused before its parameters are read: a bad one does not turn the refusal into a 400.
+        await ApiClients.ProblemAsync(await api.GetAsync("/api/v1/demandes?taille=dix"), HttpStatusCode.Unauthorized);
+        Assert.Contains("Client API révoqué", (await admin.GetAsync("/admin/journal?type=client-api")).Text, StringComparison.Ordinal);
         using var token = await ApiClients.RequestTokenAsync(ApiClients.Anonymous(host), client.ClientId, client.Secret);
         Assert.Equal("invalid_client", (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
     }
@@ -203,7 +206,7 @@ public sealed class ApiTests(HostFixture host)
         foreach (var (query, field) in new[]
         {
             ("statut=inconnue", "statut"), ("statut=deposee&statut=rejetee", "statut"), ("STATUT=deposee&statut=deposee", "statut"),
-            ("apres=%21%21%21", "apres"), ("apres=" + Convert.ToBase64String(Encoding.UTF8.GetBytes("x|y")).TrimEnd('='), "apres"),
+            ("apres=%21%21%21", "apres"), ("apres=MXwA", "apres"), ("apres=" + Convert.ToBase64String(Encoding.UTF8.GetBytes("x|y")).TrimEnd('='), "apres"),
             ("taille=0", "taille"), ("taille=201", "taille"), ("taille=dix", "taille"), ("depuis=hier", "depuis"), ("demarche=permis-de-conduire", "demarche"),
         })
         {
@@ -223,6 +226,9 @@ public sealed class ApiTests(HostFixture host)
 
         using var text = new StringContent("version=1", Encoding.UTF8, "text/plain");
         await ApiClients.ProblemAsync(await api.PostAsync($"/api/v1/demandes/{number}/prendre", text), HttpStatusCode.UnsupportedMediaType);
+        using var utf16 = new ByteArrayContent(Encoding.UTF8.GetBytes("{\"version\":1}"));
+        utf16.Headers.ContentType = new("application/json") { CharSet = "utf-16" }; // odd byte count: no UTF-16 decoder's 500
+        await ApiClients.ProblemAsync(await api.PostAsync($"/api/v1/demandes/{number}/prendre", utf16), HttpStatusCode.UnsupportedMediaType);
         await ApiClients.ProblemAsync(await api.GetAsync("/api/v1/inconnu"), HttpStatusCode.NotFound);
         await ApiClients.ProblemAsync(await api.DeleteAsync($"/api/v1/demandes/{number}"), HttpStatusCode.MethodNotAllowed);
         foreach (var odd in new[] { "a%2Fb", "J%2361vaScript", new string('9', 300), "%C3%A9t%C3%A9", "FP-2027-%0A" })
@@ -231,6 +237,10 @@ public sealed class ApiTests(HostFixture host)
             Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest, $"{odd}: {(int)response.StatusCode}");
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }
+
+        // A NUL in a JSON string: a French message beside its property, not PostgreSQL's refusal as a 500.
+        var nul = await ApiClients.ProblemAsync(await api.PostAsJsonAsync($"/api/v1/demandes/{number}/messages", new { texte = "avant\0après" }), HttpStatusCode.BadRequest);
+        Assert.Equal("Le message contient des caractères non autorisés.", ApiClients.Errors(nul, "texte")[0]);
 
         // A NUL in the query: refused by the portal's filter, still answered as a problem.
         await ApiClients.ProblemAsync(await api.GetAsync("/api/v1/demandes?statut=depo%00see"), HttpStatusCode.BadRequest);

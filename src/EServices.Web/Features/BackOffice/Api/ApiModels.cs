@@ -24,6 +24,15 @@ public static class ApiCodes
 
     public static string Status(RequestStatus status) => Statuses.GetValueOrDefault(status, "brouillon");
 
+    public static string Payment(PaymentStatus status) => status switch
+    {
+        PaymentStatus.Pending => "en_attente",
+        PaymentStatus.Paid => "paye",
+        PaymentStatus.Failed => "echoue",
+        PaymentStatus.Expired => "expire",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+
     public static string Document(DocumentKind kind) => kind switch
     {
         DocumentKind.Receipt => "recepisse",

@@ -218,7 +218,7 @@ public sealed class RequestsApiController(RequestFileQuery file, StaffScope scop
 
         var payments = await db.Payments.AsNoTracking().Where(p => db.Requests.Any(r => r.Number == numero && r.Id == p.RequestId))
             .OrderBy(p => p.CreatedAt).ToListAsync(ct);
-        return ApiRequestDetail.From(page, payments.Select(p => new ApiPayment(p.Amount, p.Status.ToString().ToLowerInvariant(), p.Method, p.Reference, p.PaidAt, p.RefundedAt)).ToList());
+        return ApiRequestDetail.From(page, payments.Select(p => new ApiPayment(p.Amount, ApiCodes.Payment(p.Status), p.Method, p.Reference, p.PaidAt, p.RefundedAt)).ToList());
     }
 
     private ObjectResult NotFoundProblem() =>
@@ -240,7 +240,7 @@ public sealed class RequestsApiController(RequestFileQuery file, StaffScope scop
                 var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
                 var parts = text.Split('|', 2);
                 return parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-                    && ticks <= DateTimeOffset.MaxValue.UtcTicks && parts[1].Length is > 0 and <= 40
+                    && ticks <= DateTimeOffset.MaxValue.UtcTicks && parts[1].Length is > 0 and <= 40 && parts[1].All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
                     ? (new DateTimeOffset(ticks, TimeSpan.Zero), parts[1]) : null;
             }
             catch (FormatException)

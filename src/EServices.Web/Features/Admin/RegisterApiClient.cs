@@ -9,29 +9,6 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace EServices.Web.Features.Admin;
 
-public sealed class ApiClientForm
-{
-    public string? Name { get; set; }
-    public int? ServiceId { get; set; }
-    public bool MayDecide { get; set; }
-}
-
-public sealed class ApiClientFormValidator : AbstractValidator<ApiClientForm>
-{
-    public ApiClientFormValidator()
-    {
-        RuleFor(f => f.Name).PersonName("Saisissez le nom du système client (ex. SIGASPE — DRH).", 120, "Le nom contient des caractères non autorisés.");
-        RuleFor(f => f.ServiceId).NotNull().WithMessage("Choisissez le service dont le client verra les demandes.");
-    }
-}
-
-public sealed record ApiClientLine(int Id, string Name, string ServiceCode, string ClientId, bool MayDecide, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
-
-public sealed record ApiClientEditPage(ApiClientForm Form, IReadOnlyList<(int Id, string Label)> Services);
-
-/// <summary>What the administrator sees once, right after registering: the secret is stored hashed and never shown again.</summary>
-public sealed record ApiClientSecretPage(string Name, string ServiceCode, string ClientId, string Secret, IReadOnlyList<string> Scopes);
-
 /// <summary>
 /// Registers another system for one service: its OpenIddict application (the secret hashed by OpenIddict), the account
 /// its moves are made and journaled under (no password, no address, no phone: it cannot sign in), and the
@@ -94,40 +71,6 @@ public static class RegisterApiClient
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return (result, new ApiClientSecretPage(name, service.Code, clientId, secret, client.Scopes));
-        }
-    }
-}
-
-/// <summary>Revokes a client at once: its next call is refused (the API reads the client on every call), its secret no longer
-/// gives a token (its application row is deleted), its account is deactivated. The client's row stays for the history.</summary>
-public static class RevokeApiClient
-{
-    public sealed class Handler(AppDbContext db, UserManager<ApplicationUser> users, IOpenIddictApplicationManager applications, AuditLog audit, TimeProvider clock)
-    {
-        public async Task<string?> HandleAsync(int id, CancellationToken ct)
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var client = await db.ApiClients.FirstOrDefaultAsync(c => c.Id == id && c.RevokedAt == null, ct);
-            if (client is null)
-            {
-                return null;
-            }
-
-            client.RevokedAt = clock.GetUtcNow();
-            if (await applications.FindByClientIdAsync(client.ClientId, ct) is { } application)
-            {
-                await applications.DeleteAsync(application, ct);
-            }
-
-            if (await users.FindByIdAsync(client.AccountId) is { } account)
-            {
-                account.DeactivatedAt = client.RevokedAt;
-            }
-
-            audit.Record("Client API révoqué", AuditTargets.ApiClient, client.ClientId, client.Name);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return client.Name;
         }
     }
 }
