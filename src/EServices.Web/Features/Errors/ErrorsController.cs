@@ -26,7 +26,12 @@ public sealed class ErrorsController : Controller
         var code = exception is not null ? StatusCodes.Status500InternalServerError
             : reExecuted is not null ? reExecuted.OriginalStatusCode
             : StatusCodes.Status404NotFound; // a direct visit: the error pages are not pages of their own
-        if (exception?.Error is DbUpdateConcurrencyException)
+        if (exception?.Error is BadHttpRequestException { StatusCode: >= 400 and < 500 } bad)
+        {
+            // The request itself was wrong (a body over the size limit, one cut short): its 4xx, not a 500.
+            code = bad.StatusCode;
+        }
+        else if (exception?.Error is DbUpdateConcurrencyException)
         {
             // Two posts of the same request crossed (a double click with JavaScript off, a second tab): the first one
             // saved, this one is refused by the row's version. Not a fault of the portal: say so, and what to do.
@@ -60,6 +65,7 @@ public sealed class ErrorsController : Controller
         404 => "Aucune ressource à cette adresse pour ce client.",
         405 => "Cette adresse n'accepte pas cette méthode : voir la référence de l'API.",
         409 => "La ressource a été modifiée entre-temps : relisez-la avant de réessayer.",
+        413 => "Le corps de la requête dépasse la taille permise.",
         429 => "Trop d'appels : réessayez après le délai indiqué par l'en-tête Retry-After.",
         503 => "Le service est momentanément indisponible : réessayez après le délai indiqué par l'en-tête Retry-After.",
         _ when status >= 500 => "Une erreur inattendue s'est produite ; elle est journalisée sous l'identifiant de corrélation.",

@@ -18,6 +18,7 @@ namespace EServices.Web.Features.BackOffice.Api;
 [Authorize(Policy = ApiPolicies.Read)]
 [IgnoreAntiforgeryToken] // a bearer token only: no cookie opens these routes, so no page can make a call for its visitor
 [ServiceFilter<ApiCaller>]
+[RequestSizeLimit(64 * 1024)] // the longest body, a correction request, is a few kilobytes
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
 public sealed class RequestsApiController(RequestFileQuery file, StaffScope scope, AppDbContext db) : ControllerBase
