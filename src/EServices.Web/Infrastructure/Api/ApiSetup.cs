@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using Microsoft.IdentityModel.Tokens;
 using Microsoft.OpenApi;
 using OpenIddict.Abstractions;
 using OpenIddict.Validation.AspNetCore;
@@ -51,7 +53,9 @@ public static class ApiSetup
                 // Tokens are sealed with Data Protection, whose keys all nodes share in PostgreSQL: a token from one node
                 // works on the others and after a restart. OpenIddict still asks for keys of its own; they sign nothing here.
                 o.UseDataProtection();
-                o.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
+                // Made here rather than by AddEphemeral…Key(), whose two RSA keys cost each host a second at its first request.
+                o.AddEncryptionKey(new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)))
+                    .AddSigningKey(new ECDsaSecurityKey(ECDsa.Create(ECCurve.NamedCurves.nistP256)));
                 // Nothing is looked up from stored tokens: a client's revocation is read on each call (ApiCaller).
                 o.DisableTokenStorage();
                 o.DisableAuthorizationStorage();
