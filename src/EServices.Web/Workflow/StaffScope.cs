@@ -10,15 +10,7 @@ public sealed class StaffScope(AppDbContext db)
     public async Task<IQueryable<Request>> RequestsAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         var requests = db.Requests.Where(r => r.Status != RequestStatus.Draft);
-        if (user.IsInRole(Roles.ApiClient))
-        {
-            // Another system acting for one service (Infrastructure/Api/ApiCaller): what that service's agents see.
-            var own = await ServiceIdsAsync(user, ct);
-            var ids = await db.Procedures.Where(p => own.Contains(p.ServiceId)).Select(p => p.Id).ToListAsync(ct);
-            return requests.Where(r => ids.Contains(r.ProcedureId));
-        }
-
-        if (!user.IsInRole(Roles.Agent) && !user.IsInRole(Roles.Supervisor) && !user.IsInRole(Roles.Admin))
+        if (!user.IsInRole(Roles.Agent) && !user.IsInRole(Roles.Supervisor) && !user.IsInRole(Roles.Admin) && !user.IsInRole(Roles.ApiClient))
         {
             return requests.Where(r => false); // a cashier or a clerk sees no request, even if a policy let one through
         }
@@ -33,7 +25,8 @@ public sealed class StaffScope(AppDbContext db)
         var services = await ServiceIdsAsync(user, ct);
         var procedures = await db.Procedures.Where(p => services.Contains(p.ServiceId))
             .Select(p => new { p.Id, p.ServiceId }).ToListAsync(ct);
-        if (user.IsInRole(Roles.Supervisor))
+        // Another system acting for one service (Infrastructure/Api/ApiCaller) sees it as its head does: every group.
+        if (user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.ApiClient))
         {
             var ids = procedures.Select(p => p.Id).ToList();
             return requests.Where(r => ids.Contains(r.ProcedureId));

@@ -22,7 +22,7 @@ public sealed class ApiTokenController(AppDbContext db) : Controller
     public async Task<IActionResult> Exchange(CancellationToken ct)
     {
         var request = HttpContext.GetOpenIddictServerRequest()!;
-        var client = await db.ApiClients.AsNoTracking().FirstOrDefaultAsync(c => c.ClientId == request.ClientId && c.RevokedAt == null, ct);
+        var client = await db.ApiClients.ActiveAsync(request.ClientId, ct);
         if (client is null)
         {
             // Revoked between OpenIddict's check and here: its application row goes with the revocation.

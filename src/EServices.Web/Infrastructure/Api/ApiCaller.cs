@@ -25,8 +25,7 @@ public sealed class ApiCaller(AppDbContext db, AuditLog audit, ApiRateLimit limi
             return;
         }
 
-        var client = clientId is null ? null
-            : await db.ApiClients.AsNoTracking().FirstOrDefaultAsync(c => c.ClientId == clientId && c.RevokedAt == null, http.RequestAborted);
+        var client = await db.ApiClients.ActiveAsync(clientId, http.RequestAborted);
         if (client is null)
         {
             http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
@@ -48,4 +47,11 @@ public sealed class ApiCaller(AppDbContext db, AuditLog audit, ApiRateLimit limi
         ]);
         http.User = new ClaimsPrincipal(identity);
     }
+}
+
+public static class ActiveApiClients
+{
+    /// <summary>The client of this id unless it was revoked: the one rule both the token endpoint and each call apply.</summary>
+    public static Task<ApiClient?> ActiveAsync(this DbSet<ApiClient> clients, string? clientId, CancellationToken ct) =>
+        clients.AsNoTracking().FirstOrDefaultAsync(c => clientId != null && c.ClientId == clientId && c.RevokedAt == null, ct);
 }
